@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction (arrows point at dependencies, nothing points upward):
+//   dnssec-check → DNSSEC → LDNSBridge → CLDNS (C: ldns + OpenSSL)
+//        │             └──────────┴──→ DNSModel (pure Swift values)
+//        └→ DNSTransport → SwiftNIO, LDNSBridge, DNSModel
+// See docs/ARCHITECTURE.md.
+let package = Package(
+    name: "dnssec-check",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dnssec-check", targets: ["dnssec-check"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLDNS",
+            pkgConfig: "ldns",
+            providers: [.apt(["libldns-dev", "libssl-dev"]), .brew(["ldns"])]
+        ),
+        .target(name: "DNSModel"),
+        .target(name: "LDNSBridge", dependencies: ["CLDNS", "DNSModel"]),
+        .target(name: "DNSSEC", dependencies: ["DNSModel", "LDNSBridge"]),
+        .target(
+            name: "DNSTransport",
+            dependencies: [
+                "DNSModel", "LDNSBridge",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "dnssec-check",
+            dependencies: [
+                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DNSModelTests", dependencies: ["DNSModel", "LDNSBridge"]),
+        .testTarget(
+            name: "DNSSECTests",
+            dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DNSTransportTests",
+            dependencies: [
+                "DNSModel", "LDNSBridge", "DNSTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["DNSModel"]),
+    ]
+)

@@ -1,0 +1,134 @@
+import ArgumentParser
+import DNSModel
+import DNSSEC
+import Foundation
+import LDNSBridge
+
+/// `dnssec-check ds`: the DS records to hand to the registrar for some DNSKEYs.
+struct DSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ds",
+        abstract: "Print the DS records for DNSKEY records read from a file or standard input.",
+        discussion: """
+            Reads DNSKEY records in zone-file syntax (comments, $ORIGIN and $TTL, \
+            multi-line parentheses) and prints one DS record per secure entry point \
+            (SEP) key, or per zone key with --all. Revoked and non-zone keys are \
+            skipped with a note on standard error.
+            """
+    )
+
+    @Argument(help: "File with DNSKEY records; standard input when omitted or '-'.")
+    var file: String?
+
+    @Flag(help: "Print DS records for every zone key, not only SEP keys.")
+    var all = false
+
+    @Option(help: ArgumentHelp("Digest types, comma-separated: 1 (SHA-1), 2 (SHA-256), 4 (SHA-384).",
+                               valueName: "types"))
+    var digest = "2"
+
+    @Option(help: "Output format: text or json.")
+    var format: DSOutputFormat = .text
+
+    func run() throws {
+        let digestTypes = try parseDigestTypes(digest)
+        let text = try readInput()
+        let records: [Record]
+        do { records = try ZoneFileReader.parse(text) } catch {
+            throw ToolFailure("\(file ?? "stdin"): \(error.description)")
+        }
+        var output: [DSLine] = []
+        var keysSeen = 0
+        for record in records where record.type == .dnskey || record.type == .cdnskey {
+            keysSeen += 1
+            let facts: DNSKEYFacts
+            do { facts = try DNSKEYFacts(record: record) } catch {
+                throw ToolFailure("\(record.owner) DNSKEY: \(error)")
+            }
+            let key = facts.key
+            if !key.isZoneKey {
+                printError("note: skipping \(record.owner) key \(facts.keyTag): ZONE flag not set, not a DNSSEC zone key")
+                continue
+            }
+            if key.isRevoked {
+                printError("note: skipping \(record.owner) key \(facts.keyTag): REVOKE flag set")
+                continue
+            }
+            if !all && !key.isSecureEntryPoint {
+                printError("note: skipping \(record.owner) key \(facts.keyTag): not a SEP key (use --all)")
+                continue
+            }
+            for type in digestTypes {
+                guard let ds = DSDigest.makeDS(owner: record.owner, key: key, type: type) else {
+                    throw ToolFailure("digest type \(type.rawValue) is not supported")
+                }
+                let dsRecord = Record(owner: record.owner, type: .ds, rrClass: record.rrClass,
+                                      ttl: record.ttl, rdata: ds.rdata)
+                output.append(DSLine(record: dsRecord, ds: ds, keySize: facts.keySize))
+            }
+        }
+        if keysSeen == 0 { throw ToolFailure("no DNSKEY records found in \(file ?? "standard input")") }
+        switch format {
+        case .text:
+            for line in output { print(Presentation.render(line.record)) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(output.map(\.json))
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    private func readInput() throws -> String {
+        if file == nil || file == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return String(decoding: data, as: UTF8.self)
+        }
+        guard let path = file else { return "" }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ToolFailure("cannot read \(path): no such file or not readable")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func parseDigestTypes(_ text: String) throws -> [DigestType] {
+        try text.split(separator: ",").map { part in
+            guard let value = UInt8(part.trimmingCharacters(in: .whitespaces)),
+                  DSDigest.supported.contains(DigestType(value)) else {
+                throw ValidationError("--digest takes 1, 2 or 4 (comma-separated), not '\(part)'")
+            }
+            return DigestType(value)
+        }
+    }
+}
+
+enum DSOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct DSLine {
+    let record: Record
+    let ds: DSData
+    let keySize: Int?
+
+    struct JSON: Encodable {
+        let owner: String
+        let ttl: UInt32
+        let key_tag: UInt16
+        let algorithm: UInt8
+        let algorithm_name: String
+        let digest_type: UInt8
+        let digest_type_name: String
+        let digest: String
+        let key_size: Int?
+        let record: String
+    }
+
+    var json: JSON {
+        JSON(owner: record.owner.description, ttl: record.ttl, key_tag: ds.keyTag,
+             algorithm: ds.algorithm.rawValue, algorithm_name: ds.algorithm.mnemonic,
+             digest_type: ds.digestType.rawValue, digest_type_name: ds.digestType.mnemonic,
+             digest: Encodings.hex(ds.digest), key_size: keySize,
+             record: Presentation.render(record))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The process exit codes, following the monitoring-plugins conventions
+/// that cron jobs and monitors expect (docs/cli.md).
+enum ExitStatus: Int32 {
+    case ok = 0
+    case warning = 1
+    case critical = 2
+    case unknown = 3
+}
+
+/// A failure that ends the run with UNKNOWN and a one-line message.
+struct ToolFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+@main
+enum EntryPoint {
+    static func main() async {
+        do {
+            var command = try DNSSECCheck.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Glibc.exit(exit.rawValue)
+        } catch let failure as ToolFailure {
+            printError("dnssec-check: \(failure.description)")
+            Glibc.exit(ExitStatus.unknown.rawValue)
+        } catch {
+            // Help and --version are "errors" that exit 0; every other
+            // parsing or validation problem is UNKNOWN (3), not 64.
+            if DNSSECCheck.exitCode(for: error) == .success {
+                print(DNSSECCheck.fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            printError(DNSSECCheck.fullMessage(for: error))
+            Glibc.exit(ExitStatus.unknown.rawValue)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    var line = text
+    if !line.hasSuffix("\n") { line += "\n" }
+    FileHandle.standardError.write(Data(line.utf8))
+}
+
+struct DNSSECCheck: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "dnssec-check",
+        abstract: "Check the DNSSEC chain of trust of a domain name and explain what is broken.",
+        discussion: """
+            Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (DNSSEC broken), 3 UNKNOWN (could not \
+            complete: bad input or arguments, no answer). See docs/cli.md.
+            """,
+        version: version,
+        subcommands: [DSCommand.self]
+    )
+}

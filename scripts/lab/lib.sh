@@ -1,0 +1,142 @@
+# shellcheck shell=bash
+# Shared definitions for the private signed DNS lab (scripts/lab/*).
+# Sourced by up, down, status and build.sh; never run directly.
+#
+# Everything the lab creates at run time lives under $LAB (default <repo>/.lab,
+# override with DNSSEC_LAB_DIR).  Every server listens on port 53 of an
+# address in 127.53.0.0/16; see docs/lab.md for the address plan.
+
+LAB_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$LAB_SCRIPTS/../.." && pwd)"
+LAB="${DNSSEC_LAB_DIR:-$REPO/.lab}"
+mkdir -p "$LAB"
+LAB="$(cd "$LAB" && pwd)"
+
+RUN="$LAB/run"      # pid files, control sockets
+LOG="$LAB/log"      # one log file per process
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+# ---------------------------------------------------------------------------
+# Address plan.  Keep in sync with docs/lab.md.
+# ---------------------------------------------------------------------------
+ROOT_A=127.53.0.1          # a.root-servers.lab.   (nsd-root)
+ROOT_B=127.53.0.2          # b.root-servers.lab.   (nsd-root)
+RESOLVER=127.53.0.53       # unbound, validating recursive resolver
+TLD_1=127.53.1.1           # ns1.nic.lab. / ns1.nic.test.   (nsd-tld)
+TLD_2=127.53.1.2           # ns2.nic.lab. / ns2.nic.test.   (nsd-tld)
+CHILD_1=127.53.2.1         # most child zones                (nsd-child)
+CHILD_2=127.53.2.2
+GC_1=127.53.3.1            # grandchild zones                (nsd-gc)
+GC_2=127.53.3.2
+KNOT_1=127.53.4.1          # knotd
+BIND_1=127.53.5.1          # named
+SINK_1=127.53.7.1          # python sink: reads queries, never answers
+UDPONLY_1=127.53.7.2       # python UDP-only forwarder to $CHILD_1, no TCP
+DATA_NET=127.53.255        # A record *data* (nothing listens there)
+
+# NSD instances: name -> listen addresses
+declare -A NSD_ADDRS=(
+  [root]="$ROOT_A $ROOT_B"
+  [tld]="$TLD_1 $TLD_2"
+  [child]="$CHILD_1 $CHILD_2"
+  [gc]="$GC_1 $GC_2"
+)
+NSD_INSTANCES="root tld child gc"
+
+# Every process the lab runs, in start order.  For each: a probe
+# "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly unbound"
+declare -A PROBE=(
+  [nsd-root]="$ROOT_A . SOA"
+  [nsd-tld]="$TLD_1 lab. SOA"
+  [nsd-child]="$CHILD_1 ok.lab. SOA"
+  [nsd-gc]="$GC_1 sub.ok.lab. SOA"
+  [knot]="$KNOT_1 knot.lab. SOA"
+  [bind]="$BIND_1 bind.lab. SOA"
+  [sink]="-"
+  [udponly]="$UDPONLY_1 notcp.lab. SOA"
+  [unbound]="$RESOLVER ok.lab. SOA"
+)
+declare -A PROC_ADDRS=(
+  [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
+  [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
+  [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1"
+  [udponly]="$UDPONLY_1 (UDP only)" [unbound]="$RESOLVER"
+)
+
+say()  { printf 'lab: %s\n' "$*"; }
+warn() { printf 'lab: %s\n' "$*" >&2; }
+die()  { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+
+pidfile() { echo "$RUN/$1.pid"; }
+
+# Print the pid of lab process $1 if it is running, else nothing.
+# A pid only counts if its command line mentions our lab directory, so a
+# recycled pid never makes us touch someone else's process.
+proc_pid() {
+  local f pid
+  f="$(pidfile "$1")"
+  [ -s "$f" ] || return 1
+  pid="$(tr -dc '0-9' < "$f")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$LAB/" || return 1
+  echo "$pid"
+}
+
+# dig_probe ADDR QNAME QTYPE [extra dig args] -> prints rcode, 0 if NOERROR
+dig_probe() {
+  local addr=$1 name=$2 type=$3; shift 3
+  local out
+  out="$(dig +time=1 +tries=1 +norec "$@" @"$addr" "$name" "$type" 2>/dev/null)" || return 1
+  grep -q 'status: NOERROR' <<<"$out"
+}
+
+# proc_healthy NAME -> 0 if the process runs and answers its probe
+proc_healthy() {
+  local p=$1 probe
+  proc_pid "$p" >/dev/null || return 1
+  probe="${PROBE[$p]}"
+  [ "$probe" = "-" ] && return 0
+  # shellcheck disable=SC2086
+  if [ "$p" = unbound ]; then
+    set -- $probe; dig_probe "$1" "$2" "$3" +rec +time=3
+  else
+    set -- $probe; dig_probe "$1" "$2" "$3"
+  fi
+}
+
+# Stop lab process $1 by its pid file; wait (bounded) until it has exited.
+stop_proc() {
+  local p=$1 pid i
+  pid="$(proc_pid "$p")" || { rm -f "$(pidfile "$p")"; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do
+    [ -d "/proc/$pid" ] || break
+    sleep 0.1
+  done
+  if [ -d "/proc/$pid" ]; then
+    warn "$p (pid $pid) ignored TERM for 10 s; sending KILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.2
+  fi
+  rm -f "$(pidfile "$p")"
+  echo "$pid"
+}
+
+# Pids of any process whose command line mentions the lab directory
+# (used only to report leftovers, never to kill by name).
+lab_leftovers() {
+  local d pid
+  for d in /proc/[0-9]*; do
+    pid="${d#/proc/}"
+    [ "$pid" = "$$" ] && continue
+    [ -r "$d/cmdline" ] || continue
+    if tr '\0' ' ' < "$d/cmdline" 2>/dev/null | grep -qF "$LAB/"; then
+      case "$(cat "$d/comm" 2>/dev/null)" in
+        bash|sh|grep|tr|cat|dig) continue ;;   # our own scripts and pipes
+      esac
+      echo "$pid"
+    fi
+  done
+}

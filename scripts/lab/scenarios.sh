@@ -1,0 +1,183 @@
+# shellcheck shell=bash disable=SC2034
+# The lab's zones: one `zone` line each, plus optional hooks named after the
+# zone (dots and dashes become underscores):
+#   pre_<zone>   runs before signing: `add` records, `publish_key`, set
+#                SIGN_KEYS / SIGN_INC / SIGN_EXP / SIGN_ARGS / DS_KEYS / ...
+#   sign_<zone>  replaces the default ldns-signzone step
+#   post_<zone>  runs after signing: inject faults into $S, `write_ds`
+# Sourced by build.sh, which defines the helpers (see there).  Every scenario
+# here has one or more rows in manifest.json; see docs/lab.md for the table.
+#
+#    zone                         serve      NS                          keys                          denial
+
+# --- root and TLDs ---------------------------------------------------------
+zone .                            nsd-root  "a.root-servers.lab.=$ROOT_A b.root-servers.lab.=$ROOT_B" "ksk:13 zsk:13" nsec
+zone lab.                         nsd-tld   "ns1.nic.lab.=$TLD_1 ns2.nic.lab.=$TLD_2"   "ksk:13 zsk:13"  nsec3
+zone test.                        nsd-tld   "ns1.nic.test.=$TLD_1 ns2.nic.test.=$TLD_2" "ksk:8 zsk:8"    nsec
+pre_lab() {   # the root servers' names live in lab. (root-servers.lab. is an empty non-terminal)
+  add "a.root-servers IN A $ROOT_A"
+  add "b.root-servers IN A $ROOT_B"
+}
+
+# --- healthy baselines -----------------------------------------------------
+zone ok.lab.                      nsd-child - "ksk:13 zsk:13"          nsec
+zone sub.ok.lab.                  nsd-gc    - "ksk:15 zsk:15"          nsec
+zone deep.ent.lab.                nsd-child - "ksk:13 zsk:13"          nsec   # ent.lab. is an empty non-terminal in lab.
+zone ok.test.                     nsd-child - "ksk:13 zsk:13"          nsec3
+zone knot.lab.                    knot      - "ksk:15 zsk:15"          nsec3
+zone wild-knot.lab.               knot      - "ksk:13 zsk:13"          nsec3
+zone bind.lab.                    bind      - -                        nsec   # keys and signing by BIND tools
+pre_ok_lab() {
+  add "a.b IN A $DATA_NET.2"          # b.ok.lab. is an empty non-terminal
+  add "mail IN MX 10 www"
+}
+pre_wild_knot_lab() { add "* IN A $DATA_NET.3"; }
+sign_bind_lab() {
+  local ksk zsk
+  ksk="$(dnssec-keygen -q -K "$KD" -a RSASHA256 -b 2048 -f KSK "$z")"
+  zsk="$(dnssec-keygen -q -K "$KD" -a RSASHA256 -b 2048 "$z")"
+  cat "$KD/$ksk.key" "$KD/$zsk.key" >> "$U"
+  dnssec-signzone -q -O full -K "$KD" -o "$z" -f "$S" \
+    -s "$(date -u -d "@$SIGN_INC" +%Y%m%d%H%M%S)" -e "$(date -u -d "@$SIGN_EXP" +%Y%m%d%H%M%S)" \
+    "$U" "$KD/$ksk" "$KD/$zsk" >/dev/null
+  dnssec-dsfromkey -2 "$KD/$ksk.key" | write_ds
+}
+
+# --- algorithms ------------------------------------------------------------
+zone alg5.lab.                    nsd-child - "ksk:5 zsk:5"            nsec
+zone alg7.lab.                    nsd-child - "ksk:7 zsk:7"            nsec3
+zone alg8.lab.                    nsd-child - "ksk:8 zsk:8"            nsec
+zone alg10.lab.                   nsd-child - "ksk:10 zsk:10"          nsec
+zone alg13.lab.                   nsd-child - "ksk:13 zsk:13"          nsec
+zone alg14.lab.                   nsd-child - "ksk:14 zsk:14"          nsec
+zone alg15.lab.                   nsd-child - "ksk:15 zsk:15"          nsec
+zone alg16.lab.                   nsd-child - "ksk:16 zsk:16"          nsec
+zone rsa1024.lab.                 nsd-child - "ksk:8:1024 zsk:8:1024"  nsec
+zone bigkey.lab.                  nsd-child - "ksk:8:4096 zsk:8:4096"  nsec
+pre_bigkey_lab() { SIGN_ARGS=(-A); }   # DNSKEY RRset signed by both 4096-bit keys: > 1232 bytes
+
+# --- NSEC3 parameters ------------------------------------------------------
+zone nsec3.lab.                   nsd-child - "ksk:13 zsk:13"          nsec3:0:-
+zone nsec3-salt.lab.              nsd-child - "ksk:13 zsk:13"          nsec3:10:aabbccdd
+zone nsec3-iter200.lab.           nsd-child - "ksk:13 zsk:13"          nsec3:200:-
+zone nsec3-optout.lab.            nsd-child - "ksk:13 zsk:13"          nsec3:0:-:optout
+zone insecure.nsec3-optout.lab.   nsd-gc    - -                        none
+zone combo-optout-iter.lab.       nsd-child - "ksk:13 zsk:13"          nsec3:200:aabbccdd:optout
+zone insecure.combo-optout-iter.lab. nsd-gc - -                        none
+
+# --- unsigned / insecure ---------------------------------------------------
+zone unsigned.lab.                nsd-child - -                        none
+zone sub.unsigned.lab.            nsd-gc    - "ksk:13 zsk:13"          nsec
+zone unsigned.test.               nsd-child - -                        none
+zone ds-unknown-alg.lab.          nsd-child - "ksk:13 zsk:13"          nsec
+post_ds_unknown_alg_lab() {   # only DS: private algorithm 253 (RFC 4035 5.2: insecure)
+  printf '%s\t3600\tIN\tDS\t4242 253 2 %s\n' "$z" "$(printf lab | sha256sum | cut -c1-64)" | write_ds
+}
+
+# --- signature times -------------------------------------------------------
+zone expired.lab.                 nsd-child - "ksk:13 zsk:13"          nsec
+zone sub.expired.lab.             nsd-gc    - "ksk:13 zsk:13"          nsec
+zone future.lab.                  nsd-child - "ksk:13 zsk:13"          nsec
+zone expiring.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+zone ttl-long.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+pre_expired_lab()  { SIGN_INC=$((NOW - 32 * DAY)); SIGN_EXP=$((NOW - 2 * DAY)); }
+pre_future_lab()   { SIGN_INC=$((NOW + 2 * DAY));  SIGN_EXP=$((NOW + 32 * DAY)); }
+pre_expiring_lab() { SIGN_EXP=$((NOW + 2 * DAY)); }
+pre_ttl_long_lab() { SIGN_EXP=$((NOW + 20 * DAY)); WWW_TTL=2592000; }   # 30-day TTL, 20 days left
+
+# --- DS / DNSKEY chain -----------------------------------------------------
+zone ds-bad-digest.lab.           nsd-child - "ksk:13 zsk:13"          nsec
+zone ds-stale.lab.                nsd-child - "ksk:13 zsk:13 oldksk:13" nsec
+zone ds-wrong-alg.lab.            nsd-child - "ksk:13 zsk:13 rsaksk:8" nsec
+zone ds-wrong-key.lab.            nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
+zone ds-nokey.lab.                nsd-child - "ksk:13"                 nsec
+zone ds-sha1.lab.                 nsd-child - "ksk:13 zsk:13"          nsec
+zone combo-expired-baddigest.lab. nsd-child - "ksk:13 zsk:13"          nsec
+post_ds_bad_digest_lab() {   # flip the first digest nibble
+  ds_of ksk | awk 'BEGIN{OFS="\t"} { c = substr($NF,1,1); $NF = (c == "0" ? "1" : "0") substr($NF,2); print }' | write_ds
+}
+pre_ds_stale_lab()     { SIGN_KEYS="ksk zsk"; DS_KEYS="oldksk"; }       # old KSK gone, its DS stayed
+pre_ds_wrong_alg_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="rsaksk"; }       # DS alg 8, zone only alg 13
+pre_ds_wrong_key_lab() { SIGN_KEYS="ksk2 zsk"; DS_KEYS="ksk"; publish_key ksk; }  # DS key published, not signing
+pre_ds_nokey_lab()     { SIGN_KEYS=""; DS_KEYS="ksk"; }                 # DS at parent, zone unsigned
+pre_ds_sha1_lab()      { DS_DIGEST=1; }
+pre_combo_expired_baddigest_lab() { pre_expired_lab; }
+post_combo_expired_baddigest_lab() { post_ds_bad_digest_lab; }
+
+# --- signatures ------------------------------------------------------------
+zone sig-corrupt.lab.             nsd-child - "ksk:13 zsk:13"          nsec
+zone rrsig-missing.lab.           nsd-child - "ksk:13 zsk:13"          nsec
+zone rrsig-unknown-key.lab.       nsd-child - "ksk:13 zsk:13"          nsec
+post_sig_corrupt_lab()   { corrupt_rrsig www A; }
+post_rrsig_missing_lab() { drop_rrsig www A; }
+pre_rrsig_unknown_key_lab() { publish_key ksk; SIGN_ARGS=(-d); }   # ZSK signs but is not published
+
+# --- denial of existence ---------------------------------------------------
+zone nonsec.test.                 nsd-child - "ksk:13 zsk:13"          nsec
+zone nsec-unsigned.test.          nsd-child - "ksk:13 zsk:13"          nsec
+zone nsec-noncover.test.          nsd-child - "ksk:13 zsk:13"          nsec
+zone nsec-bitmap.test.            nsd-child - "ksk:13 zsk:13"          nsec
+zone wild.test.                   nsd-child - "ksk:13 zsk:13"          nsec
+zone wild-noproof.test.           nsd-child - "ksk:13 zsk:13"          nsec
+zone nonsec3.lab.                 nsd-child - "ksk:13 zsk:13"          nsec3
+zone nsec3-unsigned.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
+post_nonsec_test()        { drop_type NSEC; }
+post_nsec_unsigned_test() { drop_rrsig @ NSEC; drop_rrsig ns1 NSEC; drop_rrsig ns2 NSEC; drop_rrsig www NSEC; }
+pre_nsec_noncover_test()  { add "a IN A $DATA_NET.4"; add "b IN A $DATA_NET.5"; }
+post_nsec_noncover_test() { drop_name b; }          # a's NSEC still says "next: b": c is not covered
+pre_nsec_bitmap_test()    { add "www IN TXT \"deleted after signing\""; }
+post_nsec_bitmap_test()   { drop_rr www TXT; drop_rrsig www TXT; }  # NSEC bitmap still lists TXT
+pre_wild_test()           { add "* IN A $DATA_NET.3"; }
+pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }
+post_wild_noproof_test()  { drop_rr '*' NSEC; drop_rrsig '*' NSEC; }  # nothing covers foo.
+post_nonsec3_lab()        { drop_type NSEC3; }
+post_nsec3_unsigned_lab() { awk '!($4 == "RRSIG" && $5 == "NSEC3")' "$S" > "$S.tmp" && mv "$S.tmp" "$S"; }
+
+# --- CDS / CDNSKEY ---------------------------------------------------------
+zone cds-match.lab.               nsd-child - "ksk:13 zsk:13"          nsec
+zone cds-mismatch.lab.            nsd-child - "ksk:13 zsk:13 nextksk:13" nsec
+zone cdnskey-mismatch.lab.        nsd-child - "ksk:13 zsk:13 otherksk:13" nsec
+zone cds-delete.lab.              nsd-child - "ksk:13 zsk:13"          nsec
+pre_cds_match_lab()    { cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+pre_cds_mismatch_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; cds_of nextksk >> "$EXTRA"; cdnskey_of nextksk >> "$EXTRA"; }
+pre_cdnskey_mismatch_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; cds_of ksk >> "$EXTRA"; cdnskey_of otherksk >> "$EXTRA"; }
+pre_cds_delete_lab()   { add "@ IN CDS 0 0 0 00"; add "@ IN CDNSKEY 0 3 0 AA=="; }
+
+# --- rollovers -------------------------------------------------------------
+zone roll-double-ds.lab.          nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
+zone roll-standby.lab.            nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
+zone roll-zsk-prepub.lab.         nsd-child - "ksk:13 zsk:13 zsk2:13"  nsec
+zone revoked.lab.                 nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
+zone revoked-nosig.lab.           nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
+zone revoked-ds.lab.              nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
+zone combo-rollover.lab.          nsd-child - "ksk:13 zsk:13 zsk2:13 nextksk:13" nsec
+pre_roll_standby_lab()    { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key ksk2; }
+pre_roll_zsk_prepub_lab() { SIGN_KEYS="ksk zsk"; publish_key zsk2; }
+pre_revoked_lab()         { DS_KEYS="ksk"; }                               # revoked key self-signs
+pre_revoked_nosig_lab()   { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key kskrev; }
+pre_revoked_ds_lab()      { DS_KEYS="kskrev"; }                            # the only DS is for the revoked key
+pre_combo_rollover_lab() {
+  SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key zsk2
+  cds_of nextksk >> "$EXTRA"; cdnskey_of nextksk >> "$EXTRA"
+  SIGN_EXP=$((NOW + 2 * DAY))
+}
+
+# --- servers ---------------------------------------------------------------
+zone split.lab.    nsd-child "ns1=$CHILD_1 ns2=$BIND_1"    "ksk:13 zsk:13 oldzsk:13" nsec
+zone halfdead.lab. nsd-child "ns1=$CHILD_1 ns2=$SINK_1"    "ksk:13 zsk:13"          nsec
+zone dead.lab.     none      "ns1=$SINK_1"                 "ksk:13 zsk:13"          nsec
+zone notcp.lab.    nsd-child "ns1=$UDPONLY_1"              "ksk:13 zsk:13"          nsec
+zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"          nsec
+zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec
+pre_split_lab() { SIGN_KEYS="ksk zsk"; }
+post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures
+  local stale="$ZONEDIR/split.lab.stale"
+  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" > "$U.stale"
+  ldns-signzone -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
+    "$U.stale" "$KD/ksk" "$KD/oldzsk"
+  serve bind "$z" "$stale"
+}
+
+# --- CNAME into a broken zone ----------------------------------------------
+zone cname.lab.                   nsd-child - "ksk:13 zsk:13"          nsec
+pre_cname_lab() { NO_WWW=1; add "www IN CNAME www.expired.lab."; add "good IN CNAME www.ok.lab."; }

@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""A DNS "server" that never answers: it reads every UDP datagram and every
+TCP stream sent to ADDR:53 and replies to nothing (lab helper, see docs/lab.md).
+
+usage: sink.py ADDR LOGFILE
+"""
+import selectors
+import socket
+import sys
+import time
+
+MAX_TCP = 64  # keep at most this many idle TCP connections open
+
+
+def main():
+    addr, logfile = sys.argv[1], sys.argv[2]
+    log = open(logfile, "a", buffering=1)
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    udp.bind((addr, 53))
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tcp.bind((addr, 53))
+    tcp.listen(16)
+    sel = selectors.DefaultSelector()
+    sel.register(udp, selectors.EVENT_READ, "udp")
+    sel.register(tcp, selectors.EVENT_READ, "listen")
+    conns = []
+    log.write("sink listening on %s:53 (udp+tcp), answering nothing\n" % addr)
+    while True:
+        for key, _ in sel.select():
+            if key.data == "udp":
+                _, peer = udp.recvfrom(65535)
+                log.write("%d udp query from %s dropped\n" % (time.time(), peer[0]))
+            elif key.data == "listen":
+                c, peer = tcp.accept()
+                log.write("%d tcp connection from %s held open\n" % (time.time(), peer[0]))
+                sel.register(c, selectors.EVENT_READ, "conn")
+                conns.append(c)
+                if len(conns) > MAX_TCP:
+                    old = conns.pop(0)
+                    sel.unregister(old)
+                    old.close()
+            else:
+                c = key.fileobj
+                try:
+                    data = c.recv(65535)
+                except OSError:
+                    data = b""
+                if not data:  # peer gave up
+                    sel.unregister(c)
+                    conns.remove(c)
+                    c.close()
+
+
+if __name__ == "__main__":
+    main()
