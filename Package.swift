@@ -33,10 +33,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(name: "DNSSECProbe", dependencies: ["DNSModel", "LDNSBridge", "DNSTransport"]),
+        .target(name: "DNSSECAnalysis", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"]),
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
-                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport",
+                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

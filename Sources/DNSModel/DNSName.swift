@@ -146,7 +146,7 @@ public struct DNSName: Sendable, Hashable, Comparable, CustomStringConvertible {
         (byte >= 65 && byte <= 90) ? byte + 32 : byte
     }
 
-    static func labelsEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    public static func labelsEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { lower($0) == lower($1) }
     }
 

@@ -1,0 +1,84 @@
+/// One server's answer to one question, parsed: the unit the analysis reads.
+public struct ServerAnswer: Sendable, Hashable {
+    public var server: ServerAddress
+    public var question: Question
+    public var exchange: Exchange
+    /// The parsed response, when one was accepted and parsed.
+    public var message: Message?
+    /// Why there is no usable message (timeout, malformed, …).
+    public var problem: String?
+
+    public init(server: ServerAddress, question: Question, exchange: Exchange, message: Message?, problem: String?) {
+        self.server = server
+        self.question = question
+        self.exchange = exchange
+        self.message = message
+        self.problem = problem
+    }
+
+    /// Records of `type` at `owner` in the answer section.
+    public func answerRecords(_ owner: DNSName, _ type: RRType) -> [Record] {
+        message?.answer.filter { $0.owner == owner && $0.type == type } ?? []
+    }
+
+    /// RRSIG records in `section` covering `type` at `owner`.
+    public func signatures(over type: RRType, at owner: DNSName, in section: [Record]) -> [Record] {
+        section.filter { record in
+            guard record.type == .rrsig, record.owner == owner,
+                  let sig = try? RRSIGData(rdata: record.rdata) else { return false }
+            return sig.typeCovered == type
+        }
+    }
+}
+
+/// What the walk saw of one zone on the path from the trust anchor down.
+public struct ZoneObservation: Sendable, Hashable {
+    public var zone: DNSName
+    public var parent: DNSName?
+    /// Name server names and their addresses, as the parent's referral gave them.
+    public var nameServers: [DNSName: [ServerAddress]]
+    public var servers: [ServerAddress]
+    /// DS answers from the parent's servers (empty for the root).
+    public var dsAnswers: [ServerAnswer]
+    public var dnskeyAnswers: [ServerAnswer]
+    public var soaAnswers: [ServerAnswer]
+    public var cdsAnswers: [ServerAnswer]
+    public var cdnskeyAnswers: [ServerAnswer]
+
+    public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
+                dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],
+                cdsAnswers: [ServerAnswer] = [], cdnskeyAnswers: [ServerAnswer] = []) {
+        self.zone = zone
+        self.parent = parent
+        self.nameServers = nameServers
+        self.servers = servers
+        self.dsAnswers = dsAnswers
+        self.dnskeyAnswers = dnskeyAnswers
+        self.soaAnswers = soaAnswers
+        self.cdsAnswers = cdsAnswers
+        self.cdnskeyAnswers = cdnskeyAnswers
+    }
+}
+
+/// Everything the walk saw for one name: the zones from the root down and
+/// the answers for each requested type from the name's own zone.
+public struct NameObservation: Sendable, Hashable {
+    public var name: DNSName
+    public var types: [RRType]
+    public var zones: [ZoneObservation]
+    public var answers: [RRType: [ServerAnswer]]
+    /// When an answer was a CNAME, the observation of its target (followed, bounded).
+    public var cnameTarget: [NameObservation]
+    /// Why the walk stopped early, if it did.
+    public var walkProblem: String?
+
+    public init(name: DNSName, types: [RRType], zones: [ZoneObservation], answers: [RRType: [ServerAnswer]],
+                cnameTarget: [NameObservation] = [], walkProblem: String? = nil) {
+        self.name = name
+        self.types = types
+        self.zones = zones
+        self.answers = answers
+        self.cnameTarget = cnameTarget
+        self.walkProblem = walkProblem
+    }
+}

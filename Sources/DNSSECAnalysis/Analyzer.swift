@@ -1,0 +1,240 @@
+import DNSModel
+import DNSSEC
+import LDNSBridge
+
+/// Turns what the walk observed into a verdict, per-zone results and
+/// findings. A pure function of its inputs: the reference time is given,
+/// never read from the clock.
+public struct Analyzer {
+    public let anchors: TrustAnchors
+    public let policy: AnalysisPolicy
+    public let referenceTime: Int64
+
+    public init(anchors: TrustAnchors, policy: AnalysisPolicy = AnalysisPolicy(), referenceTime: Int64) {
+        self.anchors = anchors
+        self.policy = policy
+        self.referenceTime = referenceTime
+    }
+
+    public func analyze(_ observation: NameObservation) -> NameReport {
+        var run = AnalysisRun(analyzer: self)
+        return run.report(observation)
+    }
+}
+
+/// The state of one analysis: the validator's crypto cache and the findings so far.
+struct AnalysisRun {
+    let analyzer: Analyzer
+    let validator: Validator
+    var findings: [Diagnostic] = []
+    var pathExpirations: [(Int64, String)] = []
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+        self.validator = Validator(referenceTime: analyzer.referenceTime)
+    }
+
+    var now: Int64 { analyzer.referenceTime }
+    var policy: AnalysisPolicy { analyzer.policy }
+
+    mutating func add(_ code: DiagnosticCode, _ subject: String, zone: DNSName, servers: [ServerAddress] = [],
+                      _ message: String, remedy: String? = nil, severity: Severity? = nil) {
+        var diagnostic = Diagnostic(code, subject: subject, zone: zone, servers: servers, message: message,
+                                    remedy: remedy, severity: severity)
+        if policy.strict && diagnostic.severity == .warning { diagnostic.severity = .error }
+        if !findings.contains(diagnostic) { findings.append(diagnostic) }
+    }
+
+    // MARK: - The name
+
+    mutating func report(_ observation: NameObservation) -> NameReport {
+        var zoneReports: [ZoneReport] = []
+        var status = SecurityStatus.insecure
+        var trustedKeys: [Record]? = nil
+        var parentStatus: SecurityStatus? = nil
+        let anchorZones = analyzer.anchors.zones
+
+        for (index, zone) in observation.zones.enumerated() {
+            let isLast = index == observation.zones.count - 1
+            var zoneRun = ZoneCheck(zone: zone, inherited: parentStatus, parentKeys: trustedKeys,
+                                    anchored: anchorZones.contains(zone.zone))
+            let outcome = zoneRun.run(&self)
+            zoneReports.append(outcome.report)
+            trustedKeys = outcome.trustedKeys
+            parentStatus = outcome.report.status
+            status = outcome.report.status
+            if isLast, observation.walkProblem != nil, zone.servers.isEmpty {
+                status = .indeterminate
+            }
+        }
+        if let problem = observation.walkProblem {
+            let zone = observation.zones.last?.zone ?? .root
+            add(observation.zones.last.map { $0.servers.isEmpty } ?? true ? .walkIncomplete : .noServerAnswered,
+                "zone \(zone)", zone: zone, problem)
+            if status == .secure || status == .insecure { status = .indeterminate }
+        }
+
+        // The requested RRsets, from the name's own zone.
+        var rrsets: [RRsetReport] = []
+        if let last = observation.zones.last, observation.walkProblem == nil {
+            for type in observation.types {
+                guard let answers = observation.answers[type] else { continue }
+                let (rrsetReport, rrsetStatus) = targetRRset(observation.name, type, answers, zone: last.zone,
+                                                             zoneStatus: zoneReports.last?.status ?? .indeterminate,
+                                                             keys: trustedKeys ?? [])
+                rrsets.append(rrsetReport)
+                if status == .secure || (status == .insecure && rrsetStatus > .insecure) {
+                    status = max(status, rrsetStatus)
+                }
+            }
+        }
+
+        var cnameReports: [NameReport] = []
+        for target in observation.cnameTarget {
+            var child = AnalysisRun(analyzer: analyzer)
+            let report = child.report(target)
+            cnameReports.append(report)
+            if report.status > status { status = report.status }
+        }
+
+        let validUntil = status == .secure ? pathExpirations.map(\.0).min() : nil
+        if let validUntil {
+            expiryFinding(validUntil)
+        }
+        findings.sort { ($0.severity, $1.zone, $1.code) > ($1.severity, $0.zone, $0.code) }
+        return NameReport(name: observation.name.description, types: observation.types.map(\.description),
+                          status: status, referenceTime: TimeText.rfc3339(now),
+                          validUntil: validUntil.map(TimeText.rfc3339), validUntilSecondsLeft: validUntil.map { $0 - now },
+                          zones: zoneReports, rrsets: rrsets, findings: findings, cnameTargets: cnameReports)
+    }
+
+    /// RRSIG_EXPIRES_SOON for the signature the chain runs out with first.
+    mutating func expiryFinding(_ validUntil: Int64) {
+        guard let (expiry, what) = pathExpirations.min(by: { $0.0 < $1.0 }) else { return }
+        let left = expiry - now
+        guard left < policy.warnSeconds else { return }
+        let lifetime = pathLifetimes[what] ?? 0
+        // Short-lived signatures refreshed continuously (online signers) are
+        // fine while more than half their lifetime remains.
+        if lifetime > 0 && lifetime < 2 * policy.warnSeconds && left * 2 > lifetime { return }
+        let severity: Severity = left < policy.critSeconds ? .error : .warning
+        add(.rrsigExpiresSoon, what, zone: .root,
+            "\(what) expires \(TimeText.describe(expiry, from: now)); the chain turns bogus then unless re-signed",
+            severity: severity)
+    }
+
+    var pathLifetimes: [String: Int64] = [:]
+
+    mutating func notePath(_ validation: RRsetValidation, _ what: String) {
+        guard let until = validation.validUntil else { return }
+        pathExpirations.append((until, what))
+        if let sig = validation.signatures.first(where: { $0.status == "valid" }) {
+            let inception = Self.parseTime(sig.inception)
+            let expiration = Self.parseTime(sig.expiration)
+            if let inception, let expiration { pathLifetimes[what] = expiration - inception }
+        }
+    }
+
+    static func parseTime(_ text: String) -> Int64? {
+        let formatter = ISO8601Parser.shared
+        return formatter.parse(text)
+    }
+
+    // MARK: - Target RRsets
+
+    mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
+                              zoneStatus: SecurityStatus, keys: [Record]) -> (RRsetReport, SecurityStatus) {
+        var report = RRsetReport(owner: name.description, type: type.description, kind: "no_answer",
+                                 status: .indeterminate, records: [], rrsigs: [], proof: [])
+        let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+        guard let first = usable.first?.message else {
+            add(.noServerAnswered, "\(name) \(type)", zone: zone, servers: answers.map(\.server),
+                "no server of \(zone) answered \(name) \(type) usably")
+            return (report, .indeterminate)
+        }
+        let positive = usable.filter { !$0.answerRecords(name, type).isEmpty }
+        let cname = usable.filter { !$0.answerRecords(name, .cname).isEmpty }
+        if !positive.isEmpty || (!cname.isEmpty && type != .cname) {
+            let answerType = positive.isEmpty ? RRType.cname : type
+            let sources = positive.isEmpty ? cname : positive
+            report.kind = positive.isEmpty ? "cname" : "positive"
+            report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
+            guard zoneStatus == .secure else {
+                report.status = zoneStatus
+                return (report, zoneStatus)
+            }
+            let validation = validator.validate(owner: name, type: answerType, answers: sources,
+                                                section: { $0.answer }, keys: keys)
+            report.rrsigs = validation.signatures
+            reportProblems(validation, subject: "\(name) \(answerType)", zone: zone)
+            ttlCheck(validation, subject: "\(name) \(answerType)", zone: zone)
+            if validation.isSecure {
+                notePath(validation, "RRSIG \(answerType) \(name)")
+                report.status = .secure
+                // A wildcard expansion needs proof that the name itself does not exist (RFC 4035 §5.3.4).
+                if let labels = validation.validLabels, Int(labels) < name.rrsigLabelCount {
+                    let proof = wildcardProof(name: name, labels: Int(labels), answers: sources, zone: zone, keys: keys)
+                    report.proof = proof.proof
+                    if proof.status != .secure {
+                        report.status = proof.status
+                        for problem in proof.problems {
+                            add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
+                        }
+                    }
+                }
+            } else {
+                report.status = .bogus
+            }
+            return (report, report.status)
+        }
+
+        // Negative answer: NXDOMAIN or NODATA, proven by NSEC/NSEC3.
+        report.kind = first.rcode == .nxDomain ? "nxdomain" : "nodata"
+        guard zoneStatus == .secure else {
+            report.status = zoneStatus
+            return (report, zoneStatus)
+        }
+        var best: DenialOutcome?
+        for answer in usable {
+            let outcome = checkDenial(name: name, type: type, answer: answer, zone: zone, keys: keys)
+            if best == nil || outcome.status < best!.status { best = outcome }
+        }
+        let denial = best!
+        report.proof = denial.proof
+        report.status = denial.status
+        for problem in denial.problems {
+            add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
+        }
+        if let until = denial.validUntil { pathExpirations.append((until, "NSEC proof for \(name) \(type)")) }
+        return (report, denial.status)
+    }
+
+    /// Error when every server failed the check, warning when only some did.
+    mutating func reportProblems(_ validation: RRsetValidation, subject: String, zone: DNSName) {
+        for problem in validation.problems {
+            let severity: Severity? = validation.isSecure ? .warning : nil
+            let onlySome = validation.isSecure ? " (other servers serve a valid signature, so validators that retry succeed)" : ""
+            add(problem.code, subject, zone: zone, servers: problem.servers, problem.message + onlySome, severity: severity)
+        }
+    }
+
+    mutating func ttlCheck(_ validation: RRsetValidation, subject: String, zone: DNSName) {
+        guard let rrset = validation.rrset, let until = validation.validUntil else { return }
+        let left = until - now
+        if left > 0 && Int64(rrset.ttl) > left {
+            add(.ttlBeyondExpiration, subject, zone: zone,
+                "\(subject): TTL \(rrset.ttl)s but the signature expires in \(TimeText.span(left))")
+        }
+    }
+}
+
+/// A small RFC 3339 parser for the times this module itself formats.
+struct ISO8601Parser {
+    static let shared = ISO8601Parser()
+    func parse(_ text: String) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text).map { Int64($0.timeIntervalSince1970) }
+    }
+}
+import Foundation

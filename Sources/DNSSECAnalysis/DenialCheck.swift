@@ -1,0 +1,220 @@
+import DNSModel
+import DNSSEC
+
+/// What one server's negative answer proves (RFC 4035 §5.4, RFC 5155 §8).
+struct DenialOutcome {
+    /// secure: proven; insecure: proven with NSEC3 opt-out or iterations
+    /// validators refuse; bogus: not proven.
+    var status: SecurityStatus
+    var kind: String
+    var proof: [String] = []
+    var problems: [SignatureProblem] = []
+    var validUntil: Int64?
+}
+
+extension AnalysisRun {
+    /// Checks the NSEC/NSEC3 records in the authority section of `answer`
+    /// as proof that `name`/`type` does not exist in `zone`.
+    mutating func checkDenial(name: DNSName, type: RRType, answer: ServerAnswer, zone: DNSName, keys: [Record]) -> DenialOutcome {
+        guard let message = answer.message else {
+            return DenialOutcome(status: .indeterminate, kind: "no answer")
+        }
+        let nxdomain = message.rcode == .nxDomain
+        let server = [answer.server]
+        let nsecRecords = message.authority.filter { $0.type == .nsec }
+        let nsec3Records = message.authority.filter { $0.type == .nsec3 }
+        if nsecRecords.isEmpty && nsec3Records.isEmpty {
+            let code: DiagnosticCode = nxdomain ? .missingNSECForNXDOMAIN : .missingNSECForNODATA
+            return DenialOutcome(status: .bogus, kind: "nothing",
+                                 problems: [SignatureProblem(code: code, message: "\(name) \(type): \(nxdomain ? "NXDOMAIN" : "NODATA") from \(answer.server) without NSEC or NSEC3", servers: server)])
+        }
+        // Every proof record must itself validate with the zone's keys.
+        var outcome = DenialOutcome(status: .secure, kind: nsec3Records.isEmpty ? "NSEC" : "NSEC3")
+        var validOwners: [DNSName: Record] = [:]
+        for rrset in RRset.group(nsecRecords + nsec3Records) {
+            let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
+                                                section: { $0.authority }, keys: keys)
+            if validation.isSecure {
+                for record in rrset.records { validOwners[record.owner] = record }
+                if let until = validation.validUntil { outcome.validUntil = min(outcome.validUntil ?? until, until) }
+                outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signed)" })
+            } else {
+                outcome.problems += validation.problems
+                outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signature not valid)" })
+            }
+        }
+        let valid = Array(validOwners.values)
+        if nsec3Records.isEmpty {
+            nsecProof(name: name, type: type, nxdomain: nxdomain, zone: zone, records: valid, server: answer.server, into: &outcome)
+        } else {
+            nsec3Proof(name: name, type: type, nxdomain: nxdomain, zone: zone, records: valid, server: answer.server, into: &outcome)
+        }
+        return outcome
+    }
+
+    private func fail(_ outcome: inout DenialOutcome, _ code: DiagnosticCode, _ message: String, _ server: ServerAddress) {
+        outcome.status = .bogus
+        outcome.problems.append(SignatureProblem(code: code, message: message, servers: [server]))
+    }
+
+    mutating func nsecProof(name: DNSName, type: RRType, nxdomain: Bool, zone: DNSName, records: [Record],
+                            server: ServerAddress, into outcome: inout DenialOutcome) {
+        let nsecs = records.compactMap { record in (try? NSECData(rdata: record.rdata)).map { (record.owner, $0) } }
+        if nxdomain {
+            guard let cover = nsecs.first(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) }) else {
+                return fail(&outcome, .snameNotCovered, "\(name): no valid NSEC covers the name", server)
+            }
+            // The closest encloser is the longest ancestor shared with the covering NSEC's ends.
+            let encloser = [cover.0, cover.1.nextDomainName].map { commonAncestor(name, $0) }.max { $0.labelCount < $1.labelCount } ?? zone
+            guard let wildcard = encloser.wildcard else { return }
+            let wildcardDenied = nsecs.contains { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: wildcard) }
+                || nsecs.contains { $0.0 == wildcard && !$0.1.types.contains(type) }
+            if !wildcardDenied {
+                fail(&outcome, .wildcardNotCovered, "\(name): no valid NSEC denies the wildcard \(wildcard)", server)
+            }
+            return
+        }
+        // NODATA: an NSEC at the name whose bitmap lacks the type (and CNAME).
+        if let match = nsecs.first(where: { $0.0 == name }) {
+            if match.1.types.contains(type) || match.1.types.contains(.cname) {
+                fail(&outcome, .stypeInBitmap, "\(name): the NSEC at the name lists \(type)", server)
+            }
+            if type == .ds && match.1.types.contains(.soa) && name != zone {
+                fail(&outcome, .stypeInBitmap, "\(name): the NSEC offered for the DS is from the child zone (SOA bit set)", server)
+            }
+            return
+        }
+        // Wildcard NODATA or an empty non-terminal: a covering NSEC whose next name is below `name`.
+        if nsecs.contains(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) && $0.1.nextDomainName.isSubdomain(of: name) }) {
+            return
+        }
+        fail(&outcome, .missingNSECForNODATA, "\(name) \(type): no valid NSEC matches the name", server)
+    }
+
+    mutating func nsec3Proof(name: DNSName, type: RRType, nxdomain: Bool, zone: DNSName, records: [Record],
+                             server: ServerAddress, into outcome: inout DenialOutcome) {
+        let nsec3s = records.compactMap { record -> ([UInt8], NSEC3Data, DNSName)? in
+            guard let data = try? NSEC3Data(rdata: record.rdata), let hash = Denial.nsec3OwnerHash(record.owner) else { return nil }
+            return (hash, data, record.owner)
+        }
+        guard let params = nsec3s.first?.1 else {
+            return fail(&outcome, nxdomain ? .snameNotCovered : .missingNSECForNODATA, "\(name) \(type): no valid NSEC3 record", server)
+        }
+        nsec3Policy(params, zone: zone)
+        if params.hashAlgorithm != 1 { return fail(&outcome, .algorithmNotSupported, "NSEC3 hash algorithm \(params.hashAlgorithm) is not supported", server) }
+        func hash(_ n: DNSName) -> [UInt8]? { try? Denial.nsec3Hash(n, iterations: params.iterations, salt: params.salt) }
+        func matching(_ n: DNSName) -> NSEC3Data? {
+            guard let h = hash(n) else { return nil }
+            return nsec3s.first { $0.0 == h }?.1
+        }
+        func covering(_ n: DNSName) -> NSEC3Data? {
+            guard let h = hash(n) else { return nil }
+            return nsec3s.first { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) }?.1
+        }
+        // Validators that cap iterations treat the proof as insecure (RFC 9276 §3.2).
+        let overLimit = params.iterations > policy.nsec3IterationLimit
+
+        if !nxdomain, let match = matching(name) {
+            if match.types.contains(type) || (type != .ds && match.types.contains(.cname)) {
+                fail(&outcome, .stypeInBitmap, "\(name): the matching NSEC3 lists \(type)", server)
+            } else if overLimit {
+                outcome.status = .insecure
+            }
+            return
+        }
+        // Closest encloser proof (RFC 5155 §8.3).
+        var encloser: DNSName? = nil
+        var candidate = name.parent
+        while let current = candidate, current.isSubdomain(of: zone) {
+            if matching(current) != nil { encloser = current; break }
+            candidate = current.parent
+        }
+        guard let closest = encloser else {
+            return fail(&outcome, .noClosestEncloser, "\(name): no NSEC3 matches a closest encloser", server)
+        }
+        let nextCloser = name.suffix(labelCount: closest.labelCount + 1)
+        guard let cover = covering(nextCloser) else {
+            return fail(&outcome, .nextClosestEncloserNotCovered, "\(name): no NSEC3 covers the next closer name \(nextCloser)", server)
+        }
+        if nxdomain {
+            if let wildcard = closest.wildcard, covering(wildcard) == nil {
+                return fail(&outcome, .wildcardNotCovered, "\(name): no NSEC3 covers the wildcard \(wildcard)", server)
+            }
+        } else if type == .ds && cover.optOut {
+            outcome.status = .insecure
+            outcome.kind = "NSEC3 opt-out"
+            return
+        } else if let wildcard = closest.wildcard, let match = matching(wildcard) {
+            if match.types.contains(type) { fail(&outcome, .stypeInBitmap, "\(name): the wildcard NSEC3 lists \(type)", server) }
+        } else {
+            return fail(&outcome, .missingNSECForNODATA, "\(name) \(type): no NSEC3 matches the name", server)
+        }
+        if overLimit && outcome.status == .secure { outcome.status = .insecure }
+    }
+
+    mutating func nsec3Policy(_ params: NSEC3Data, zone: DNSName) {
+        if params.optOut {
+            add(.nsec3OptOut, "zone \(zone)", zone: zone, "\(zone) uses NSEC3 opt-out")
+        }
+        if params.iterations > policy.nsec3IterationLimit {
+            add(.nsec3IterationsInsecure, "zone \(zone)", zone: zone,
+                "\(zone) uses \(params.iterations) NSEC3 iterations, above the \(policy.nsec3IterationLimit) that unbound, BIND and Knot Resolver accept: they treat its denials as insecure")
+        }
+        if policy.ignoreRFC9276 { return }
+        if params.iterations > 0 {
+            add(.nonzeroNSEC3IterationCount, "zone \(zone)", zone: zone, "\(zone) uses \(params.iterations) NSEC3 iterations (RFC 9276: use 0)")
+        }
+        if !params.salt.isEmpty {
+            add(.nonemptyNSEC3Salt, "zone \(zone)", zone: zone, "\(zone) uses NSEC3 salt \(Encodings.hex(params.salt)) (RFC 9276: use none)")
+        }
+    }
+
+    /// Proof that a wildcard-expanded answer's name does not exist itself.
+    mutating func wildcardProof(name: DNSName, labels: Int, answers: [ServerAnswer], zone: DNSName, keys: [Record]) -> DenialOutcome {
+        let nextCloser = name.suffix(labelCount: labels + 1)
+        var best = DenialOutcome(status: .bogus, kind: "nothing",
+                                 problems: [SignatureProblem(code: .missingNSECForWildcard,
+                                                             message: "\(name): wildcard answer without a valid NSEC/NSEC3 proving \(nextCloser) does not exist",
+                                                             servers: answers.map(\.server))])
+        for answer in answers {
+            guard let message = answer.message else { continue }
+            var outcome = DenialOutcome(status: .bogus, kind: "NSEC")
+            var valid: [Record] = []
+            for rrset in RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }) {
+                let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
+                                                    section: { $0.authority }, keys: keys)
+                if validation.isSecure { valid += rrset.records }
+                outcome.proof += rrset.records.map { "\($0.owner) \($0.type)\(validation.isSecure ? " (signed)" : " (signature not valid)")" }
+            }
+            let nsecCover = valid.contains { record in
+                guard record.type == .nsec, let data = try? NSECData(rdata: record.rdata) else { return false }
+                return Denial.nsecCovers(owner: record.owner, next: data.nextDomainName, name: name)
+            }
+            let nsec3Cover = valid.contains { record in
+                guard record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata),
+                      let owner = Denial.nsec3OwnerHash(record.owner),
+                      let hash = try? Denial.nsec3Hash(nextCloser, iterations: data.iterations, salt: data.salt) else { return false }
+                return Denial.nsec3Covers(ownerHash: owner, nextHash: data.nextHashedOwner, hash: hash)
+            }
+            if nsecCover || nsec3Cover {
+                outcome.status = .secure
+                return outcome
+            }
+            if !valid.isEmpty {
+                best = outcome
+                best.problems = [SignatureProblem(code: .snameNotCovered, message: "\(name): wildcard answer, but no NSEC/NSEC3 covers \(nsecCover ? name : nextCloser)", servers: [answer.server])]
+            }
+        }
+        return best
+    }
+}
+
+/// The longest common ancestor of two names.
+func commonAncestor(_ a: DNSName, _ b: DNSName) -> DNSName {
+    var count = 0
+    for (x, y) in zip(a.labels.reversed(), b.labels.reversed()) {
+        guard DNSName.labelsEqual(x, y) else { break }
+        count += 1
+    }
+    return a.suffix(labelCount: count)
+}

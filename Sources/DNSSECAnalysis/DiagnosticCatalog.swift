@@ -1,0 +1,340 @@
+/// Every diagnostic code dnssec-check can emit. Codes are stable: JSON
+/// consumers switch on them. Spellings reuse DNSViz's where the condition
+/// is the same. `docs/diagnostics.md` is generated from this table.
+public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
+    // Chain of trust: DS ↔ DNSKEY
+    case digestInvalid = "DIGEST_INVALID"
+    case dsNoMatchingDNSKEY = "DS_NO_MATCHING_DNSKEY"
+    case noSEP = "NO_SEP"
+    case missingSEPForAlg = "MISSING_SEP_FOR_ALG"
+    case dnskeyMissing = "DNSKEY_MISSING"
+    case noTrustAnchorSigning = "NO_TRUST_ANCHOR_SIGNING"
+    case insecureDelegation = "INSECURE_DELEGATION"
+    case dsAbsenceNotProven = "DS_ABSENCE_NOT_PROVEN"
+    case dnskeyRevokedDS = "DNSKEY_REVOKED_DS"
+    case dnskeyRevoked = "DNSKEY_REVOKED"
+    // Signatures
+    case signatureInvalid = "SIGNATURE_INVALID"
+    case expirationInPast = "EXPIRATION_IN_PAST"
+    case inceptionInFuture = "INCEPTION_IN_FUTURE"
+    case rrsigExpiresSoon = "RRSIG_EXPIRES_SOON"
+    case missingRRSIG = "MISSING_RRSIG"
+    case rrsigNoMatchingDNSKEY = "RRSIG_NO_MATCHING_DNSKEY"
+    case ttlBeyondExpiration = "TTL_BEYOND_EXPIRATION"
+    case missingRRSIGForAlg = "MISSING_RRSIG_FOR_ALG_DNSKEY"
+    // Algorithms and keys (RFC 8624 / RFC 9904, RFC 4035 §5.2)
+    case algorithmNotSupported = "ALGORITHM_NOT_SUPPORTED"
+    case digestAlgorithmNotSupported = "DIGEST_ALGORITHM_NOT_SUPPORTED"
+    case algorithmNotRecommended = "ALGORITHM_NOT_RECOMMENDED"
+    case algorithmProhibited = "ALGORITHM_PROHIBITED"
+    case digestAlgorithmProhibited = "DIGEST_ALGORITHM_PROHIBITED"
+    case rsaKeyTooShort = "RSA_KEY_TOO_SHORT"
+    // Denial of existence
+    case missingNSECForNXDOMAIN = "MISSING_NSEC_FOR_NXDOMAIN"
+    case missingNSECForNODATA = "MISSING_NSEC_FOR_NODATA"
+    case missingNSECForWildcard = "MISSING_NSEC_FOR_WILDCARD"
+    case snameNotCovered = "SNAME_NOT_COVERED"
+    case wildcardNotCovered = "WILDCARD_NOT_COVERED"
+    case noClosestEncloser = "NO_CLOSEST_ENCLOSER"
+    case nextClosestEncloserNotCovered = "NEXT_CLOSEST_ENCLOSER_NOT_COVERED"
+    case stypeInBitmap = "STYPE_IN_BITMAP"
+    case nonzeroNSEC3IterationCount = "NONZERO_NSEC3_ITERATION_COUNT"
+    case nonemptyNSEC3Salt = "NONEMPTY_NSEC3_SALT"
+    case nsec3IterationsInsecure = "NSEC3_ITERATIONS_INSECURE"
+    case nsec3OptOut = "NSEC3_OPT_OUT"
+    // Servers
+    case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
+    case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
+    case serverNotAuthoritative = "SERVER_NOT_AUTHORITATIVE"
+    case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
+    case responseTruncatedUDP = "RESPONSE_TRUNCATED_UDP"
+    case noServerAnswered = "NO_SERVER_ANSWERED"
+    case inconsistentSOASerial = "INCONSISTENT_SOA_SERIAL"
+    case dnskeyMissingFromServers = "DNSKEY_MISSING_FROM_SERVERS"
+    // CDS / CDNSKEY and rollovers
+    case cdsInconsistentWithDS = "CDS_INCONSISTENT_WITH_DS"
+    case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
+    case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
+    case kskStandby = "KSK_STANDBY"
+    // The walk
+    case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
+    case walkIncomplete = "WALK_INCOMPLETE"
+}
+
+public struct CatalogEntry: Sendable {
+    public let code: DiagnosticCode
+    public let severity: Severity
+    public let title: String
+    public let meaning: String
+    public let example: String
+    public let remedy: String
+    public let references: [String]
+}
+
+public enum DiagnosticCatalog {
+    public static func entry(_ code: DiagnosticCode) -> CatalogEntry {
+        guard let entry = byCode[code] else { preconditionFailure("catalog lacks \(code.rawValue)") }
+        return entry
+    }
+
+    static let byCode: [DiagnosticCode: CatalogEntry] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
+
+    private static func e(_ code: DiagnosticCode, _ severity: Severity, _ title: String, _ meaning: String,
+                          example: String, remedy: String, _ references: [String]) -> CatalogEntry {
+        CatalogEntry(code: code, severity: severity, title: title, meaning: meaning, example: example,
+                     remedy: remedy, references: references)
+    }
+
+    public static let all: [CatalogEntry] = [
+        e(.digestInvalid, .error, "DS digest does not match its DNSKEY",
+          "A DS record's key tag and algorithm match a DNSKEY, but the digest differs: the DS was computed from another key or mistyped.",
+          example: "DS 12345/13/SHA-256 of example.com.: digest 1F2E… does not match DNSKEY 12345 (expected 8A6A…)",
+          remedy: "Replace the DS at the parent (registrar) with the one computed from the published key (`dnssec-check ds`).",
+          ["RFC 4035 §5.2"]),
+        e(.dsNoMatchingDNSKEY, .warning, "DS points to no published DNSKEY",
+          "The parent publishes a DS whose key tag and algorithm match no key in the child's DNSKEY RRset, typically left behind after a KSK rollover. Harmless while another DS works; fatal when none does.",
+          example: "DS 4567/8/SHA-256 of example.com. matches no DNSKEY",
+          remedy: "Remove the stale DS from the parent, or publish the key it points to again.",
+          ["RFC 4035 §5.2", "RFC 7583 §3.3"]),
+        e(.noSEP, .error, "No DS-matched key signs the DNSKEY RRset",
+          "No DNSKEY that a DS (or trust anchor) points to produces a valid signature over the DNSKEY RRset, so the chain of trust breaks at this delegation.",
+          example: "example.com.: no secure entry point: DS 12345 matches DNSKEY 12345 but its RRSIG over DNSKEY expired 3d ago",
+          remedy: "Sign the DNSKEY RRset with the key the DS points to, or publish at the parent the DS of the key that signs it.",
+          ["RFC 4035 §5.2", "RFC 6840 §5.11"]),
+        e(.missingSEPForAlg, .warning, "An algorithm in the DS RRset has no working key",
+          "The DS RRset lists an algorithm for which no key signs the DNSKEY RRset. Validators need only one valid path (RFC 6840 §5.11), but RFC 4035 §2.2 expects every DS algorithm to sign.",
+          example: "example.com.: DS algorithm 8 has no matching key that signs the DNSKEY RRset",
+          remedy: "Either sign the zone with that algorithm too, or remove its DS from the parent.",
+          ["RFC 4035 §2.2", "RFC 6840 §5.11"]),
+        e(.dnskeyMissing, .error, "Parent has DS but the zone publishes no DNSKEY",
+          "The delegation is secure at the parent, but the child answers without a DNSKEY RRset (unsigned zone or a signer that stopped).",
+          example: "example.com.: DS 12345 at com. but the servers return no DNSKEY",
+          remedy: "Sign the zone again with the key the DS points to, or remove the DS at the parent to go insecure deliberately.",
+          ["RFC 4035 §5.2"]),
+        e(.noTrustAnchorSigning, .error, "Trust anchor does not sign the DNSKEY RRset",
+          "None of the configured trust anchors for this zone matches a key that validly signs its DNSKEY RRset.",
+          example: ".: trust anchor 20326 matches no DNSKEY signing the RRset",
+          remedy: "Update the trust anchor (--trust-anchor) to the zone's current KSK.",
+          ["RFC 4035 §5"]),
+        e(.insecureDelegation, .info, "Unsigned delegation (proven)",
+          "The parent proves with a signed NSEC/NSEC3 record that no DS exists: the zone is deliberately insecure.",
+          example: "example.com.: com. proves there is no DS (NSEC3 opt-out)",
+          remedy: "To secure the zone, sign it and submit its DS record to the registrar.",
+          ["RFC 4035 §5.2", "RFC 5155 §8.9"]),
+        e(.dsAbsenceNotProven, .error, "Missing DS not proven by the parent",
+          "The parent is signed and returned no DS, but without a valid NSEC/NSEC3 proof of its absence: a validator treats the delegation as bogus.",
+          example: "example.com.: no DS at com. and no signed proof that none exists",
+          remedy: "Fix the parent zone's signing so negative answers carry signed NSEC/NSEC3 records.",
+          ["RFC 4035 §5.2", "RFC 4035 §3.1.4.1"]),
+        e(.dnskeyRevokedDS, .error, "DS points to a revoked key",
+          "The DNSKEY a DS matches has the REVOKE flag set; it cannot serve as a secure entry point.",
+          example: "DS 12345 of example.com. matches DNSKEY 12473 (12345 before the REVOKE bit was set)",
+          remedy: "Remove the DS of the revoked key from the parent and publish the DS of the current KSK.",
+          ["RFC 5011 §2.1"]),
+        e(.dnskeyRevoked, .info, "A DNSKEY is revoked",
+          "The zone publishes a key with the REVOKE flag (RFC 5011 rollover of a trust anchor).",
+          example: "DNSKEY 12473 of example.com. has the REVOKE flag",
+          remedy: "Nothing to do during an RFC 5011 rollover; remove the revoked key once the hold-down time has passed.",
+          ["RFC 5011 §2.1"]),
+        e(.signatureInvalid, .error, "Signature does not verify",
+          "The RRSIG fits its key (tag, algorithm, signer) and is within its validity period, but the cryptographic check fails: corrupted signature or data changed after signing.",
+          example: "RRSIG A www.example.com. by 23456: signature invalid (seen on 192.0.2.1)",
+          remedy: "Re-sign the zone and reload it on every server; check that nothing edits the signed zone afterwards.",
+          ["RFC 4035 §5.3.3"]),
+        e(.expirationInPast, .error, "Signature expired",
+          "The reference time is after the RRSIG's expiration: validators reject it.",
+          example: "RRSIG DNSKEY example.com. by 12345 expired 2026-11-27 02:00:00 UTC (2d ago)",
+          remedy: "Re-sign the zone now and find out why automatic re-signing stopped.",
+          ["RFC 4035 §5.3.1"]),
+        e(.inceptionInFuture, .error, "Signature not yet valid",
+          "The reference time is before the RRSIG's inception: the signer's clock is ahead, or signatures were made with a future inception.",
+          example: "RRSIG A www.example.com. by 23456 valid only from 2026-12-01 (in 2d)",
+          remedy: "Re-sign with an inception in the past (most signers back-date by an hour) and check the signer's clock.",
+          ["RFC 4035 §5.3.1"]),
+        e(.rrsigExpiresSoon, .warning, "Signature expires soon",
+          "A signature on the validation path expires within the warning window (--warn-days, default 3 days) and has used up more than half of its lifetime: unless re-signed, validation fails then.",
+          example: "RRSIG SOA example.com. by 23456 expires in 1d 20h (2026-12-01 00:00 UTC)",
+          remedy: "Re-sign the zone before the expiration; check that automatic re-signing runs.",
+          ["RFC 4035 §5.3.1", "RFC 6781 §4.4.2"]),
+        e(.missingRRSIG, .error, "RRset without signature",
+          "A signed zone returned an RRset with no RRSIG over it (with the DO bit set).",
+          example: "www.example.com. A: no RRSIG (seen on 192.0.2.1)",
+          remedy: "Sign the RRset (re-sign the zone) and make sure every server loads the signed zone.",
+          ["RFC 4035 §3.1.1", "RFC 4035 §5.3"]),
+        e(.rrsigNoMatchingDNSKEY, .error, "Signature by a key that is not published",
+          "An RRSIG names a key tag and algorithm that no DNSKEY in the zone's RRset has.",
+          example: "RRSIG A www.example.com. by key 4242/13: no such DNSKEY in example.com.",
+          remedy: "Publish the signing key in the DNSKEY RRset, or re-sign with a published key.",
+          ["RFC 4035 §5.3.1"]),
+        e(.ttlBeyondExpiration, .warning, "TTL outlives the signature",
+          "The RRset's TTL is longer than the time left on its signature: caches may serve it after the signature expired.",
+          example: "www.example.com. A: TTL 86400s but RRSIG expires in 2h",
+          remedy: "Re-sign earlier (refresh signatures at least one TTL before they expire) or lower the TTL.",
+          ["RFC 4035 §5.3.3"]),
+        e(.missingRRSIGForAlg, .warning, "RRset not signed with every algorithm of the DNSKEY RRset",
+          "RFC 4035 §2.2 requires each RRset to be signed with every algorithm in the DNSKEY RRset; strict validators may fail.",
+          example: "www.example.com. A: no RRSIG with algorithm 13 present in the DNSKEY RRset",
+          remedy: "Sign every RRset with each algorithm in the DNSKEY RRset (finish or roll back the algorithm rollover).",
+          ["RFC 4035 §2.2", "RFC 6840 §5.11"]),
+        e(.algorithmNotSupported, .warning, "Algorithm not supported by validators",
+          "A DS or key uses an algorithm dnssec-check (like common validators) cannot validate; if no DS algorithm is supported, the zone is treated as insecure.",
+          example: "example.com.: DS 12345 uses algorithm 253 (PRIVATEDNS), not validatable: zone is insecure",
+          remedy: "Sign with a recommended algorithm (13 ECDSAP256SHA256 or 8 RSASHA256) and publish its DS.",
+          ["RFC 4035 §5.2", "RFC 8624 §3.1"]),
+        e(.digestAlgorithmNotSupported, .warning, "DS digest type not supported",
+          "A DS uses a digest type that cannot be computed (GOST or unassigned); it is ignored.",
+          example: "DS 12345/8/3 of example.com.: digest type GOST R 34.11-94 not supported",
+          remedy: "Publish a DS with digest type 2 (SHA-256).",
+          ["RFC 4035 §5.2", "RFC 8624 §3.3"]),
+        e(.algorithmNotRecommended, .warning, "Algorithm not recommended for signing",
+          "The zone signs with an algorithm RFC 8624 recommends against (5 RSASHA1, 7 RSASHA1-NSEC3-SHA1, 10 RSASHA512); SHA-1 algorithms are being withdrawn by validators.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 5 (RSASHA1)",
+          remedy: "Roll the zone to algorithm 13 (ECDSAP256SHA256) or 8 (RSASHA256).",
+          ["RFC 8624 §3.1", "RFC 9904"]),
+        e(.algorithmProhibited, .error, "Algorithm must not be used for signing",
+          "The zone signs with an algorithm RFC 8624 forbids (1 RSAMD5, 3 DSA, 6 DSA-NSEC3-SHA1, 12 ECC-GOST).",
+          example: "DNSKEY 12345 of example.com. uses algorithm 3 (DSA)",
+          remedy: "Roll the zone to algorithm 13 (ECDSAP256SHA256) or 8 (RSASHA256).",
+          ["RFC 8624 §3.1"]),
+        e(.digestAlgorithmProhibited, .warning, "SHA-1 (or GOST) DS",
+          "The parent publishes a DS with digest type 1 (SHA-1) or 3 (GOST), which RFC 8624 says must not be created.",
+          example: "DS 12345/13/SHA-1 of example.com.",
+          remedy: "Replace it at the registrar with a SHA-256 DS (`dnssec-check ds --digest 2`).",
+          ["RFC 8624 §3.3"]),
+        e(.rsaKeyTooShort, .warning, "RSA key shorter than 2048 bits",
+          "An RSA DNSKEY is shorter than 2048 bits (error below 1024 bits): too weak by current guidance.",
+          example: "DNSKEY 12345 of example.com.: RSASHA256 1024 bits",
+          remedy: "Roll to a 2048-bit RSA key or, better, to algorithm 13 (ECDSAP256SHA256).",
+          ["RFC 8624 §3.1", "NIST SP 800-57"]),
+        e(.missingNSECForNXDOMAIN, .error, "NXDOMAIN without proof",
+          "A signed zone answered NXDOMAIN without NSEC/NSEC3 records proving the name does not exist.",
+          example: "nope.example.com. A: NXDOMAIN without NSEC or NSEC3",
+          remedy: "Serve the signed zone (with its NSEC/NSEC3 chain) from every server.",
+          ["RFC 4035 §3.1.3.2", "RFC 5155 §7.2.2"]),
+        e(.missingNSECForNODATA, .error, "NODATA without proof",
+          "A signed zone answered NOERROR with no data, without NSEC/NSEC3 records proving the type does not exist.",
+          example: "www.example.com. MX: NODATA without NSEC or NSEC3",
+          remedy: "Serve the signed zone (with its NSEC/NSEC3 chain) from every server.",
+          ["RFC 4035 §3.1.3.1", "RFC 5155 §7.2.3"]),
+        e(.missingNSECForWildcard, .error, "Wildcard answer without proof",
+          "An answer synthesized from a wildcard (RRSIG labels below the owner's) came without the NSEC/NSEC3 record proving that the name itself does not exist.",
+          example: "x.wild.example.com. A: wildcard expansion without NSEC",
+          remedy: "Serve the signed zone with its NSEC/NSEC3 chain; the server must add the proof to wildcard answers.",
+          ["RFC 4035 §3.1.3.3", "RFC 5155 §7.2.6"]),
+        e(.snameNotCovered, .error, "No NSEC/NSEC3 covers the name",
+          "The NXDOMAIN proof has no validly signed record covering the query name.",
+          example: "nope.example.com.: no NSEC covers the name",
+          remedy: "Re-sign the zone so its NSEC/NSEC3 chain is complete and current on every server.",
+          ["RFC 4035 §3.1.3.2", "RFC 5155 §8.4"]),
+        e(.wildcardNotCovered, .error, "Wildcard not denied",
+          "The NXDOMAIN proof does not show that no wildcard could have matched the name.",
+          example: "nope.example.com.: nothing denies *.example.com.",
+          remedy: "Re-sign the zone so negative answers include the wildcard denial.",
+          ["RFC 4035 §3.1.3.2", "RFC 5155 §8.4"]),
+        e(.noClosestEncloser, .error, "NSEC3 proof lacks the closest encloser",
+          "No NSEC3 record matches the closest encloser of the query name.",
+          example: "a.b.example.com.: no NSEC3 matches a closest encloser",
+          remedy: "Re-sign the zone so its NSEC3 chain is complete.",
+          ["RFC 5155 §8.3"]),
+        e(.nextClosestEncloserNotCovered, .error, "NSEC3 proof does not cover the next closer name",
+          "No NSEC3 record covers the next closer name, so the name's absence is not proven.",
+          example: "a.b.example.com.: next closer name b.example.com. not covered",
+          remedy: "Re-sign the zone so its NSEC3 chain is complete.",
+          ["RFC 5155 §8.4"]),
+        e(.stypeInBitmap, .error, "NODATA proof lists the type",
+          "The NSEC/NSEC3 record offered as proof that a type does not exist lists that type in its bitmap.",
+          example: "www.example.com. MX: the matching NSEC lists MX",
+          remedy: "Re-sign the zone; the server serves an NSEC chain that does not match the data.",
+          ["RFC 4035 §3.1.3.1", "RFC 5155 §8.5"]),
+        e(.nonzeroNSEC3IterationCount, .warning, "NSEC3 iterations above zero",
+          "RFC 9276 asks for 0 additional NSEC3 iterations: more cost validators CPU and add no security.",
+          example: "example.com.: NSEC3 with 10 iterations",
+          remedy: "Set NSEC3 iterations to 0 (e.g. `dnssec-policy` nsec3param iterations 0) and re-sign.",
+          ["RFC 9276 §3.1"]),
+        e(.nonemptyNSEC3Salt, .warning, "NSEC3 salt is not empty",
+          "RFC 9276 recommends an empty NSEC3 salt.",
+          example: "example.com.: NSEC3 salt AABBCCDD",
+          remedy: "Use an empty salt ('-') and re-sign.",
+          ["RFC 9276 §3.1"]),
+        e(.nsec3IterationsInsecure, .error, "NSEC3 iterations above what validators accept",
+          "NSEC3 iterations exceed 150, the limit of unbound, BIND and Knot Resolver: they treat the answers as insecure (or SERVFAIL), so DNSSEC protection is lost.",
+          example: "example.com.: NSEC3 with 200 iterations: validators treat denial as insecure",
+          remedy: "Set NSEC3 iterations to 0 and re-sign.",
+          ["RFC 9276 §3.2"]),
+        e(.nsec3OptOut, .info, "NSEC3 opt-out in use",
+          "The zone's NSEC3 chain uses opt-out: unsigned delegations are not individually proven.",
+          example: "example.com.: NSEC3 opt-out",
+          remedy: "Nothing to do for large delegation-centric zones; small zones should not use opt-out (RFC 9276 §3.1).",
+          ["RFC 5155 §6", "RFC 9276 §3.1"]),
+        e(.serverUnresponsive, .warning, "Server does not answer",
+          "A name server address never answered (timeout or unreachable) over UDP. Resolvers retry elsewhere, but it slows them and removes redundancy.",
+          example: "ns2.example.com. (192.0.2.2): no answer over UDP",
+          remedy: "Fix or remove the server: update the NS records at the parent and in the zone.",
+          ["RFC 1035 §4.2", "RFC 2182 §5"]),
+        e(.serverUnresponsiveTCP, .warning, "Server does not answer over TCP",
+          "A server truncated its UDP answer but could not be reached over TCP, so the complete answer cannot be had.",
+          example: "ns1.example.com. (192.0.2.1): TCP connection refused",
+          remedy: "Enable DNS over TCP on the server and in the firewall (RFC 7766 makes it mandatory).",
+          ["RFC 7766 §5"]),
+        e(.serverNotAuthoritative, .error, "Lame server",
+          "A server listed for the zone does not answer authoritatively for it (REFUSED, SERVFAIL, or no AA bit).",
+          example: "ns2.example.com. (192.0.2.2): REFUSED for example.com.",
+          remedy: "Configure the zone on that server or remove the server from the NS records.",
+          ["RFC 1034 §4.2.2", "RFC 1035 §4.1.1"]),
+        e(.serverInvalidResponse, .error, "Server sends malformed responses",
+          "A server answered with a response that could not be parsed or did not match the query.",
+          example: "ns1.example.com. (192.0.2.1): malformed response",
+          remedy: "Upgrade or fix the server software.",
+          ["RFC 1035 §4.1"]),
+        e(.responseTruncatedUDP, .info, "Response too large for UDP",
+          "An answer did not fit in 1232 bytes over UDP and needed TCP. It works when TCP works, but costs a round trip and fails behind broken firewalls.",
+          example: "example.com. DNSKEY: truncated over UDP (1232 bytes), 2345 bytes over TCP",
+          remedy: "Shrink the answer: fewer or smaller keys (ECDSA instead of RSA-4096), or fewer signatures.",
+          ["RFC 6891 §6.2.5", "DNS Flag Day 2020"]),
+        e(.noServerAnswered, .error, "No server answered",
+          "None of the zone's servers gave a usable answer, so its data cannot be checked (indeterminate).",
+          example: "example.com.: no server answered the DNSKEY query",
+          remedy: "Bring the name servers back, or fix the delegation (NS and glue at the parent).",
+          ["RFC 1035 §4.2"]),
+        e(.inconsistentSOASerial, .warning, "Servers disagree on the SOA serial",
+          "The zone's servers serve different versions of the zone: a secondary is not updating.",
+          example: "example.com.: serial 2026112901 on 192.0.2.1, 2026112801 on 192.0.2.2",
+          remedy: "Fix zone transfers to the stale server (NOTIFY, ACL, TSIG) or take it out of the NS set.",
+          ["RFC 1996", "RFC 1034 §4.3.5"]),
+        e(.dnskeyMissingFromServers, .warning, "Servers disagree on the DNSKEY RRset",
+          "A DNSKEY seen on some servers is absent from others: a stale secondary or an incomplete rollover.",
+          example: "DNSKEY 12345 of example.com. missing on 192.0.2.2",
+          remedy: "Make every server serve the same signed zone.",
+          ["RFC 4035 §5", "RFC 7583"]),
+        e(.cdsInconsistentWithDS, .info, "CDS differs from the parent's DS",
+          "The child publishes CDS/CDNSKEY records that differ from the DS RRset at the parent: a parent that polls CDS will replace its DS.",
+          example: "example.com.: CDS lists 12345/13/2, parent has 4567/8/2",
+          remedy: "Expected during a KSK rollover; otherwise correct the CDS records.",
+          ["RFC 7344 §3", "RFC 7344 §5"]),
+        e(.cdsDeleteRequested, .info, "CDS asks the parent to delete the DS",
+          "The child publishes the delete form of CDS/CDNSKEY (algorithm 0): a parent that polls CDS will remove the DS and the zone becomes insecure.",
+          example: "example.com.: CDS 0 0 0 00",
+          remedy: "Expected when going insecure on purpose; otherwise remove the delete CDS.",
+          ["RFC 8078 §4"]),
+        e(.kskRolloverDoubleDS, .info, "Two DS records: KSK rollover in progress",
+          "The parent has DS records for two keys of the same algorithm: a double-DS KSK rollover is under way (or was left half done).",
+          example: "example.com.: DS 12345 and DS 23456 both match published keys",
+          remedy: "Finish the rollover: once the new key signs and the DS TTL has passed, remove the old DS.",
+          ["RFC 6781 §4.1.2", "RFC 7583 §3.3"]),
+        e(.kskStandby, .info, "Stand-by key without DS",
+          "A SEP key is published but no DS points to it: a pre-published (stand-by) KSK.",
+          example: "DNSKEY 34567/SEP of example.com. has no DS at the parent",
+          remedy: "Nothing to do for a stand-by key; submit its DS when you roll to it.",
+          ["RFC 6781 §4.1.2"]),
+        e(.cnameChainTooLong, .error, "CNAME chain too long",
+          "The CNAME chain from the name is longer than dnssec-check follows (8) or loops.",
+          example: "a.example.com. → b… → a.example.com.",
+          remedy: "Shorten the chain and remove loops.",
+          ["RFC 1034 §3.6.2"]),
+        e(.walkIncomplete, .error, "The delegation chain could not be followed",
+          "The walk from the root stopped: no referral, no address for the name servers, or the query budget ran out.",
+          example: "example.com.: no address for any name server of example.com.",
+          remedy: "Check the delegation at the parent: NS records and glue.",
+          ["RFC 1034 §4.2.2"]),
+    ]
+}

@@ -1,0 +1,180 @@
+import DNSModel
+import DNSSEC
+import Foundation
+
+/// The result of validating one RRset as returned by each server.
+struct RRsetValidation {
+    /// Servers whose copy validated with at least one signature.
+    var validServers: [ServerAddress] = []
+    /// Servers that returned the RRset.
+    var servedBy: [ServerAddress] = []
+    var rrset: RRset?
+    var signatures: [RRSIGReport] = []
+    var problems: [SignatureProblem] = []
+    /// Latest expiration among valid signatures (the RRset stays valid until then).
+    var validUntil: Int64?
+    /// Keys that produced a valid signature.
+    var signingKeyTags: Set<UInt16> = []
+    /// The labels field of a valid signature (less than the owner's for a wildcard expansion).
+    var validLabels: UInt8?
+
+    var isSecure: Bool { !validServers.isEmpty }
+}
+
+/// A signature that did not validate, with the servers that returned it.
+struct SignatureProblem {
+    var code: DiagnosticCode
+    var message: String
+    var servers: [ServerAddress]
+}
+
+/// Validates RRsets against a set of keys at a reference time, caching
+/// crypto so that an RRSIG returned by ten servers is checked once.
+final class Validator {
+    let referenceTime: Int64
+    private var cache: [CacheKey: SignatureOutcome] = [:]
+
+    struct CacheKey: Hashable {
+        var rrsig: [UInt8]
+        var owner: DNSName
+        var rdatas: [[UInt8]]
+        var key: [UInt8]
+    }
+
+    init(referenceTime: Int64) { self.referenceTime = referenceTime }
+
+    func verify(_ rrsig: Record, _ rrset: RRset, _ key: Record) -> SignatureOutcome {
+        let cacheKey = CacheKey(rrsig: rrsig.rdata, owner: rrset.owner, rdatas: rrset.rdatas.sorted { $0.lexicographicallyPrecedes($1) },
+                                key: key.rdata)
+        if let cached = cache[cacheKey] { return cached }
+        let outcome = SignatureVerifier.verify(rrsig, covering: rrset, with: key, at: referenceTime)
+        cache[cacheKey] = outcome
+        return outcome
+    }
+
+    /// Validates `owner`/`type` as found in `section` of each answer, with `keys` (records at `zone`).
+    func validate(owner: DNSName, type: RRType, answers: [ServerAnswer], section: (Message) -> [Record],
+                  keys: [Record]) -> RRsetValidation {
+        var result = RRsetValidation()
+        var reports: [String: RRSIGReport] = [:]
+        var problems: [String: SignatureProblem] = [:]
+
+        func note(_ code: DiagnosticCode, _ message: String, _ server: ServerAddress) {
+            let key = code.rawValue + message
+            problems[key, default: SignatureProblem(code: code, message: message, servers: [])].servers.append(server)
+        }
+
+        for answer in answers {
+            guard let message = answer.message else { continue }
+            let records = section(message)
+            let matching = records.filter { $0.owner == owner && $0.type == type }
+            guard !matching.isEmpty, let rrset = RRset.group(matching).first else { continue }
+            result.servedBy.append(answer.server)
+            if result.rrset == nil { result.rrset = rrset }
+            let sigs = answer.signatures(over: type, at: owner, in: records)
+            if sigs.isEmpty {
+                note(.missingRRSIG, "\(owner) \(type): no RRSIG", answer.server)
+                continue
+            }
+            var serverValid = false
+            for sig in sigs {
+                guard let data = try? RRSIGData(rdata: sig.rdata) else { continue }
+                let candidates = keys.filter {
+                    guard let key = try? DNSKEYData(rdata: $0.rdata) else { return false }
+                    return key.algorithm == data.algorithm && DNSKEYFacts(owner: $0.owner, key: key).keyTag == data.keyTag
+                        && $0.owner == data.signerName
+                }
+                var outcome: SignatureOutcome = .keyTagMismatch(rrsig: data.keyTag, key: 0)
+                for key in candidates {
+                    outcome = verify(sig, rrset, key)
+                    if outcome.isValid { break }
+                }
+                let status = Self.statusName(outcome, hadKey: !candidates.isEmpty)
+                let reportKey = Encodings.hex(sig.rdata)
+                var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: status, at: referenceTime)
+                report.servers.append(answer.server.description)
+                reports[reportKey] = report
+
+                let when = TimeText.describe(SerialTime.absolute(data.expiration, near: referenceTime), from: referenceTime)
+                let label = "RRSIG \(type) \(owner) by \(data.keyTag)/\(data.algorithm.rawValue)"
+                switch outcome {
+                case .valid:
+                    serverValid = true
+                    result.signingKeyTags.insert(data.keyTag)
+                    result.validLabels = data.labels
+                    let expiry = SerialTime.absolute(data.expiration, near: referenceTime)
+                    result.validUntil = max(result.validUntil ?? expiry, expiry)
+                case _ where candidates.isEmpty:
+                    if !SignatureVerifier.supportedAlgorithms.contains(data.algorithm) {
+                        note(.algorithmNotSupported, "\(label): algorithm \(data.algorithm) cannot be validated", answer.server)
+                    } else {
+                        note(.rrsigNoMatchingDNSKEY, "\(label): no DNSKEY \(data.keyTag)/\(data.algorithm.rawValue) in \(data.signerName)", answer.server)
+                    }
+                case .expired:
+                    note(.expirationInPast, "\(label) expired \(when)", answer.server)
+                case .notYetValid:
+                    let start = TimeText.describe(SerialTime.absolute(data.inception, near: referenceTime), from: referenceTime)
+                    note(.inceptionInFuture, "\(label) is valid only from \(start)", answer.server)
+                case .signatureInvalid:
+                    note(.signatureInvalid, "\(label): signature does not verify", answer.server)
+                case .unsupportedAlgorithm(let alg):
+                    note(.algorithmNotSupported, "\(label): algorithm \(alg) cannot be validated", answer.server)
+                default:
+                    note(.signatureInvalid, "\(label): \(outcome)", answer.server)
+                }
+            }
+            if serverValid { result.validServers.append(answer.server) }
+        }
+        result.signatures = reports.values.sorted { ($0.keyTag, $0.typeCovered) < ($1.keyTag, $1.typeCovered) }
+        result.problems = problems.values.sorted { $0.message < $1.message }
+        return result
+    }
+
+    static func statusName(_ outcome: SignatureOutcome, hadKey: Bool) -> String {
+        if !hadKey { return "no_matching_key" }
+        switch outcome {
+        case .valid: return "valid"
+        case .expired: return "expired"
+        case .notYetValid: return "not_yet_valid"
+        case .signatureInvalid: return "invalid"
+        case .unsupportedAlgorithm: return "unsupported_algorithm"
+        case .malformedKey: return "malformed_key"
+        case .malformedSignature: return "malformed"
+        default: return "mismatch"
+        }
+    }
+
+    static func report(sig: RRSIGData, owner: DNSName, status: String, at time: Int64) -> RRSIGReport {
+        let expiration = SerialTime.absolute(sig.expiration, near: time)
+        return RRSIGReport(owner: owner.description, typeCovered: sig.typeCovered.description, keyTag: sig.keyTag,
+                           algorithm: sig.algorithm.rawValue, signer: sig.signerName.description,
+                           inception: TimeText.rfc3339(SerialTime.absolute(sig.inception, near: time)),
+                           expiration: TimeText.rfc3339(expiration), secondsLeft: expiration - time,
+                           status: status, servers: [])
+    }
+}
+
+/// Times as RFC 3339 UTC and as "in 3d 4h" / "3d ago".
+public enum TimeText {
+    public static func rfc3339(_ unix: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unix)))
+    }
+
+    public static func span(_ seconds: Int64) -> String {
+        let s = abs(seconds)
+        let days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60
+        if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
+        if hours > 0 { return minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h" }
+        if minutes > 0 { return "\(minutes)m" }
+        return "\(s)s"
+    }
+
+    /// "2026-12-01T00:00:00Z (in 2d 3h)" or "… (3d ago)".
+    public static func describe(_ unix: Int64, from reference: Int64) -> String {
+        let delta = unix - reference
+        return "\(rfc3339(unix)) (" + (delta >= 0 ? "in \(span(delta))" : "\(span(delta)) ago") + ")"
+    }
+}

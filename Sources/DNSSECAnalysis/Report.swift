@@ -1,0 +1,109 @@
+import DNSModel
+
+public enum SecurityStatus: String, Sendable, Codable, Comparable {
+    case secure, insecure, indeterminate, bogus
+
+    var rank: Int {
+        switch self {
+        case .secure: return 0
+        case .insecure: return 1
+        case .indeterminate: return 2
+        case .bogus: return 3
+        }
+    }
+    public static func < (lhs: SecurityStatus, rhs: SecurityStatus) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One line of the checklist, in the grammar operators know from the
+/// Verisign analyzer: "DS=12345/SHA-256 verifies DNSKEY=12345/SEP".
+public struct CheckLine: Sendable, Hashable, Codable {
+    public enum Mark: String, Sendable, Codable { case ok, warning, error, info }
+    public var mark: Mark
+    public var text: String
+    public init(_ mark: Mark, _ text: String) {
+        self.mark = mark
+        self.text = text
+    }
+}
+
+public struct DSReport: Sendable, Hashable, Codable {
+    public var keyTag: UInt16
+    public var algorithm: UInt8
+    public var algorithmName: String
+    public var digestType: UInt8
+    public var digestTypeName: String
+    public var digest: String
+    /// matches, digest_mismatch, no_matching_key, unsupported
+    public var status: String
+    public var matchedKeyTag: UInt16?
+}
+
+public struct DNSKEYReport: Sendable, Hashable, Codable {
+    public var keyTag: UInt16
+    public var flags: UInt16
+    public var role: String
+    public var algorithm: UInt8
+    public var algorithmName: String
+    public var keySize: Int?
+    public var revoked: Bool
+    public var matchedByDS: Bool
+    public var signsDNSKEYRRset: Bool
+    public var servers: [String]
+}
+
+public struct RRSIGReport: Sendable, Hashable, Codable {
+    public var owner: String
+    public var typeCovered: String
+    public var keyTag: UInt16
+    public var algorithm: UInt8
+    public var signer: String
+    public var inception: String
+    public var expiration: String
+    /// Seconds from the reference time to expiration (negative when expired).
+    public var secondsLeft: Int64
+    /// valid, expired, not_yet_valid, invalid, no_matching_key, unsupported_algorithm, …
+    public var status: String
+    public var servers: [String]
+}
+
+public struct RRsetReport: Sendable, Hashable, Codable {
+    public var owner: String
+    public var type: String
+    /// positive, nxdomain, nodata, cname, no_answer
+    public var kind: String
+    public var status: SecurityStatus
+    public var records: [String]
+    public var rrsigs: [RRSIGReport]
+    public var proof: [String]
+}
+
+public struct ZoneReport: Sendable, Hashable, Codable {
+    public var zone: String
+    public var parent: String?
+    public var status: SecurityStatus
+    public var servers: [String]
+    public var ds: [DSReport]
+    public var dnskeys: [DNSKEYReport]
+    public var rrsigs: [RRSIGReport]
+    /// The earliest expiration of a signature this zone's validation relies on.
+    public var earliestExpiration: String?
+    public var checks: [CheckLine]
+}
+
+/// The analysis of one name: verdict, per-zone detail, the requested
+/// RRsets, every finding, and when the chain turns bogus if nothing is re-signed.
+public struct NameReport: Sendable, Hashable, Codable {
+    public var name: String
+    public var types: [String]
+    public var status: SecurityStatus
+    public var referenceTime: String
+    public var validUntil: String?
+    public var validUntilSecondsLeft: Int64?
+    public var zones: [ZoneReport]
+    public var rrsets: [RRsetReport]
+    public var findings: [Diagnostic]
+    public var cnameTargets: [NameReport]
+
+    /// Highest severity among the findings, nil when there are none.
+    public var worstSeverity: Severity? { findings.map(\.severity).max() }
+}

@@ -1,0 +1,418 @@
+import DNSModel
+import DNSSEC
+
+/// Validates one zone on the path: its DS at the parent (or the trust
+/// anchor), its DNSKEY RRset, the keys' roles and policy, and its servers.
+struct ZoneCheck {
+    let observation: ZoneObservation
+    let inherited: SecurityStatus?
+    let parentKeys: [Record]?
+    let anchored: Bool
+    var checks: [CheckLine] = []
+
+    init(zone: ZoneObservation, inherited: SecurityStatus?, parentKeys: [Record]?, anchored: Bool) {
+        self.observation = zone
+        self.inherited = inherited
+        self.parentKeys = parentKeys
+        self.anchored = anchored
+    }
+
+    struct Outcome {
+        var report: ZoneReport
+        var trustedKeys: [Record]?
+    }
+
+    var zone: DNSName { observation.zone }
+
+    mutating func run(_ run: inout AnalysisRun) -> Outcome {
+        serverHealth(&run)
+        var dsReports: [DSReport] = []
+        var status: SecurityStatus
+        var dsSet: [DSData] = []
+        var anchorKeys: [DNSKEYData] = []
+
+        // 1. Where trust comes from: an anchor, or a validated DS RRset at the parent.
+        if anchored {
+            dsSet = run.analyzer.anchors.ds[zone] ?? []
+            anchorKeys = run.analyzer.anchors.keys[zone] ?? []
+            for ds in dsSet { checks.append(.init(.info, "DS=\(ds.keyTag)/\(ds.digestType) is a trust anchor")) }
+            for key in anchorKeys {
+                checks.append(.init(.info, "DNSKEY=\(DNSKEYFacts(owner: zone, key: key).keyTag) is a trust anchor"))
+            }
+            status = .secure
+        } else if let inherited, inherited != .secure {
+            status = inherited
+        } else if inherited == nil {
+            // The top of the path has no anchor: nothing can be secure.
+            status = .insecure
+        } else {
+            (status, dsSet) = delegation(&run)
+        }
+
+        var trustedKeys: [Record]? = nil
+        var keyReports: [DNSKEYReport] = []
+        var rrsigReports: [RRSIGReport] = []
+        if status == .secure {
+            let result = keys(&run, dsSet: dsSet, anchorKeys: anchorKeys)
+            status = result.status
+            trustedKeys = result.trusted
+            keyReports = result.keyReports
+            dsReports = result.dsReports
+            rrsigReports = result.rrsigs
+        } else {
+            keyReports = describeKeys(dsSet: dsSet).0
+        }
+        if status == .secure, let trustedKeys {
+            let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
+                                             section: { $0.answer }, keys: trustedKeys)
+            run.reportProblems(soa, subject: "\(zone) SOA", zone: zone)
+            rrsigReports += soa.signatures
+            if soa.isSecure {
+                checks.append(.init(.ok, "RRSIG=\(soa.signingKeyTags.sorted().map(String.init).joined(separator: ",")) verifies the SOA RRset"))
+            }
+            cdsChecks(&run, dsSet: dsSet)
+        }
+        let earliest = rrsigReports.filter { $0.status == "valid" }.map(\.expiration).min()
+        return Outcome(
+            report: ZoneReport(zone: zone.description, parent: observation.parent?.description, status: status,
+                               servers: observation.servers.map(\.description), ds: dsReports, dnskeys: keyReports,
+                               rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks),
+            trustedKeys: trustedKeys)
+    }
+
+    // MARK: - DS at the parent
+
+    mutating func delegation(_ run: inout AnalysisRun) -> (SecurityStatus, [DSData]) {
+        guard let parent = observation.parent, let parentKeys else { return (.insecure, []) }
+        let answers = observation.dsAnswers
+        let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+        if usable.isEmpty {
+            run.add(.noServerAnswered, "delegation \(parent) → \(zone)", zone: zone, servers: answers.map(\.server),
+                    "no server of \(parent) answered the DS query for \(zone)")
+            return (.indeterminate, [])
+        }
+        let withDS = usable.filter { !$0.answerRecords(zone, .ds).isEmpty }
+        if !withDS.isEmpty {
+            let validation = run.validator.validate(owner: zone, type: .ds, answers: withDS, section: { $0.answer },
+                                                    keys: parentKeys)
+            run.reportProblems(validation, subject: "DS \(zone)", zone: zone)
+            let records = validation.rrset?.rdatas.compactMap { try? DSData(rdata: $0) } ?? []
+            checks.append(.init(.ok, "Found \(records.count) DS record\(records.count == 1 ? "" : "s") for \(zone) in the \(parent) zone"))
+            guard validation.isSecure else {
+                checks.append(.init(.error, "No valid RRSIG over the DS RRset of \(zone) in \(parent)"))
+                return (.bogus, records)
+            }
+            run.notePath(validation, "RRSIG DS \(zone)")
+            checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY of \(parent) verifies the DS RRset"))
+            return (.secure, records)
+        }
+        // No DS: the parent must prove it (RFC 4035 §5.2).
+        var best: DenialOutcome?
+        for answer in usable {
+            let outcome = run.checkDenial(name: zone, type: .ds, answer: answer, zone: parent, keys: parentKeys)
+            if best == nil || outcome.status < best!.status { best = outcome }
+        }
+        guard let denial = best else { return (.indeterminate, []) }
+        switch denial.status {
+        case .secure, .insecure:
+            checks.append(.init(.info, "No DS records found for \(zone) in the \(parent) zone (proven by \(denial.kind))"))
+            run.add(.insecureDelegation, "delegation \(parent) → \(zone)", zone: zone,
+                    "\(parent) proves with \(denial.kind) that \(zone) has no DS: the zone is insecure")
+            return (.insecure, [])
+        default:
+            checks.append(.init(.error, "No DS records for \(zone) in \(parent), and no valid proof that none exist"))
+            for problem in denial.problems {
+                run.add(problem.code, "DS \(zone)", zone: zone, servers: problem.servers, problem.message)
+            }
+            run.add(.dsAbsenceNotProven, "delegation \(parent) → \(zone)", zone: zone, servers: usable.map(\.server),
+                    "\(parent) returned no DS for \(zone) without a valid NSEC/NSEC3 proof")
+            return (.bogus, [])
+        }
+    }
+
+    // MARK: - DNSKEY RRset
+
+    struct KeyResult {
+        var status: SecurityStatus
+        var trusted: [Record]?
+        var keyReports: [DNSKEYReport]
+        var dsReports: [DSReport]
+        var rrsigs: [RRSIGReport]
+    }
+
+    mutating func keys(_ run: inout AnalysisRun, dsSet: [DSData], anchorKeys: [DNSKEYData]) -> KeyResult {
+        let answers = observation.dnskeyAnswers
+        let supportedDS = dsSet.filter {
+            SignatureVerifier.supportedAlgorithms.contains($0.algorithm) && DSDigest.supported.contains($0.digestType)
+        }
+        for ds in dsSet where !DSDigest.supported.contains(ds.digestType) {
+            run.add(.digestAlgorithmNotSupported, "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of \(zone)",
+                    zone: zone, "digest type \(ds.digestType.rawValue) (\(ds.digestType)) cannot be computed; this DS is ignored")
+        }
+        for ds in dsSet where !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
+            run.add(.algorithmNotSupported, "DS \(ds.keyTag)/\(ds.algorithm.rawValue) of \(zone)", zone: zone,
+                    "DS \(ds.keyTag) uses algorithm \(ds.algorithm.rawValue) (\(ds.algorithm)), which validators cannot check",
+                    severity: supportedDS.isEmpty && anchorKeys.isEmpty ? .warning : .info)
+        }
+        for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
+            if !policy(run).ignoreRFC8624 {
+                run.add(.digestAlgorithmProhibited, "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of \(zone)",
+                        zone: zone, "DS \(ds.keyTag) uses digest type \(ds.digestType.rawValue) (\(ds.digestType))")
+            }
+        }
+        if supportedDS.isEmpty && anchorKeys.isEmpty {
+            checks.append(.init(.warning, "No DS of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
+            return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(dsSet: dsSet).0,
+                             dsReports: describeKeys(dsSet: dsSet).1, rrsigs: [])
+        }
+
+        let usable = answers.filter { $0.message?.rcode == .noError }
+        if usable.isEmpty {
+            run.add(.noServerAnswered, "zone \(zone)", zone: zone, servers: answers.map(\.server),
+                    "no server of \(zone) answered the DNSKEY query")
+            let described = describeKeys(dsSet: dsSet)
+            return KeyResult(status: .indeterminate, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
+        }
+        let keyRecords = allKeyRecords()
+        if keyRecords.isEmpty {
+            checks.append(.init(.error, "No DNSKEY records found for \(zone)"))
+            run.add(.dnskeyMissing, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+                    "\(observation.parent.map { "\($0) has DS records for \(zone)" } ?? "a trust anchor exists for \(zone)") but its servers return no DNSKEY")
+            let described = describeKeys(dsSet: dsSet)
+            return KeyResult(status: .bogus, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
+        }
+        checks.append(.init(.ok, "Found \(keyRecords.count) DNSKEY records for \(zone)"))
+
+        // Secure entry points: keys matched by a supported DS, or anchor keys.
+        var entryPoints: [Record] = []
+        for record in keyRecords {
+            guard let key = try? DNSKEYData(rdata: record.rdata) else { continue }
+            let tag = DNSKEYFacts(owner: zone, key: key).keyTag
+            if anchorKeys.contains(key) {
+                entryPoints.append(record)
+                continue
+            }
+            for ds in supportedDS where DSDigest.match(ds, owner: zone, key: key) == .matches {
+                if key.isRevoked {
+                    run.add(.dnskeyRevokedDS, "DS \(ds.keyTag) of \(zone)", zone: zone,
+                            "DS \(ds.keyTag) matches DNSKEY \(tag), which is revoked")
+                    continue
+                }
+                checks.append(.init(.ok, "DS=\(ds.keyTag)/\(ds.digestType) verifies DNSKEY=\(tag)/SEP"))
+                entryPoints.append(record)
+            }
+        }
+        let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer },
+                                                keys: entryPoints)
+        let (keyReports, dsReports) = describeKeys(dsSet: dsSet, signing: validation.signingKeyTags)
+        dsFindings(&run, dsReports: dsReports, anyWorks: validation.isSecure)
+        keyPolicy(&run, keyRecords)
+
+        if !validation.isSecure {
+            run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+            let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
+                : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
+            checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
+            run.add(anchored ? .noTrustAnchorSigning : .noSEP, "zone \(zone)", zone: zone,
+                    servers: usable.map(\.server), "\(zone): \(why)")
+            return KeyResult(status: .bogus, trusted: nil, keyReports: keyReports, dsReports: dsReports,
+                             rrsigs: validation.signatures)
+        }
+        run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+        run.notePath(validation, "RRSIG DNSKEY \(zone)")
+        run.ttlCheck(validation, subject: "\(zone) DNSKEY", zone: zone)
+        checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY=\(validation.signingKeyTags.sorted().map { "\($0)/SEP" }.joined(separator: ",")) verifies the DNSKEY RRset"))
+        // Trust the DNSKEY RRset of the servers whose copy validated.
+        let trusted = usable.filter { validation.validServers.contains($0.server) }
+            .flatMap { $0.answerRecords(zone, .dnskey) }
+        var unique: [Record] = []
+        for record in trusted where !unique.contains(where: { $0.rdata == record.rdata }) { unique.append(record) }
+        return KeyResult(status: .secure, trusted: unique, keyReports: keyReports, dsReports: dsReports,
+                         rrsigs: validation.signatures)
+    }
+
+    func policy(_ run: AnalysisRun) -> AnalysisPolicy { run.policy }
+
+    /// Every DNSKEY record any server returned, first-seen order, no duplicates.
+    func allKeyRecords() -> [Record] {
+        var keys: [Record] = []
+        for answer in observation.dnskeyAnswers {
+            for record in answer.answerRecords(zone, .dnskey) where !keys.contains(where: { $0.rdata == record.rdata }) {
+                keys.append(record)
+            }
+        }
+        return keys
+    }
+
+    func describeKeys(dsSet: [DSData], signing: Set<UInt16> = []) -> ([DNSKEYReport], [DSReport]) {
+        let records = allKeyRecords()
+        let keys = records.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+        var dsReports: [DSReport] = []
+        var matchedTags: Set<UInt16> = []
+        for ds in dsSet {
+            var status = "no_matching_key"
+            var matched: UInt16?
+            if !DSDigest.supported.contains(ds.digestType) || !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
+                status = "unsupported"
+            }
+            for key in keys {
+                switch DSDigest.match(ds, owner: zone, key: key) {
+                case .matches:
+                    status = "matches"
+                    matched = ds.keyTag
+                    matchedTags.insert(ds.keyTag)
+                case .digestMismatch where status != "matches":
+                    status = "digest_mismatch"
+                default: break
+                }
+            }
+            dsReports.append(DSReport(keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, algorithmName: ds.algorithm.mnemonic,
+                                      digestType: ds.digestType.rawValue, digestTypeName: ds.digestType.mnemonic,
+                                      digest: Encodings.hex(ds.digest), status: status, matchedKeyTag: matched))
+        }
+        let keyReports = records.compactMap { record -> DNSKEYReport? in
+            guard let facts = try? DNSKEYFacts(record: record) else { return nil }
+            let servers = observation.dnskeyAnswers.filter { $0.answerRecords(zone, .dnskey).contains { $0.rdata == record.rdata } }
+            return DNSKEYReport(keyTag: facts.keyTag, flags: facts.key.flags, role: facts.role,
+                                algorithm: facts.key.algorithm.rawValue, algorithmName: facts.key.algorithm.mnemonic,
+                                keySize: facts.keySize, revoked: facts.key.isRevoked,
+                                matchedByDS: matchedTags.contains(facts.keyTag), signsDNSKEYRRset: signing.contains(facts.keyTag),
+                                servers: servers.map(\.server.description))
+        }
+        return (keyReports, dsReports)
+    }
+
+    mutating func dsFindings(_ run: inout AnalysisRun, dsReports: [DSReport], anyWorks: Bool) {
+        let severity: Severity? = anyWorks ? .warning : nil
+        for ds in dsReports {
+            let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
+            switch ds.status {
+            case "digest_mismatch":
+                checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs"))
+                run.add(.digestInvalid, subject, zone: zone,
+                        "DS \(ds.keyTag) algorithm \(ds.algorithm) digest \(ds.digest.prefix(16))… does not match DNSKEY \(ds.keyTag)",
+                        severity: severity)
+            case "no_matching_key":
+                checks.append(.init(anyWorks ? .warning : .error, "DS=\(ds.keyTag)/\(ds.digestTypeName) matches no DNSKEY of \(zone)"))
+                run.add(.dsNoMatchingDNSKEY, subject, zone: zone,
+                        "DS \(ds.keyTag)/\(ds.algorithmName) matches no DNSKEY published by \(zone)",
+                        remedy: "Remove the stale DS \(ds.keyTag) from the parent (registrar), or publish the key it points to.",
+                        severity: anyWorks ? .warning : .error)
+            default: break
+            }
+        }
+        let matching = dsReports.filter { $0.status == "matches" }
+        let byAlgorithm = Dictionary(grouping: matching, by: \.algorithm)
+        for (algorithm, list) in byAlgorithm where Set(list.map(\.keyTag)).count >= 2 {
+            run.add(.kskRolloverDoubleDS, "zone \(zone)", zone: zone,
+                    "DS records for keys \(Set(list.map(\.keyTag)).sorted().map(String.init).joined(separator: " and ")) (algorithm \(algorithm)) are both published: double-DS KSK rollover")
+        }
+        let dsAlgorithms = Set(dsReports.filter { $0.status != "unsupported" }.map(\.algorithm))
+        let workingAlgorithms = Set(matching.map(\.algorithm))
+        for algorithm in dsAlgorithms.subtracting(workingAlgorithms) where anyWorks {
+            run.add(.missingSEPForAlg, "zone \(zone)", zone: zone,
+                    "the DS RRset has algorithm \(algorithm) but no key of that algorithm matches and signs the DNSKEY RRset")
+        }
+    }
+
+    mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record]) {
+        let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
+        for record in records {
+            guard let facts = try? DNSKEYFacts(record: record) else { continue }
+            let key = facts.key
+            let subject = "DNSKEY \(facts.keyTag)/\(key.algorithm.rawValue) of \(zone)"
+            checks.append(.init(.info, "DNSKEY=\(facts.keyTag)\(key.isSecureEntryPoint ? "/SEP" : "") \(key.algorithm.mnemonic)\(facts.keySize.map { " \($0) bits" } ?? "")"))
+            if key.isRevoked {
+                run.add(.dnskeyRevoked, subject, zone: zone, "DNSKEY \(facts.keyTag) has the REVOKE flag (RFC 5011)")
+            }
+            if !run.policy.ignoreRFC8624 {
+                switch key.algorithm.rawValue {
+                case 1, 3, 6, 12:
+                    run.add(.algorithmProhibited, subject, zone: zone, "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm))")
+                case 5, 7, 10:
+                    run.add(.algorithmNotRecommended, subject, zone: zone, "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm))")
+                default: break
+                }
+            }
+            if key.algorithm.isRSA, let bits = facts.keySize, bits < 2048 {
+                run.add(.rsaKeyTooShort, subject, zone: zone, "DNSKEY \(facts.keyTag) is RSA with \(bits) bits",
+                        severity: bits < 1024 ? .error : .warning)
+            }
+            if key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
+                run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it (stand-by key)")
+            }
+        }
+    }
+
+    // MARK: - Servers
+
+    mutating func serverHealth(_ run: inout AnalysisRun) {
+        var serials: [UInt32: [ServerAddress]] = [:]
+        for answer in observation.dnskeyAnswers + observation.soaAnswers {
+            let subject = "server \(answer.server) for \(zone)"
+            guard let message = answer.message else {
+                let failure = answer.exchange.failure
+                if failure == .malformedResponse || failure == .mismatchedResponse {
+                    run.add(.serverInvalidResponse, subject, zone: zone, servers: [answer.server],
+                            "\(answer.server): \(answer.problem ?? "invalid response") for \(answer.question)")
+                } else if answer.exchange.truncatedOverUDP {
+                    run.add(.serverUnresponsiveTCP, subject, zone: zone, servers: [answer.server],
+                            "\(answer.server): answer for \(answer.question) truncated over UDP and TCP failed (\(answer.problem ?? "no answer"))")
+                } else {
+                    run.add(.serverUnresponsive, subject, zone: zone, servers: [answer.server],
+                            "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question)")
+                }
+                continue
+            }
+            if message.rcode != .noError || !message.isAuthoritative {
+                let why = message.rcode != .noError ? "\(message.rcode)" : "no AA bit"
+                run.add(.serverNotAuthoritative, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) is not authoritative for \(zone) (\(why) to \(answer.question))")
+                continue
+            }
+            if answer.exchange.truncatedOverUDP {
+                run.add(.responseTruncatedUDP, "\(answer.question)", zone: zone, servers: [answer.server],
+                        "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
+            }
+            if answer.question.type == .soa,
+               let soa = message.answer.first(where: { $0.type == .soa && $0.owner == zone }),
+               let data = try? SOAData(rdata: soa.rdata) {
+                serials[data.serial, default: []].append(answer.server)
+            }
+        }
+        if serials.count > 1 {
+            let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(\.description).joined(separator: ", "))" }
+            run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
+                    "SOA serials differ: " + text.joined(separator: "; "))
+        }
+        // DNSKEY sets that differ between servers.
+        let sets = observation.dnskeyAnswers.compactMap { answer -> (ServerAddress, Set<[UInt8]>)? in
+            guard answer.message?.rcode == .noError else { return nil }
+            return (answer.server, Set(answer.answerRecords(zone, .dnskey).map(\.rdata)))
+        }
+        let union = sets.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) }
+        for (server, keys) in sets where !keys.isEmpty && keys != union {
+            let missing = union.subtracting(keys).compactMap { try? DNSKEYData(rdata: $0) }
+                .map { DNSKEYFacts(owner: zone, key: $0).keyTag }
+            run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
+                    "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve")
+        }
+    }
+
+    // MARK: - CDS / CDNSKEY
+
+    mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {
+        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) })
+        let cdnskey = observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+        if cds.isEmpty && cdnskey.isEmpty { return }
+        if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
+            run.add(.cdsDeleteRequested, "zone \(zone)", zone: zone,
+                    "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
+            return
+        }
+        if !cds.isEmpty && cds != Set(dsSet) {
+            run.add(.cdsInconsistentWithDS, "zone \(zone)", zone: zone,
+                    "CDS lists \(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")); the parent has \(dsSet.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "))")
+        }
+    }
+}

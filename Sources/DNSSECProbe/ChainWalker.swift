@@ -1,0 +1,194 @@
+import DNSModel
+import DNSTransport
+import LDNSBridge
+
+/// Walks from the root servers down to a name, zone cut by zone cut, asking
+/// every address of every name server of each zone for what DNSSEC
+/// validation needs. Works the same over the network and over a replayed
+/// capture, so the analysis of a capture sees exactly what the live run saw.
+public struct ChainWalker: Sendable {
+    public struct Limits: Sendable {
+        public var maxDepth = 24
+        public var maxCNAMEs = 8
+        /// Depth of nested walks to resolve name servers without glue.
+        public var maxNameServerResolution = 2
+        public init() {}
+    }
+
+    let transport: any DNSExchanging
+    let rootServers: [ServerAddress]
+    let limits: Limits
+    let options: QueryOptions
+
+    public init(transport: any DNSExchanging, rootServers: [ServerAddress], limits: Limits = Limits(),
+                options: QueryOptions = .authoritative) {
+        self.transport = transport
+        self.rootServers = rootServers
+        self.limits = limits
+        self.options = options
+    }
+
+    /// Observes `name` for `types` (A and AAAA when empty).
+    public func observe(_ name: DNSName, types: [RRType]) async -> NameObservation {
+        await observe(name, types: types.isEmpty ? [.a, .aaaa] : types, cnameBudget: limits.maxCNAMEs,
+                      nsDepth: 0)
+    }
+
+    func observe(_ name: DNSName, types: [RRType], cnameBudget: Int, nsDepth: Int) async -> NameObservation {
+        var zones: [ZoneObservation] = []
+        var zone = DNSName.root
+        var parent: DNSName? = nil
+        var servers = rootServers
+        var nameServers: [DNSName: [ServerAddress]] = [:]
+        var dsAnswers: [ServerAnswer] = []
+        let probeType = types[0]
+
+        for _ in 0..<limits.maxDepth {
+            // Ask the zone's apex questions and the probe question at once.
+            let here = zone, hereServers = servers
+            async let dnskey = askAll(Question(name: here, type: .dnskey), hereServers)
+            async let soa = askAll(Question(name: here, type: .soa), hereServers)
+            async let probe = askAll(Question(name: name, type: probeType), hereServers)
+            let (dnskeyAnswers, soaAnswers, probeAnswers) = await (dnskey, soa, probe)
+
+            var observation = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: servers,
+                                              dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers)
+
+            if let referral = Self.referral(in: probeAnswers, below: zone, toward: name) {
+                zones.append(observation)
+                var childServers = referral.glue
+                for (nsName, addresses) in referral.glue where addresses.isEmpty && nsDepth < limits.maxNameServerResolution {
+                    childServers[nsName] = await resolveAddresses(of: nsName, nsDepth: nsDepth + 1)
+                }
+                let addresses = Array(Set(childServers.values.flatMap { $0 })).sorted()
+                // DS for the child comes from the parent's servers.
+                dsAnswers = await askAll(Question(name: referral.child, type: .ds), servers)
+                parent = zone
+                zone = referral.child
+                nameServers = childServers
+                servers = addresses
+                if servers.isEmpty {
+                    let stub = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: [],
+                                               dsAnswers: dsAnswers)
+                    return NameObservation(name: name, types: types, zones: zones + [stub], answers: [:],
+                                           walkProblem: "no address for any name server of \(zone)")
+                }
+                continue
+            }
+
+            // `name` is in this zone: ask for CDS/CDNSKEY (of the apex) and every type.
+            async let cds = askAll(Question(name: here, type: .cds), hereServers)
+            async let cdnskey = askAll(Question(name: here, type: .cdnskey), hereServers)
+            var answers: [RRType: [ServerAnswer]] = [probeType: probeAnswers]
+            await withTaskGroup(of: (RRType, [ServerAnswer]).self) { group in
+                for type in types.dropFirst() where answers[type] == nil {
+                    group.addTask { (type, await askAll(Question(name: name, type: type), hereServers)) }
+                }
+                for await (type, result) in group { answers[type] = result }
+            }
+            observation.cdsAnswers = await cds
+            observation.cdnskeyAnswers = await cdnskey
+            zones.append(observation)
+
+            var targets: [NameObservation] = []
+            if let cname = Self.cnameTarget(of: name, in: answers.values.flatMap { $0 }), cnameBudget > 0 {
+                let remaining = types.filter { $0 != .cname }
+                if !remaining.isEmpty {
+                    targets.append(await observe(cname, types: remaining, cnameBudget: cnameBudget - 1, nsDepth: nsDepth))
+                }
+            }
+            let responded = probeAnswers.contains { $0.message != nil }
+            return NameObservation(name: name, types: types, zones: zones, answers: answers, cnameTarget: targets,
+                                   walkProblem: responded ? nil : "no server of \(zone) answered")
+        }
+        return NameObservation(name: name, types: types, zones: zones, answers: [:],
+                               walkProblem: "more than \(limits.maxDepth) zone cuts")
+    }
+
+    /// A and AAAA of a name server without glue, through a nested walk.
+    func resolveAddresses(of nsName: DNSName, nsDepth: Int) async -> [ServerAddress] {
+        let observation = await observe(nsName, types: [.a, .aaaa], cnameBudget: 2, nsDepth: nsDepth)
+        var addresses: Set<ServerAddress> = []
+        for answer in observation.answers.values.flatMap({ $0 }) {
+            for record in answer.message?.answer ?? [] where record.type == .a || record.type == .aaaa {
+                if let ip = AddressData.text(type: record.type, rdata: record.rdata) {
+                    addresses.insert(ServerAddress(ip: ip))
+                }
+            }
+        }
+        return addresses.sorted()
+    }
+
+    /// Asks every server the same question, in parallel, and parses the answers.
+    func askAll(_ question: Question, _ servers: [ServerAddress]) async -> [ServerAnswer] {
+        await withTaskGroup(of: ServerAnswer.self) { group in
+            for server in servers {
+                group.addTask {
+                    let exchange = await transport.exchange(question, with: server, options: options)
+                    return Self.parse(exchange, question: question)
+                }
+            }
+            var answers: [ServerAnswer] = []
+            for await answer in group { answers.append(answer) }
+            return answers.sorted { $0.server < $1.server }
+        }
+    }
+
+    static func parse(_ exchange: Exchange, question: Question) -> ServerAnswer {
+        guard let bytes = exchange.response else {
+            let why = exchange.failure.map { "\($0.rawValue)" + (exchange.failureDetail.map { ": \($0)" } ?? "") }
+            return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,
+                                problem: why ?? "no response")
+        }
+        do {
+            let message = try WireFormat.parseMessage(bytes)
+            return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: message,
+                                problem: nil)
+        } catch {
+            return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,
+                                problem: "malformed response: \(error)")
+        }
+    }
+
+    struct Referral {
+        var child: DNSName
+        var glue: [DNSName: [ServerAddress]]
+    }
+
+    /// A referral in any answer: NS in authority for a zone strictly below
+    /// `zone` that contains `name`, with no SOA (that would be a negative answer).
+    static func referral(in answers: [ServerAnswer], below zone: DNSName, toward name: DNSName) -> Referral? {
+        var best: Referral?
+        for answer in answers {
+            guard let message = answer.message, message.rcode == .noError,
+                  !message.answer.contains(where: { $0.owner == name }),
+                  !message.authority.contains(where: { $0.type == .soa }) else { continue }
+            let nsRecords = message.authority.filter {
+                $0.type == .ns && $0.owner != zone && $0.owner.isSubdomain(of: zone) && name.isSubdomain(of: $0.owner)
+            }
+            guard let child = nsRecords.first?.owner else { continue }
+            var glue: [DNSName: [ServerAddress]] = best?.child == child ? best!.glue : [:]
+            for ns in nsRecords where ns.owner == child {
+                guard let target = try? NameData(rdata: ns.rdata).target else { continue }
+                var addresses = Set(glue[target] ?? [])
+                for record in message.additional where record.owner == target && (record.type == .a || record.type == .aaaa) {
+                    if let ip = AddressData.text(type: record.type, rdata: record.rdata) {
+                        addresses.insert(ServerAddress(ip: ip))
+                    }
+                }
+                glue[target] = addresses.sorted()
+            }
+            if best == nil || best!.child == child { best = Referral(child: child, glue: glue) }
+        }
+        return best
+    }
+
+    static func cnameTarget(of name: DNSName, in answers: [ServerAnswer]) -> DNSName? {
+        for answer in answers {
+            for record in answer.message?.answer ?? [] where record.type == .cname && record.owner == name {
+                if let target = try? NameData(rdata: record.rdata).target { return target }
+            }
+        }
+        return nil
+    }
+}
