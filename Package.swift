@@ -35,10 +35,11 @@ let package = Package(
         ),
         .target(name: "DNSSECProbe", dependencies: ["DNSModel", "LDNSBridge", "DNSTransport"]),
         .target(name: "DNSSECAnalysis", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"]),
+        .target(name: "DNSSECReport", dependencies: ["DNSSECAnalysis"]),
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
-                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis",
+                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

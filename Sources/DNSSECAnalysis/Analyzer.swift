@@ -9,11 +9,15 @@ public struct Analyzer {
     public let anchors: TrustAnchors
     public let policy: AnalysisPolicy
     public let referenceTime: Int64
+    /// What-if DS RRsets: analyse each zone as if its parent published these.
+    public let whatIfDS: [DNSName: [DSData]]
 
-    public init(anchors: TrustAnchors, policy: AnalysisPolicy = AnalysisPolicy(), referenceTime: Int64) {
+    public init(anchors: TrustAnchors, policy: AnalysisPolicy = AnalysisPolicy(), referenceTime: Int64,
+                whatIfDS: [DNSName: [DSData]] = [:]) {
         self.anchors = anchors
         self.policy = policy
         self.referenceTime = referenceTime
+        self.whatIfDS = whatIfDS
     }
 
     public func analyze(_ observation: NameObservation) -> NameReport {

@@ -42,6 +42,10 @@ struct ZoneCheck {
             status = .secure
         } else if let inherited, inherited != .secure {
             status = inherited
+        } else if inherited == .secure, let whatIf = run.analyzer.whatIfDS[zone] {
+            dsSet = whatIf
+            for ds in whatIf { checks.append(.init(.info, "DS=\(ds.keyTag)/\(ds.digestType) assumed at the parent (what-if)")) }
+            status = .secure
         } else if inherited == nil {
             // The top of the path has no anchor: nothing can be secure.
             status = .insecure

@@ -11,6 +11,17 @@ enum ExitStatus: Int32 {
     case warning = 1
     case critical = 2
     case unknown = 3
+
+    /// Which status wins when several names are checked: CRITICAL, then
+    /// UNKNOWN, then WARNING, then OK.
+    var precedence: Int {
+        switch self {
+        case .ok: return 0
+        case .warning: return 1
+        case .unknown: return 2
+        case .critical: return 3
+        }
+    }
 }
 
 /// A failure that ends the run with UNKNOWN and a one-line message.
@@ -64,6 +75,7 @@ struct DNSSECCheck: AsyncParsableCommand {
             complete: bad input or arguments, no answer). See docs/cli.md.
             """,
         version: version,
-        subcommands: [DSCommand.self]
+        subcommands: [CheckCommand.self, ProbeCommand.self, AnalyzeCommand.self, DSCommand.self, CodesCommand.self],
+        defaultSubcommand: CheckCommand.self
     )
 }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import DNSSECAnalysis
+import DNSSECReport
+
+/// `dnssec-check codes [CODE]`: the diagnostics catalog.
+struct CodesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codes",
+        abstract: "List every diagnostic code, or explain one."
+    )
+
+    @Argument(help: "A code to explain, e.g. EXPIRATION_IN_PAST.")
+    var code: String?
+
+    @Flag(help: "Print the whole catalog as Markdown (docs/diagnostics.md).")
+    var markdown = false
+
+    func run() throws {
+        if markdown {
+            print(DiagnosticsDocument.markdown(), terminator: "")
+            return
+        }
+        guard let code else {
+            for entry in DiagnosticCatalog.all {
+                let padded = entry.code.rawValue.padding(toLength: 36, withPad: " ", startingAt: 0)
+                print("\(padded)\(entry.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(entry.title)")
+            }
+            return
+        }
+        guard let known = DiagnosticCode(rawValue: code.uppercased()) else {
+            throw ToolFailure("unknown diagnostic code \(code); `dnssec-check codes` lists them")
+        }
+        let entry = DiagnosticCatalog.entry(known)
+        print("""
+            \(entry.code.rawValue) (\(entry.severity.rawValue)): \(entry.title)
+
+            \(entry.meaning)
+
+            Example: \(entry.example)
+            Fix:     \(entry.remedy)
+            See:     \(entry.references.joined(separator: ", "))
+            """)
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import DNSModel
+import DNSSECAnalysis
+import DNSTransport
+import Foundation
+import LDNSBridge
+
+/// Root hints and trust anchors: built in, or from files.
+struct TrustInputs {
+    var rootServers: [ServerAddress]
+    var anchors: TrustAnchors
+    var anchorText: [String]
+
+    /// The IANA root servers' addresses (named.root).
+    static let ianaRootServers: [String] = [
+        "198.41.0.4", "170.247.170.2", "192.33.4.12", "199.7.91.13", "192.203.230.10", "192.5.5.241",
+        "192.112.36.4", "198.97.190.53", "192.36.148.17", "192.58.128.30", "193.0.14.129", "199.7.83.42",
+        "202.12.27.33", "2001:503:ba3e::2:30", "2801:1b8:10::b", "2001:500:2::c", "2001:500:2d::d",
+        "2001:500:a8::e", "2001:500:2f::f", "2001:500:12::d0d", "2001:500:1::53", "2001:7fe::53",
+        "2001:503:c27::2:30", "2001:7fd::1", "2001:500:9f::42", "2001:dc3::35",
+    ]
+
+    static func load(rootHints: String?, trustAnchor: String?, family: AddressFamily) throws -> TrustInputs {
+        var servers: [ServerAddress]
+        if let rootHints {
+            let records = try readZoneFile(rootHints, what: "root hints")
+            let nsTargets = Set(records.filter { $0.type == .ns && $0.owner.isRoot }.compactMap { try? NameData(rdata: $0.rdata).target })
+            servers = records.filter { ($0.type == .a || $0.type == .aaaa) && (nsTargets.isEmpty || nsTargets.contains($0.owner)) }
+                .compactMap { AddressData.text(type: $0.type, rdata: $0.rdata) }.map { ServerAddress(ip: $0) }
+            if servers.isEmpty { throw ToolFailure("\(rootHints): no root server addresses (A/AAAA records) found") }
+        } else {
+            servers = ianaRootServers.map { ServerAddress(ip: $0) }
+        }
+        servers = family.filter(servers)
+        if servers.isEmpty { throw ToolFailure("no root server address of the requested address family") }
+
+        let anchorText: [String]
+        if let trustAnchor {
+            let records = try readZoneFile(trustAnchor, what: "trust anchor")
+            let usable = records.filter { $0.type == .ds || $0.type == .dnskey }
+            if usable.isEmpty { throw ToolFailure("\(trustAnchor): no DS or DNSKEY records found") }
+            anchorText = usable.map(Presentation.render)
+        } else {
+            anchorText = TrustAnchors.ianaRootText.split(separator: "\n").map(String.init)
+        }
+        let anchors = try anchorsFrom(anchorText)
+        return TrustInputs(rootServers: servers, anchors: anchors, anchorText: anchorText)
+    }
+
+    static func anchorsFrom(_ lines: [String]) throws -> TrustAnchors {
+        do {
+            return TrustAnchors(records: try lines.map { try Presentation.parseRecord($0) })
+        } catch {
+            throw ToolFailure("trust anchor: \(error)")
+        }
+    }
+
+    static func readZoneFile(_ path: String, what: String) throws -> [Record] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ToolFailure("cannot read \(what) file \(path): no such file or not readable")
+        }
+        do { return try ZoneFileReader.parse(String(decoding: data, as: UTF8.self)) } catch {
+            throw ToolFailure("\(path): \(error)")
+        }
+    }
+}
+
+enum AddressFamily {
+    case any, v4, v6
+    func filter(_ servers: [ServerAddress]) -> [ServerAddress] {
+        switch self {
+        case .any: return servers
+        case .v4: return servers.filter { !$0.isIPv6 }
+        case .v6: return servers.filter { $0.isIPv6 }
+        }
+    }
+}
+
+/// Refuses every address outside 127.0.0.0/8 and ::1 when the environment
+/// says so (the test suite and the lab set DNSSEC_CHECK_LOOPBACK_ONLY=1), so
+/// that no test can ever send a packet to the real internet.
+struct LoopbackGuard: DNSExchanging {
+    let inner: any DNSExchanging
+
+    static var enabled: Bool { ProcessInfo.processInfo.environment["DNSSEC_CHECK_LOOPBACK_ONLY"] == "1" }
+
+    static func isLoopback(_ ip: String) -> Bool { ip.hasPrefix("127.") || ip == "::1" }
+
+    func exchange(_ question: Question, with server: ServerAddress, options: QueryOptions) async -> Exchange {
+        guard Self.isLoopback(server.ip) else {
+            return Exchange(server: server, question: question, options: options, startTime: 0, duration: 0,
+                            transport: options.transport, response: nil, failure: .networkError,
+                            failureDetail: "refused: DNSSEC_CHECK_LOOPBACK_ONLY=1 and \(server.ip) is not loopback")
+        }
+        return await inner.exchange(question, with: server, options: options)
+    }
+}
+
+/// Parses `--at`: RFC 3339 (`2026-12-01T00:00:00Z`) or relative to now (`+7d`, `-2h`, `+90m`, `+30s`).
+func parseReferenceTime(_ text: String, now: Double) throws -> Int64 {
+    if let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
+       let value = Int64(text.dropFirst().dropLast()) {
+        let seconds: Int64
+        switch unit {
+        case "s": seconds = value
+        case "m": seconds = value * 60
+        case "h": seconds = value * 3600
+        case "d": seconds = value * 86400
+        case "w": seconds = value * 7 * 86400
+        default: throw ValidationError("--at: unknown unit '\(unit)' in \(text) (use s, m, h, d or w)")
+        }
+        return Int64(now) + (sign == "+" ? seconds : -seconds)
+    }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+    throw ValidationError("--at: '\(text)' is neither RFC 3339 (2026-12-01T00:00:00Z) nor relative (+7d)")
+}
+
+func parseNames(_ texts: [String]) throws -> [DNSName] {
+    try texts.map { text in
+        do { return try DNSName(text) } catch { throw ValidationError("'\(text)' is not a valid domain name: \(error)") }
+    }
+}
+
+func parseTypes(_ texts: [String]) throws -> [RRType] {
+    try texts.map { text in
+        guard let type = RRType(mnemonic: text) else { throw ValidationError("'\(text)' is not a record type") }
+        return type
+    }
+}
