@@ -1,0 +1,308 @@
+import DNSModel
+import NIOCore
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one attempt (one query sent over one socket) came to.
+enum AttemptOutcome: Sendable {
+    case accepted(bytes: [UInt8], message: Message)
+    case malformed(String)
+    /// Nothing acceptable before the attempt's timeout; `mismatched` packets were ignored.
+    case timedOut(mismatched: Int, lastMismatch: String?)
+    case unreachable(String)
+    case reset(String)
+    case failed(String)
+
+    /// Maps a NIO / socket error to an outcome.
+    static func classify(_ error: any Error) -> AttemptOutcome {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EHOSTDOWN, EADDRNOTAVAIL:
+                return .unreachable(String(describing: io))
+            case ECONNRESET, EPIPE, ECONNABORTED:
+                return .reset(String(describing: io))
+            case ETIMEDOUT:
+                return .timedOut(mismatched: 0, lastMismatch: nil)
+            default:
+                return .failed(String(describing: io))
+            }
+        }
+        if let connection = error as? NIOConnectionError, let first = connection.connectionErrors.first {
+            return classify(first.error)
+        }
+        if let channel = error as? ChannelError {
+            switch channel {
+            case .connectTimeout:
+                return .timedOut(mismatched: 0, lastMismatch: nil)
+            case .eof, .alreadyClosed, .ioOnClosedChannel, .outputClosed, .inputClosed:
+                return .reset("connection closed: \(channel)")
+            default:
+                return .failed("\(channel)")
+            }
+        }
+        if error is ByteToMessageDecoderError {
+            return .reset("connection closed in the middle of a message")
+        }
+        return .failed(String(describing: error))
+    }
+}
+
+/// Sends queries over NIO channels. One socket per attempt: a fresh random
+/// source port for every UDP query (RFC 5452 §9.2), one TCP connection per query.
+struct Attempts: Sendable {
+    let group: any EventLoopGroup
+
+    /// The largest UDP payload: receive whatever arrives, whole, and let the
+    /// analysis judge its size against what the query advertised.
+    static let maxDatagram = 65_536
+
+    func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
+             timeout: TimeAmount) async -> AttemptOutcome {
+        let loop = group.next()
+        let promise = loop.makePromise(of: AttemptOutcome.self)
+        // A safety net in case the channel never gets going: every wait is bounded.
+        let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
+            promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
+        }
+        let channelFuture = DatagramBootstrap(group: loop)
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        UDPResponseHandler(server: address, matcher: matcher, timeout: timeout, promise: promise))
+                }
+            }
+            // A connected socket: the kernel reports ICMP port unreachable as ECONNREFUSED.
+            .connect(to: address)
+        channelFuture.whenComplete { result in
+            switch result {
+            case .failure(let error):
+                promise.succeed(AttemptOutcome.classify(error))
+            case .success(let channel):
+                channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
+                    promise.succeed(AttemptOutcome.classify(error))
+                }
+            }
+        }
+        let outcome = await Self.wait(promise)
+        safety.cancel()
+        channelFuture.whenSuccess { $0.close(promise: nil) }
+        return outcome
+    }
+
+    func tcp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
+             timeout: TimeAmount) async -> AttemptOutcome {
+        let loop = group.next()
+        let promise = loop.makePromise(of: AttemptOutcome.self)
+        let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
+            promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
+        }
+        let channelFuture = ClientBootstrap(group: loop)
+            .connectTimeout(timeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LengthPrefixedFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(
+                        TCPResponseHandler(query: query, matcher: matcher, timeout: timeout, promise: promise))
+                }
+            }
+            .connect(to: address)
+        channelFuture.whenFailure { error in
+            promise.succeed(AttemptOutcome.classify(error))
+        }
+        let outcome = await Self.wait(promise)
+        safety.cancel()
+        channelFuture.whenSuccess { $0.close(promise: nil) }
+        return outcome
+    }
+
+    private static func wait(_ promise: EventLoopPromise<AttemptOutcome>) async -> AttemptOutcome {
+        do {
+            return try await promise.futureResult.get()
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+}
+
+/// Waits on a connected UDP socket for an acceptable answer, ignoring the
+/// rest, until its timer fires.
+final class UDPResponseHandler: ChannelInboundHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+    private let server: SocketAddress
+    private let matcher: ResponseMatcher
+    private let timeout: TimeAmount
+    private let promise: EventLoopPromise<AttemptOutcome>
+    private var mismatched = 0
+    private var lastMismatch: String?
+    private var timer: Scheduled<Void>?
+
+    init(server: SocketAddress, matcher: ResponseMatcher, timeout: TimeAmount,
+         promise: EventLoopPromise<AttemptOutcome>) {
+        self.server = server
+        self.matcher = matcher
+        self.timeout = timeout
+        self.promise = promise
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            finish(.timedOut(mismatched: mismatched, lastMismatch: lastMismatch))
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = unwrapInboundIn(data)
+        guard sameEndpoint(envelope.remoteAddress, server) else {
+            note("response from \(envelope.remoteAddress) instead of \(server)")
+            return
+        }
+        var buffer = envelope.data
+        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+        switch matcher.check(bytes) {
+        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
+        case .malformed(let why): finish(.malformed(why))
+        case .ignore(let why): note(why)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        finish(AttemptOutcome.classify(error))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        finish(.failed("socket closed"))
+        context.fireChannelInactive()
+    }
+
+    private func note(_ why: String) {
+        mismatched += 1
+        lastMismatch = why
+    }
+
+    private func finish(_ outcome: AttemptOutcome) {
+        timer?.cancel()
+        timer = nil
+        promise.succeed(outcome)  // later completions are ignored by NIO
+    }
+}
+
+/// Same IP address (textual form normalised by the system) and port.
+func sameEndpoint(_ a: SocketAddress, _ b: SocketAddress) -> Bool {
+    guard let pa = a.port, let pb = b.port, pa == pb else { return false }
+    guard let ia = a.ipAddress, let ib = b.ipAddress else { return false }
+    return ia == ib
+}
+
+/// Sends one length-prefixed query when the connection opens and waits for
+/// an acceptable length-prefixed answer (RFC 1035 §4.2.2, RFC 7766).
+final class TCPResponseHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let query: [UInt8]
+    private let matcher: ResponseMatcher
+    private let timeout: TimeAmount
+    private let promise: EventLoopPromise<AttemptOutcome>
+    private var mismatched = 0
+    private var lastMismatch: String?
+    private var timer: Scheduled<Void>?
+    private var wasActive = false
+
+    init(query: [UInt8], matcher: ResponseMatcher, timeout: TimeAmount, promise: EventLoopPromise<AttemptOutcome>) {
+        self.query = query
+        self.matcher = matcher
+        self.timeout = timeout
+        self.promise = promise
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            finish(.timedOut(mismatched: mismatched, lastMismatch: lastMismatch))
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        wasActive = true
+        var buffer = context.channel.allocator.buffer(capacity: query.count + 2)
+        buffer.writeInteger(UInt16(truncatingIfNeeded: query.count))
+        buffer.writeBytes(query)
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var frame = unwrapInboundIn(data)
+        let bytes = frame.readBytes(length: frame.readableBytes) ?? []
+        switch matcher.check(bytes) {
+        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
+        case .malformed(let why): finish(.malformed(why))
+        case .ignore(let why):
+            mismatched += 1
+            lastMismatch = why
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        finish(AttemptOutcome.classify(error))
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if wasActive {
+            let seen = mismatched > 0 ? " (after \(mismatched) unacceptable message(s): \(lastMismatch ?? ""))" : ""
+            finish(.reset("connection closed by the server before an acceptable answer" + seen))
+        }
+        context.fireChannelInactive()
+    }
+
+    private func finish(_ outcome: AttemptOutcome) {
+        timer?.cancel()
+        timer = nil
+        promise.succeed(outcome)
+    }
+}
+
+/// Splits a TCP byte stream into DNS messages by their 2-byte length prefix.
+struct LengthPrefixedFrameDecoder: ByteToMessageDecoder {
+    typealias InboundOut = ByteBuffer
+
+    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+        guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt16.self),
+              buffer.readableBytes >= 2 + Int(length) else {
+            return .needMoreData
+        }
+        buffer.moveReaderIndex(forwardBy: 2)
+        guard let frame = buffer.readSlice(length: Int(length)) else { return .needMoreData }
+        context.fireChannelRead(wrapInboundOut(frame))
+        return .continue
+    }
+
+    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
+                             seenEOF: Bool) throws -> DecodingState {
+        while try decode(context: context, buffer: &buffer) == .continue {}
+        // A partial message at EOF is dropped; the connection handler reports
+        // the close as a reset.
+        buffer.moveReaderIndex(to: buffer.writerIndex)
+        return .needMoreData
+    }
+}

@@ -1,0 +1,328 @@
+import DNSModel
+import Foundation
+import LDNSBridge
+import NIOCore
+import NIOPosix
+
+/// The network side of dnssec-check: asks DNS questions over UDP (EDNS0,
+/// DO) with TCP fallback on TC, accepts only answers that match per RFC 5452,
+/// and records every exchange. See docs/transport.md.
+///
+/// Never throws and never hangs: each attempt has a timeout, the whole run
+/// may have a deadline, and failures are recorded outcomes.
+public actor QueryEngine: DNSExchanging {
+    public struct Configuration: Sendable {
+        /// How long one attempt (one UDP datagram, or one TCP connection) waits.
+        public var timeout: Duration
+        /// Extra UDP attempts after a timeout (TCP is not retried).
+        public var udpRetries: Int
+        /// Pause before a UDP retry; doubled for each further retry.
+        public var retryBackoff: Duration
+        /// Exchanges on the wire at once.
+        public var maxInFlight: Int
+        /// Budget for the engine's whole life, from its creation: after it,
+        /// exchanges fail with `deadlineExceeded` at once, and ones in flight
+        /// are cut short with the same outcome.
+        public var deadline: Duration?
+        /// Event loop threads when the engine makes its own group (1 or 2 suffice).
+        public var threads: Int
+
+        public init(timeout: Duration = .seconds(2), udpRetries: Int = 1,
+                    retryBackoff: Duration = .milliseconds(100), maxInFlight: Int = 32,
+                    deadline: Duration? = nil, threads: Int = 1) {
+            self.timeout = timeout
+            self.udpRetries = udpRetries
+            self.retryBackoff = retryBackoff
+            self.maxInFlight = maxInFlight
+            self.deadline = deadline
+            self.threads = threads
+        }
+    }
+
+    /// Counters for tests, benchmarks and the trace summary.
+    public struct Statistics: Sendable, Hashable {
+        /// Distinct exchanges run (each de-duplicated key once).
+        public var exchanges = 0
+        /// Calls answered from an earlier or in-flight identical exchange.
+        public var deduplicated = 0
+        public var udpQueriesSent = 0
+        public var tcpQueriesSent = 0
+        /// Most exchanges on the wire at the same time.
+        public var peakInFlight = 0
+    }
+
+    public let configuration: Configuration
+    private let group: any EventLoopGroup
+    private let ownsGroup: Bool
+    private let deadlineInstant: ContinuousClock.Instant?
+    private let limiter: AsyncSemaphore
+    private let trace: (@Sendable (Exchange) -> Void)?
+    private var tasks: [ExchangeKey: Task<Exchange, Never>] = [:]
+    private var recorded: [Exchange] = []
+    private var stats = Statistics()
+    private var inFlight = 0
+    private var isShutDown = false
+
+    /// - Parameters:
+    ///   - eventLoopGroup: a group to share; by default the engine makes one
+    ///     of `configuration.threads` threads and `shutdown()` closes it.
+    ///   - trace: called once as each exchange completes (not for de-duplicated calls).
+    public init(configuration: Configuration = Configuration(), eventLoopGroup: (any EventLoopGroup)? = nil,
+                trace: (@Sendable (Exchange) -> Void)? = nil) {
+        self.configuration = configuration
+        if let eventLoopGroup {
+            group = eventLoopGroup
+            ownsGroup = false
+        } else {
+            group = MultiThreadedEventLoopGroup(numberOfThreads: min(max(1, configuration.threads), 4))
+            ownsGroup = true
+        }
+        deadlineInstant = configuration.deadline.map { ContinuousClock.now + $0 }
+        limiter = AsyncSemaphore(permits: configuration.maxInFlight)
+        self.trace = trace
+    }
+
+    isolated deinit {
+        // A forgotten shutdown() must not leak threads; this does not block.
+        if ownsGroup && !isShutDown {
+            group.shutdownGracefully { _ in }
+        }
+    }
+
+    public func exchange(_ question: Question, with server: ServerAddress, options: QueryOptions) async -> Exchange {
+        let key = ExchangeKey(server: server, question: question, options: options)
+        if let existing = tasks[key] {
+            stats.deduplicated += 1
+            return await existing.value
+        }
+        guard !isShutDown else {
+            return Exchange(server: server, question: question, options: options,
+                            startTime: Date().timeIntervalSince1970, duration: 0, transport: options.transport,
+                            response: nil, failure: .networkError, failureDetail: "the query engine is shut down")
+        }
+        stats.exchanges += 1
+        let task = Task { await self.run(key) }
+        tasks[key] = task
+        return await task.value
+    }
+
+    /// Every exchange so far, failures included, in completion order.
+    public func recordedExchanges() -> [Exchange] { recorded }
+
+    public func statistics() -> Statistics { stats }
+
+    /// Waits for exchanges in flight (each bounded by its timeout), then closes
+    /// the event loop group if the engine made it. Later exchanges fail with
+    /// `networkError`; recorded exchanges stay available.
+    public func shutdown() async {
+        guard !isShutDown else { return }
+        isShutDown = true
+        for task in tasks.values { _ = await task.value }
+        if ownsGroup {
+            try? await group.shutdownGracefully()
+        }
+    }
+
+    // MARK: - Running one exchange
+
+    private func run(_ key: ExchangeKey) async -> Exchange {
+        let exchange: Exchange
+        if let expired = deadlineExpired(key) {
+            exchange = expired
+        } else {
+            await limiter.acquire()
+            if let expired = deadlineExpired(key) {
+                exchange = expired
+            } else {
+                inFlight += 1
+                stats.peakInFlight = max(stats.peakInFlight, inFlight)
+                let result = await Self.perform(key, attempts: Attempts(group: group), configuration: configuration,
+                                                deadline: deadlineInstant)
+                inFlight -= 1
+                stats.udpQueriesSent += result.udpSent
+                stats.tcpQueriesSent += result.tcpSent
+                exchange = result.exchange
+            }
+            await limiter.release()
+        }
+        recorded.append(exchange)
+        trace?(exchange)
+        return exchange
+    }
+
+    private func deadlineExpired(_ key: ExchangeKey) -> Exchange? {
+        guard let deadlineInstant, ContinuousClock.now >= deadlineInstant else { return nil }
+        return Exchange(server: key.server, question: key.question, options: key.options,
+                        startTime: Date().timeIntervalSince1970, duration: 0, transport: key.options.transport,
+                        response: nil, failure: .deadlineExceeded,
+                        failureDetail: "the run's deadline passed before this query was sent")
+    }
+
+    struct PerformResult: Sendable {
+        var exchange: Exchange
+        var udpSent = 0
+        var tcpSent = 0
+    }
+
+    /// The whole exchange: UDP attempts with retries, TCP on TC; or TCP alone.
+    static func perform(_ key: ExchangeKey, attempts: Attempts, configuration: Configuration,
+                        deadline: ContinuousClock.Instant?) async -> PerformResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let startTime = Date().timeIntervalSince1970
+        var result = PerformResult(exchange: Exchange(
+            server: key.server, question: key.question, options: key.options, startTime: startTime,
+            duration: 0, transport: key.options.transport, response: nil, failure: nil))
+
+        func finish(_ transport: Transport, _ response: [UInt8]?, _ failure: ExchangeFailure?,
+                    _ detail: String?, truncated: Bool = false) -> PerformResult {
+            result.exchange.transport = transport
+            result.exchange.response = response
+            result.exchange.failure = failure
+            result.exchange.failureDetail = detail
+            result.exchange.truncatedOverUDP = truncated
+            result.exchange.duration = Self.seconds(clock.now - started)
+            return result
+        }
+
+        guard let address = try? SocketAddress(ipAddress: key.server.ip, port: Int(key.server.port)) else {
+            return finish(key.options.transport, nil, .networkError, "'\(key.server.ip)' is not an IP address")
+        }
+
+        /// The attempt timeout, shortened to what is left before the deadline.
+        func budget() -> (timeout: TimeAmount, cutByDeadline: Bool)? {
+            let full = configuration.timeout
+            guard let deadline else { return (Self.timeAmount(full), false) }
+            let left = deadline - clock.now
+            if left <= .zero { return nil }
+            return left < full ? (Self.timeAmount(left), true) : (Self.timeAmount(full), false)
+        }
+
+        func query() -> (id: UInt16, bytes: [UInt8])? {
+            var rng = SystemRandomNumberGenerator()
+            let id = UInt16.random(in: .min ... .max, using: &rng)
+            let edns = key.options.edns
+                ? EDNS(udpPayloadSize: key.options.udpPayloadSize, dnssecOK: key.options.dnssecOK) : nil
+            guard let bytes = try? WireFormat.query(id: id, question: key.question,
+                                                    recursionDesired: key.options.recursionDesired,
+                                                    checkingDisabled: key.options.checkingDisabled, edns: edns)
+            else { return nil }
+            return (id, bytes)
+        }
+
+        func overTCP(truncated: Bool) async -> PerformResult {
+            guard let (timeout, cut) = budget() else {
+                return finish(.tcp, nil, .deadlineExceeded, "the run's deadline passed before the TCP query",
+                              truncated: truncated)
+            }
+            guard let (id, bytes) = query() else {
+                return finish(.tcp, nil, .networkError, "the query could not be encoded", truncated: truncated)
+            }
+            result.tcpSent += 1
+            let outcome = await attempts.tcp(to: address, query: bytes,
+                                             matcher: ResponseMatcher(id: id, question: key.question),
+                                             timeout: timeout)
+            switch outcome {
+            case .accepted(let response, _):
+                return finish(.tcp, response, nil, nil, truncated: truncated)
+            case .malformed(let why):
+                return finish(.tcp, nil, .malformedResponse, why, truncated: truncated)
+            case .timedOut(let mismatched, let last):
+                if cut {
+                    return finish(.tcp, nil, .deadlineExceeded, "the run's deadline passed while waiting over TCP",
+                                  truncated: truncated)
+                }
+                if mismatched > 0 {
+                    return finish(.tcp, nil, .mismatchedResponse,
+                                  "\(mismatched) unacceptable message(s) over TCP, last: \(last ?? "?")",
+                                  truncated: truncated)
+                }
+                return finish(.tcp, nil, .timeout, "no answer over TCP within \(Self.millis(timeout))",
+                              truncated: truncated)
+            case .unreachable(let why):
+                return finish(.tcp, nil, .unreachable, why, truncated: truncated)
+            case .reset(let why):
+                return finish(.tcp, nil, .connectionReset, why, truncated: truncated)
+            case .failed(let why):
+                return finish(.tcp, nil, .networkError, why, truncated: truncated)
+            }
+        }
+
+        if key.options.transport == .tcp {
+            return await overTCP(truncated: false)
+        }
+
+        var mismatchedTotal = 0
+        var lastMismatch: String?
+        let attemptCount = max(0, configuration.udpRetries) + 1
+        for attempt in 0..<attemptCount {
+            if attempt > 0 {
+                let pause = configuration.retryBackoff * (1 << min(attempt - 1, 6))
+                if let deadline, clock.now + pause >= deadline {
+                    return finish(.udp, nil, .deadlineExceeded,
+                                  "the run's deadline passed after \(attempt) UDP attempt(s)")
+                }
+                try? await Task.sleep(for: pause)
+            }
+            guard let (timeout, cut) = budget() else {
+                return finish(.udp, nil, .deadlineExceeded, "the run's deadline passed after \(attempt) UDP attempt(s)")
+            }
+            guard let (id, bytes) = query() else {
+                return finish(.udp, nil, .networkError, "the query could not be encoded")
+            }
+            result.udpSent += 1
+            let outcome = await attempts.udp(to: address, query: bytes,
+                                             matcher: ResponseMatcher(id: id, question: key.question),
+                                             timeout: timeout)
+            switch outcome {
+            case .accepted(let response, let message):
+                if message.isTruncated {
+                    return await overTCP(truncated: true)
+                }
+                return finish(.udp, response, nil, nil)
+            case .malformed(let why):
+                return finish(.udp, nil, .malformedResponse, why)
+            case .timedOut(let mismatched, let last):
+                mismatchedTotal += mismatched
+                if let last { lastMismatch = last }
+                if cut {
+                    return finish(.udp, nil, .deadlineExceeded,
+                                  "the run's deadline passed while waiting (attempt \(attempt + 1))")
+                }
+            case .unreachable(let why):
+                return finish(.udp, nil, .unreachable, why)
+            case .reset(let why):
+                return finish(.udp, nil, .connectionReset, why)
+            case .failed(let why):
+                return finish(.udp, nil, .networkError, why)
+            }
+        }
+        if mismatchedTotal > 0 {
+            return finish(.udp, nil, .mismatchedResponse,
+                          "\(mismatchedTotal) unacceptable response(s) in \(attemptCount) attempt(s), last: \(lastMismatch ?? "?")")
+        }
+        return finish(.udp, nil, .timeout,
+                      "no response in \(attemptCount) attempt(s) of \(Self.millis(Self.timeAmount(configuration.timeout))) each")
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    static func millis(_ amount: TimeAmount) -> String {
+        "\(amount.nanoseconds / 1_000_000) ms"
+    }
+}
+
+extension DNSExchanging {
+    /// Asks with the default authoritative-server options.
+    public func exchange(_ question: Question, with server: ServerAddress) async -> Exchange {
+        await exchange(question, with: server, options: .authoritative)
+    }
+}

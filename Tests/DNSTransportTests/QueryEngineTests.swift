@@ -1,0 +1,260 @@
+import DNSModel
+@testable import DNSTransport
+import Foundation
+import LDNSBridge
+import Testing
+
+/// Short timeouts keep the suite fast; assertions on time are loose.
+let fastConfig = QueryEngine.Configuration(timeout: .milliseconds(300), udpRetries: 1,
+                                           retryBackoff: .milliseconds(50))
+/// Upper bound for a full failed UDP exchange: 2 attempts, backoff, slack.
+let udpFailureBound: Duration = .milliseconds(300 * 2 + 50 + 1000)
+
+func question(_ name: String = "www.example.", _ type: RRType = .a) -> Question {
+    Question(name: try! DNSName(name), type: type)
+}
+
+/// Runs one exchange against a fresh responder and engine, and tidies up.
+func run(_ fault: UDPFault, tcp: TCPBehaviour = .answer, options: QueryOptions = .authoritative,
+         config: QueryEngine.Configuration = fastConfig) async throws
+    -> (exchange: Exchange, elapsed: Duration, log: ResponderLog, stats: QueryEngine.Statistics) {
+    let responder = try await FaultResponder.start(udp: fault, tcp: tcp)
+    let engine = QueryEngine(configuration: config)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let exchange = await engine.exchange(question(), with: responder.server, options: options)
+    let elapsed = clock.now - start
+    let stats = await engine.statistics()
+    await engine.shutdown()
+    await responder.stop()
+    return (exchange, elapsed, responder.snapshot, stats)
+}
+
+@Suite("Query engine against a loopback fault responder")
+struct FaultTests {
+    @Test func goodAnswerOverUDP() async throws {
+        let (exchange, elapsed, log, _) = try await run(.good)
+        #expect(exchange.failure == nil)
+        #expect(exchange.transport == .udp)
+        #expect(!exchange.truncatedOverUDP)
+        let response = try #require(exchange.response)
+        let message = try WireFormat.parseMessage(response)
+        #expect(message.questions == [question()])
+        #expect(message.answer.count == 1)
+        #expect(elapsed < .seconds(1))
+        #expect(exchange.duration > 0 && exchange.duration < 1)
+        // The query went out with EDNS0, a 1232-byte buffer, DO, no RD.
+        let query = try #require(log.lastQuery)
+        #expect(query.edns?.udpPayloadSize == 1232)
+        #expect(query.edns?.dnssecOK == true)
+        #expect(!query.flags.contains(.rd))
+        #expect(log.udpQueries == 1 && log.tcpQueries == 0)
+    }
+
+    @Test func queryFlagsFollowOptions() async throws {
+        let options = QueryOptions(edns: true, udpPayloadSize: 4096, dnssecOK: false, checkingDisabled: true,
+                                   recursionDesired: true)
+        let (exchange, _, log, _) = try await run(.good, options: options)
+        #expect(exchange.failure == nil)
+        let query = try #require(log.lastQuery)
+        #expect(query.edns?.udpPayloadSize == 4096)
+        #expect(query.edns?.dnssecOK == false)
+        #expect(query.flags.contains(.rd) && query.flags.contains(.cd))
+
+        let (_, _, plainLog, _) = try await run(.good, options: QueryOptions(edns: false))
+        #expect(try #require(plainLog.lastQuery).edns == nil)
+    }
+
+    @Test func wrongIDIsIgnored() async throws {
+        let (exchange, elapsed, log, _) = try await run(.wrongID)
+        #expect(exchange.failure == .mismatchedResponse)
+        #expect(exchange.response == nil)
+        #expect(exchange.failureDetail?.contains("ID") == true)
+        #expect(log.udpQueries == 2, "one retry after the first timeout")
+        #expect(elapsed >= .milliseconds(600) && elapsed < udpFailureBound)
+    }
+
+    @Test func wrongQuestionIsIgnored() async throws {
+        let (exchange, elapsed, _, _) = try await run(.wrongQuestion)
+        #expect(exchange.failure == .mismatchedResponse)
+        #expect(exchange.failureDetail?.contains("wrong.example.") == true)
+        #expect(elapsed < udpFailureBound)
+    }
+
+    @Test func keepsWaitingPastAMismatch() async throws {
+        let (exchange, elapsed, log, _) = try await run(.wrongIDThenGood)
+        #expect(exchange.failure == nil)
+        #expect(exchange.response != nil)
+        #expect(log.udpQueries == 1)
+        #expect(elapsed < .milliseconds(300))
+    }
+
+    @Test func truncatedPacketIsMalformed() async throws {
+        let (exchange, elapsed, _, _) = try await run(.truncatedPacket)
+        #expect(exchange.failure == .malformedResponse)
+        #expect(exchange.response == nil)
+        #expect(exchange.failureDetail != nil)
+        #expect(elapsed < .milliseconds(300), "a malformed answer ends the exchange")
+    }
+
+    @Test func garbageWithOurIDIsMalformed() async throws {
+        let (exchange, _, _, _) = try await run(.garbageWithID)
+        #expect(exchange.failure == .malformedResponse)
+        #expect(exchange.response == nil)
+    }
+
+    @Test func garbageWithAnotherIDIsMismatched() async throws {
+        let (exchange, elapsed, _, _) = try await run(.garbage)
+        #expect(exchange.failure == .mismatchedResponse)
+        #expect(elapsed < udpFailureBound)
+    }
+
+    @Test func compressionLoopIsMalformed() async throws {
+        let (exchange, _, _, _) = try await run(.compressionLoop)
+        #expect(exchange.failure == .malformedResponse)
+        #expect(exchange.response == nil)
+    }
+
+    @Test func answerFromAnotherPortIsNotAccepted() async throws {
+        // The UDP socket is connected, so the kernel drops the datagram:
+        // the engine never sees it and times out.
+        let (exchange, elapsed, log, _) = try await run(.fromOtherPort)
+        #expect(exchange.failure == .timeout || exchange.failure == .mismatchedResponse)
+        #expect(exchange.response == nil)
+        #expect(log.udpQueries == 2)
+        #expect(elapsed < udpFailureBound)
+    }
+
+    @Test func oversizedUDPAnswerIsReceivedWhole() async throws {
+        let (exchange, _, _, _) = try await run(.oversized)
+        #expect(exchange.failure == nil)
+        #expect(exchange.transport == .udp)
+        let response = try #require(exchange.response)
+        #expect(response.count > 3800, "larger than the 1232 bytes advertised: recorded as is for the analysis")
+        #expect(try WireFormat.parseMessage(response).answer.count > 10)
+    }
+
+    @Test func truncationFallsBackToTCP() async throws {
+        let (exchange, _, log, stats) = try await run(.truncatedFlag, tcp: .answer)
+        #expect(exchange.failure == nil)
+        #expect(exchange.transport == .tcp)
+        #expect(exchange.truncatedOverUDP)
+        let message = try WireFormat.parseMessage(try #require(exchange.response))
+        #expect(!message.isTruncated && message.answer.count == 1)
+        #expect(log.udpQueries == 1 && log.tcpQueries == 1)
+        #expect(stats.udpQueriesSent == 1 && stats.tcpQueriesSent == 1)
+    }
+
+    @Test func truncationWithNoTCPListenerIsUnreachable() async throws {
+        let (exchange, elapsed, _, _) = try await run(.truncatedFlag, tcp: .noListener)
+        #expect(exchange.failure == .unreachable)
+        #expect(exchange.transport == .tcp)
+        #expect(exchange.truncatedOverUDP)
+        #expect(exchange.response == nil)
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func truncationWithTCPClosedOnAcceptIsReset() async throws {
+        let (exchange, _, _, _) = try await run(.truncatedFlag, tcp: .closeOnAccept)
+        #expect(exchange.failure == .connectionReset)
+        #expect(exchange.transport == .tcp)
+        #expect(exchange.truncatedOverUDP)
+    }
+
+    @Test func silentTCPTimesOut() async throws {
+        let (exchange, elapsed, _, _) = try await run(.good, tcp: .silent, options: QueryOptions(transport: .tcp))
+        #expect(exchange.failure == .timeout)
+        #expect(exchange.transport == .tcp)
+        #expect(elapsed >= .milliseconds(300) && elapsed < .milliseconds(1300))
+    }
+
+    @Test func tcpFramingAcrossPiecesAndMismatchIgnored() async throws {
+        let (exchange, _, _, _) = try await run(.silent, tcp: .answerInPieces, options: QueryOptions(transport: .tcp))
+        #expect(exchange.failure == nil)
+        #expect(try WireFormat.parseMessage(try #require(exchange.response)).answer.count == 1)
+    }
+
+    @Test func tcpCloseMidMessageIsReset() async throws {
+        let (exchange, elapsed, _, _) = try await run(.silent, tcp: .closeMidMessage, options: QueryOptions(transport: .tcp))
+        #expect(exchange.failure == .connectionReset)
+        #expect(elapsed < .milliseconds(300))
+    }
+
+    @Test func tcpFirstWhenAsked() async throws {
+        let (exchange, _, log, _) = try await run(.silent, tcp: .answer, options: QueryOptions(transport: .tcp))
+        #expect(exchange.failure == nil)
+        #expect(exchange.transport == .tcp && !exchange.truncatedOverUDP)
+        #expect(log.udpQueries == 0 && log.tcpQueries == 1)
+    }
+
+    @Test func slowAnswerAfterTimeoutIsATimeout() async throws {
+        let (exchange, elapsed, log, _) = try await run(.slow(.milliseconds(700)))
+        #expect(exchange.failure == .timeout)
+        #expect(exchange.response == nil)
+        #expect(log.udpQueries == 2)
+        #expect(elapsed < udpFailureBound)
+    }
+
+    @Test func slowAnswerWithinTimeoutIsAccepted() async throws {
+        let (exchange, _, _, _) = try await run(.slow(.milliseconds(100)))
+        #expect(exchange.failure == nil)
+        #expect(exchange.duration >= 0.09)
+    }
+
+    @Test func noAnswerIsATimeoutBoundedByTimeoutAndRetries() async throws {
+        let (exchange, elapsed, log, stats) = try await run(.silent)
+        #expect(exchange.failure == .timeout)
+        #expect(exchange.response == nil)
+        #expect(log.udpQueries == 2 && stats.udpQueriesSent == 2)
+        #expect(elapsed >= .milliseconds(600), "two attempts of 300 ms")
+        #expect(elapsed < udpFailureBound)
+        #expect(exchange.duration >= 0.6 && exchange.duration < 1.7)
+    }
+
+    @Test func noAnswerIsBoundedByAShorterDeadline() async throws {
+        let responder = try await FaultResponder.start(udp: .silent)
+        var config = fastConfig
+        config.timeout = .seconds(2)
+        config.deadline = .milliseconds(400)
+        let engine = QueryEngine(configuration: config)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let exchange = await engine.exchange(question(), with: responder.server, options: .authoritative)
+        let elapsed = clock.now - start
+        #expect(exchange.failure == .deadlineExceeded)
+        #expect(elapsed < .milliseconds(400 + 600), "bounded by the deadline, not by 2 × 2 s")
+
+        // After the deadline, exchanges fail at once without touching the network.
+        let before = responder.snapshot.udpQueries
+        let later = clock.now
+        let next = await engine.exchange(question("other.example."), with: responder.server, options: .authoritative)
+        #expect(next.failure == .deadlineExceeded)
+        #expect(clock.now - later < .milliseconds(100))
+        #expect(responder.snapshot.udpQueries == before)
+        #expect(await engine.recordedExchanges().count == 2)
+        await engine.shutdown()
+        await responder.stop()
+    }
+
+    @Test func closedUDPPortIsUnreachable() async throws {
+        let responder = try await FaultResponder.start(udp: .good, tcp: .noListener)
+        let dead = responder.server
+        await responder.stop()
+        let engine = QueryEngine(configuration: fastConfig)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let exchange = await engine.exchange(question(), with: dead, options: .authoritative)
+        #expect(exchange.failure == .unreachable)
+        #expect(clock.now - start < .milliseconds(300), "ICMP port unreachable ends the exchange at once")
+        let overTCP = await engine.exchange(question(), with: dead, options: QueryOptions(transport: .tcp))
+        #expect(overTCP.failure == .unreachable)
+        await engine.shutdown()
+    }
+
+    @Test func invalidServerAddressIsANetworkError() async {
+        let engine = QueryEngine(configuration: fastConfig)
+        let exchange = await engine.exchange(question(), with: ServerAddress(ip: "not-an-ip"), options: .authoritative)
+        #expect(exchange.failure == .networkError)
+        await engine.shutdown()
+    }
+}
