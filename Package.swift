@@ -57,6 +57,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LabTests", dependencies: ["DNSModel"]),
         .testTarget(name: "CLITests", dependencies: ["DNSModel"]),
     ]
 )

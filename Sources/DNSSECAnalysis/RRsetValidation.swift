@@ -53,8 +53,11 @@ final class Validator {
     }
 
     /// Validates `owner`/`type` as found in `section` of each answer, with `keys` (records at `zone`).
+    /// `published` are keys of the zone that are not trusted (for the DNSKEY
+    /// RRset: keys no DS points to): a signature by one of them is not
+    /// reported as made by a missing key.
     func validate(owner: DNSName, type: RRType, answers: [ServerAnswer], section: (Message) -> [Record],
-                  keys: [Record]) -> RRsetValidation {
+                  keys: [Record], published: [Record] = []) -> RRsetValidation {
         var result = RRsetValidation()
         var reports: [String: RRSIGReport] = [:]
         var problems: [String: SignatureProblem] = [:]
@@ -79,11 +82,7 @@ final class Validator {
             var serverValid = false
             for sig in sigs {
                 guard let data = try? RRSIGData(rdata: sig.rdata) else { continue }
-                let candidates = keys.filter {
-                    guard let key = try? DNSKEYData(rdata: $0.rdata) else { return false }
-                    return key.algorithm == data.algorithm && DNSKEYFacts(owner: $0.owner, key: key).keyTag == data.keyTag
-                        && $0.owner == data.signerName
-                }
+                let candidates = keys.filter { Self.keyMatches($0, data) }
                 var outcome: SignatureOutcome = .keyTagMismatch(rrsig: data.keyTag, key: 0)
                 for key in candidates {
                     outcome = verify(sig, rrset, key)
@@ -105,7 +104,9 @@ final class Validator {
                     let expiry = SerialTime.absolute(data.expiration, near: referenceTime)
                     result.validUntil = max(result.validUntil ?? expiry, expiry)
                 case _ where candidates.isEmpty:
-                    if !SignatureVerifier.supportedAlgorithms.contains(data.algorithm) {
+                    if published.contains(where: { Self.keyMatches($0, data) }) {
+                        reports[reportKey]?.status = "untrusted_key"
+                    } else if !SignatureVerifier.supportedAlgorithms.contains(data.algorithm) {
                         note(.algorithmNotSupported, "\(label): algorithm \(data.algorithm) cannot be validated", answer.server)
                     } else {
                         note(.rrsigNoMatchingDNSKEY, "\(label): no DNSKEY \(data.keyTag)/\(data.algorithm.rawValue) in \(data.signerName)", answer.server)
@@ -128,6 +129,11 @@ final class Validator {
         result.signatures = reports.values.sorted { ($0.keyTag, $0.typeCovered) < ($1.keyTag, $1.typeCovered) }
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result
+    }
+
+    static func keyMatches(_ key: Record, _ sig: RRSIGData) -> Bool {
+        guard key.owner == sig.signerName, let data = try? DNSKEYData(rdata: key.rdata) else { return false }
+        return data.algorithm == sig.algorithm && DNSKEYFacts(owner: key.owner, key: data).keyTag == sig.keyTag
     }
 
     static func statusName(_ outcome: SignatureOutcome, hadKey: Bool) -> String {

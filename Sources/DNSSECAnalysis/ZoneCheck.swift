@@ -207,7 +207,7 @@ struct ZoneCheck {
             }
         }
         let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer },
-                                                keys: entryPoints)
+                                                keys: entryPoints, published: keyRecords)
         let (keyReports, dsReports) = describeKeys(dsSet: dsSet, signing: validation.signingKeyTags)
         dsFindings(&run, dsReports: dsReports, anyWorks: validation.isSecure)
         keyPolicy(&run, keyRecords)

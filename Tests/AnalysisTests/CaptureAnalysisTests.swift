@@ -1,0 +1,149 @@
+import DNSModel
+import DNSSECAnalysis
+import DNSSECProbe
+import DNSSECReport
+import DNSTransport
+import Foundation
+import LDNSBridge
+import Testing
+
+/// Offline analysis of captures recorded from the lab (scripts/lab): the
+/// walk replays the recorded exchanges, so these tests need no network and
+/// give the same answer whenever they run (the reference time is the
+/// capture's own end time unless a test moves it).
+struct CaptureAnalysisTests {
+    static func capture(_ name: String) throws -> Capture {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/captures/\(name)", withExtension: "json"))
+        return try Capture.load(from: Data(contentsOf: url))
+    }
+
+    static func analyze(_ name: String, offset: Int64 = 0, policy: AnalysisPolicy = AnalysisPolicy()) async throws -> NameReport {
+        let capture = try capture(name)
+        let transport = ReplayTransport(capture: capture)
+        let walker = ChainWalker(transport: transport, rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+        let observation = await walker.observe(capture.names[0], types: capture.types)
+        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        let analyzer = Analyzer(anchors: anchors, policy: policy, referenceTime: Int64(capture.endTime) + offset)
+        return analyzer.analyze(observation)
+    }
+
+    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
+
+    struct Expectation: Sendable, CustomTestStringConvertible {
+        let capture: String
+        let verdict: SecurityStatus
+        let codes: Set<String>
+        var testDescription: String { capture }
+    }
+
+    @Test("verdict and codes of each recorded scenario", arguments: [
+        Expectation(capture: "ok", verdict: .secure, codes: []),
+        Expectation(capture: "expired", verdict: .bogus, codes: ["EXPIRATION_IN_PAST", "NO_SEP"]),
+        Expectation(capture: "ds-bad-digest", verdict: .bogus, codes: ["DIGEST_INVALID", "NO_SEP"]),
+        Expectation(capture: "ds-unknown-alg", verdict: .insecure, codes: ["ALGORITHM_NOT_SUPPORTED"]),
+        Expectation(capture: "nsec3-iter200", verdict: .insecure,
+                    codes: ["NONZERO_NSEC3_ITERATION_COUNT", "NSEC3_ITERATIONS_INSECURE"]),
+        Expectation(capture: "halfdead", verdict: .secure, codes: ["SERVER_UNRESPONSIVE_UDP"]),
+    ])
+    func scenario(_ expectation: Expectation) async throws {
+        let report = try await Self.analyze(expectation.capture)
+        #expect(report.status == expectation.verdict)
+        #expect(Self.codes(report) == expectation.codes)
+    }
+
+    @Test func secureChainHasPerZoneDetail() async throws {
+        let report = try await Self.analyze("ok")
+        #expect(report.zones.map(\.zone) == [".", "lab.", "ok.lab."])
+        #expect(report.zones.allSatisfy { $0.status == .secure })
+        let leaf = try #require(report.zones.last)
+        #expect(leaf.ds.contains { $0.status == "matches" })
+        #expect(leaf.dnskeys.contains { $0.role == "KSK" && $0.matchedByDS && $0.signsDNSKEYRRset })
+        #expect(leaf.dnskeys.allSatisfy { $0.keySize == 256 })
+        #expect(leaf.rrsigs.contains { $0.typeCovered == "DNSKEY" && $0.status == "valid" })
+        let a = try #require(report.rrsets.first { $0.type == "A" })
+        #expect(a.status == .secure && a.kind == "positive")
+        let left = try #require(report.validUntilSecondsLeft)
+        #expect(left > 29 * 86400 && left < 31 * 86400)
+    }
+
+    @Test func timeTravelExpiresTheChain() async throws {
+        // 28 days on, the 30-day signatures are within the 3-day warning window…
+        let soon = try await Self.analyze("ok", offset: 28 * 86400)
+        #expect(soon.status == .secure)
+        #expect(Self.codes(soon) == ["RRSIG_EXPIRES_SOON"])
+        #expect(soon.findings.first?.severity == .warning)
+        // …29.5 days on they are within the 1-day critical window…
+        let critical = try await Self.analyze("ok", offset: 29 * 86400 + 43200)
+        #expect(critical.findings.first { $0.code == "RRSIG_EXPIRES_SOON" }?.severity == .error)
+        // …and 31 days on the chain is bogus.
+        let later = try await Self.analyze("ok", offset: 31 * 86400)
+        #expect(later.status == .bogus)
+        #expect(Self.codes(later).contains("EXPIRATION_IN_PAST"))
+        // Before the inception (made an hour before recording), nothing is valid yet.
+        let before = try await Self.analyze("ok", offset: -2 * 3600)
+        #expect(before.status == .bogus)
+        #expect(Self.codes(before).contains("INCEPTION_IN_FUTURE"))
+    }
+
+    @Test func strictPromotesWarnings() async throws {
+        var policy = AnalysisPolicy()
+        policy.strict = true
+        let report = try await Self.analyze("halfdead", policy: policy)
+        #expect(report.findings.allSatisfy { $0.severity != .warning })
+    }
+
+    @Test func ignoreRFC9276DropsTheParameterWarnings() async throws {
+        var policy = AnalysisPolicy()
+        policy.ignoreRFC9276 = true
+        let report = try await Self.analyze("nsec3-iter200", policy: policy)
+        #expect(Self.codes(report) == ["NSEC3_ITERATIONS_INSECURE"])
+    }
+
+    @Test func everyFindingHasARemedyAndReference() async throws {
+        for name in ["expired", "ds-bad-digest", "ds-unknown-alg", "nsec3-iter200", "halfdead"] {
+            for finding in try await Self.analyze(name).findings {
+                #expect(!finding.remedy.isEmpty && !finding.references.isEmpty && !finding.message.isEmpty)
+            }
+        }
+    }
+
+    @Test func jsonReportIsStableAndVersioned() async throws {
+        let report = try await Self.analyze("expired")
+        let first = try JSONReport(tool: "test", reports: [report]).encoded()
+        let second = try JSONReport(tool: "test", reports: [try await Self.analyze("expired")]).encoded()
+        #expect(first == second)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? String == JSONReport.schemaVersion)
+        let reports = try #require(object["reports"] as? [[String: Any]])
+        #expect(reports.first?["status"] as? String == "bogus")
+        #expect((reports.first?["zones"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func replayOfAnUnknownQuestionIsReportedNotCrashed() async throws {
+        var capture = try Self.capture("ok")
+        capture.exchanges.removeAll { $0.question.type == .dnskey }
+        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+        let observation = await walker.observe(capture.names[0], types: capture.types)
+        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        let report = Analyzer(anchors: anchors, referenceTime: Int64(capture.endTime)).analyze(observation)
+        #expect(report.status == .indeterminate)
+        #expect(Self.codes(report).contains("NO_SERVER_ANSWERED"))
+    }
+
+    @Test func diagnosticsDocumentIsCurrent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        #expect(onDisk == DiagnosticsDocument.markdown(),
+                "docs/diagnostics.md is stale: regenerate it with `swift run dnssec-check codes --markdown > docs/diagnostics.md`")
+    }
+
+    @Test func catalogCodesAreUniqueAndComplete() {
+        let codes = DiagnosticCatalog.all.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        #expect(Set(codes) == Set(DiagnosticCode.allCases))
+        for entry in DiagnosticCatalog.all {
+            #expect(!entry.references.isEmpty && !entry.remedy.isEmpty && !entry.example.isEmpty)
+        }
+    }
+}
