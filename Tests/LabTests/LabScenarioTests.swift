@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// dnssec-check against every scenario of the lab (scripts/lab): real NSD,
+/// Knot and BIND servers on 127.53.0.0/16, with unbound as the reference
+/// validator. `scripts/test` brings the lab up and sets DNSSEC_LAB_UP=1;
+/// without it these tests are skipped (say so, rather than pass silently).
+struct LabScenarioTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static var labDir: URL {
+        ProcessInfo.processInfo.environment["DNSSEC_LAB_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? root.appendingPathComponent(".lab")
+    }
+    static var labIsUp: Bool { ProcessInfo.processInfo.environment["DNSSEC_LAB_UP"] == "1" }
+
+    static var binary: String {
+        ProcessInfo.processInfo.environment["DNSSEC_CHECK_BIN"]
+            ?? root.appendingPathComponent(".build/debug/dnssec-check").path
+    }
+
+    struct Row: Decodable {
+        let id: String
+        let name: String
+        let type: String
+        let verdict: String
+        let codes: [String]
+    }
+
+    struct Manifest: Decodable {
+        let scenarios: [Row]
+    }
+
+    static func manifest() throws -> [Row] {
+        let data = try Data(contentsOf: root.appendingPathComponent("scripts/lab/manifest.json"))
+        return try JSONDecoder().decode(Manifest.self, from: data).scenarios
+    }
+
+    /// Runs a command, returning its exit status and standard output.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DNSSEC_CHECK_LOOPBACK_ONLY"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Checks every row of one type in one run (names share the walk's cache).
+    static func check(_ rows: [Row]) throws -> [String: [String: Any]] {
+        let type = rows[0].type
+        let args = rows.map(\.name) + ["-t", type, "--format", "json", "--timeout", "1", "--deadline", "60",
+                                      "--root-hints", labDir.appendingPathComponent("root.hints").path,
+                                      "--trust-anchor", labDir.appendingPathComponent("root-anchor.ds").path]
+        let (_, output, errors) = try run(binary, args)
+        guard let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any],
+              let reports = object["reports"] as? [[String: Any]] else {
+            Issue.record("dnssec-check printed no JSON for \(type): \(errors)")
+            return [:]
+        }
+        var byName: [String: [String: Any]] = [:]
+        for report in reports { byName[report["name"] as? String ?? ""] = report }
+        return byName
+    }
+
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func unboundAgreesWithTheManifest() throws {
+        let (status, output, errors) = try Self.run(Self.root.appendingPathComponent("scripts/lab/check-manifest").path, [])
+        #expect(status == 0, "scripts/lab/check-manifest: \(output)\(errors)")
+    }
+
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func verdictsAndCodesMatchTheManifest() throws {
+        let rows = try Self.manifest()
+        #expect(rows.count >= 30)
+        var mismatches: [String] = []
+        for group in Dictionary(grouping: rows, by: \.type).values {
+            let reports = try Self.check(group)
+            for row in group {
+                let name = row.name.hasSuffix(".") ? row.name : row.name + "."
+                guard let report = reports[name] else {
+                    mismatches.append("\(row.id): no report for \(name)")
+                    continue
+                }
+                let verdict = report["status"] as? String ?? "?"
+                let codes = Set((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+                if verdict != row.verdict {
+                    mismatches.append("\(row.id) \(row.name) \(row.type): verdict \(verdict), manifest says \(row.verdict)")
+                }
+                let missing = Set(row.codes).subtracting(codes)
+                if !missing.isEmpty {
+                    mismatches.append("\(row.id) \(row.name) \(row.type): missing codes \(missing.sorted()), got \(codes.sorted())")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) rows disagree:\n\(mismatches.joined(separator: "\n"))")
+    }
+}
