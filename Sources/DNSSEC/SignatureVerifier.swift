@@ -77,6 +77,12 @@ public enum SignatureVerifier {
 
         if let outcome = window(of: sig, at: referenceTime) { return outcome }
 
+        // Fixed-size signatures (RFC 6605 §4, RFC 8080 §4): ldns reports a wrong
+        // length as a memory error, which would otherwise read as a bad key.
+        if let length = fixedSignatureLength[sig.algorithm.rawValue], sig.signature.count != length {
+            return .malformedSignature("\(sig.algorithm) signature is \(sig.signature.count) bytes, not \(length)")
+        }
+
         switch LDNSCrypto.checkSignature(rrset: rrset.records, rrsig: rrsig, key: key) {
         case .valid: return .valid
         case .invalid: return .signatureInvalid
@@ -84,6 +90,8 @@ public enum SignatureVerifier {
         case .malformedKey(let why): return .malformedKey(why)
         }
     }
+
+    static let fixedSignatureLength: [UInt8: Int] = [13: 64, 14: 96, 15: 64, 16: 114]
 
     /// nil when the reference time is inside [inception, expiration].
     public static func window(of sig: RRSIGData, at referenceTime: Int64) -> SignatureOutcome? {

@@ -67,6 +67,11 @@ public enum ZoneFileReader {
                 case LDNS_STATUS_OK:
                     guard let rr else { continue }
                     let owned = OwnedRR(taking: rr)
+                    // ldns reads "owner word" as a record of type 0 rather than failing.
+                    if ldns_rr_get_type(rr).rawValue == 0 {
+                        failure = ZoneFileError(line: lineOfLastToken(buffer, consumed: ftell(file)), reason: "unknown or missing record type")
+                        return
+                    }
                     do { records.append(try owned.record()) } catch {
                         failure = ZoneFileError(line: startLine, reason: (error as? LDNSError)?.message ?? "\(error)")
                         return

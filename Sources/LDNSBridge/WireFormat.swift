@@ -62,6 +62,14 @@ public enum WireFormat {
         out.reserveCapacity(count)
         for index in 0..<count {
             guard let rr = ldns_rr_list_rr(list, index) else { continue }
+            // ldns accepts RDATA that ends before the type's mandatory fields
+            // (an SOA of two names); a response with such a record is malformed.
+            if section != LDNS_SECTION_QUESTION, let descriptor = ldns_rr_descript(UInt16(ldns_rr_get_type(rr).rawValue)),
+               descriptor.pointee._type == ldns_rr_get_type(rr),
+               ![254, 255].contains(ldns_rr_get_class(rr).rawValue),
+               ldns_rr_rd_count(rr) < ldns_rr_descriptor_minimum(descriptor) {
+                throw LDNSError(message: "malformed DNS message: \(RRType(UInt16(ldns_rr_get_type(rr).rawValue))) RDATA is missing fields")
+            }
             let wire = try LDNSError.check("encoding a record") { dest, size in
                 ldns_rr2wire(dest, rr, Int32(section.rawValue), size)
             }
