@@ -4,11 +4,15 @@ import Foundation
 import LDNSBridge
 import Testing
 
-/// Short timeouts keep the suite fast; assertions on time are loose.
-let fastConfig = QueryEngine.Configuration(timeout: .milliseconds(300), udpRetries: 1,
+/// Short timeouts keep the suite fast; assertions on time are loose (the
+/// machine may be busy building), outcomes and query counts are exact.
+let testTimeout: Duration = .milliseconds(500)
+let fastConfig = QueryEngine.Configuration(timeout: testTimeout, udpRetries: 1,
                                            retryBackoff: .milliseconds(50))
 /// Upper bound for a full failed UDP exchange: 2 attempts, backoff, slack.
-let udpFailureBound: Duration = .milliseconds(300 * 2 + 50 + 1000)
+let udpFailureBound: Duration = testTimeout * 2 + .milliseconds(50 + 1000)
+/// "At once": well under one attempt's timeout, with slack for a busy machine.
+let promptly: Duration = testTimeout * 0.8
 
 func question(_ name: String = "www.example.", _ type: RRType = .a) -> Question {
     Question(name: try! DNSName(name), type: type)
@@ -71,7 +75,7 @@ struct FaultTests {
         #expect(exchange.response == nil)
         #expect(exchange.failureDetail?.contains("ID") == true)
         #expect(log.udpQueries == 2, "one retry after the first timeout")
-        #expect(elapsed >= .milliseconds(600) && elapsed < udpFailureBound)
+        #expect(elapsed >= testTimeout * 2 && elapsed < udpFailureBound)
     }
 
     @Test func wrongQuestionIsIgnored() async throws {
@@ -86,15 +90,15 @@ struct FaultTests {
         #expect(exchange.failure == nil)
         #expect(exchange.response != nil)
         #expect(log.udpQueries == 1)
-        #expect(elapsed < .milliseconds(300))
+        #expect(elapsed < promptly)
     }
 
     @Test func truncatedPacketIsMalformed() async throws {
-        let (exchange, elapsed, _, _) = try await run(.truncatedPacket)
+        let (exchange, elapsed, log, _) = try await run(.truncatedPacket)
         #expect(exchange.failure == .malformedResponse)
         #expect(exchange.response == nil)
         #expect(exchange.failureDetail != nil)
-        #expect(elapsed < .milliseconds(300), "a malformed answer ends the exchange")
+        #expect(log.udpQueries == 1 && elapsed < promptly, "a malformed answer ends the exchange")
     }
 
     @Test func garbageWithOurIDIsMalformed() async throws {
@@ -165,7 +169,7 @@ struct FaultTests {
         let (exchange, elapsed, _, _) = try await run(.good, tcp: .silent, options: QueryOptions(transport: .tcp))
         #expect(exchange.failure == .timeout)
         #expect(exchange.transport == .tcp)
-        #expect(elapsed >= .milliseconds(300) && elapsed < .milliseconds(1300))
+        #expect(elapsed >= testTimeout && elapsed < testTimeout + .seconds(1))
     }
 
     @Test func tcpFramingAcrossPiecesAndMismatchIgnored() async throws {
@@ -177,7 +181,7 @@ struct FaultTests {
     @Test func tcpCloseMidMessageIsReset() async throws {
         let (exchange, elapsed, _, _) = try await run(.silent, tcp: .closeMidMessage, options: QueryOptions(transport: .tcp))
         #expect(exchange.failure == .connectionReset)
-        #expect(elapsed < .milliseconds(300))
+        #expect(elapsed < promptly)
     }
 
     @Test func tcpFirstWhenAsked() async throws {
@@ -188,7 +192,7 @@ struct FaultTests {
     }
 
     @Test func slowAnswerAfterTimeoutIsATimeout() async throws {
-        let (exchange, elapsed, log, _) = try await run(.slow(.milliseconds(700)))
+        let (exchange, elapsed, log, _) = try await run(.slow(testTimeout + .milliseconds(400)))
         #expect(exchange.failure == .timeout)
         #expect(exchange.response == nil)
         #expect(log.udpQueries == 2)
@@ -206,9 +210,9 @@ struct FaultTests {
         #expect(exchange.failure == .timeout)
         #expect(exchange.response == nil)
         #expect(log.udpQueries == 2 && stats.udpQueriesSent == 2)
-        #expect(elapsed >= .milliseconds(600), "two attempts of 300 ms")
+        #expect(elapsed >= testTimeout * 2, "two attempts")
         #expect(elapsed < udpFailureBound)
-        #expect(exchange.duration >= 0.6 && exchange.duration < 1.7)
+        #expect(exchange.duration >= 1.0 && exchange.duration < 2.1)
     }
 
     @Test func noAnswerIsBoundedByAShorterDeadline() async throws {
@@ -229,7 +233,7 @@ struct FaultTests {
         let later = clock.now
         let next = await engine.exchange(question("other.example."), with: responder.server, options: .authoritative)
         #expect(next.failure == .deadlineExceeded)
-        #expect(clock.now - later < .milliseconds(100))
+        #expect(clock.now - later < .milliseconds(200))
         #expect(responder.snapshot.udpQueries == before)
         #expect(await engine.recordedExchanges().count == 2)
         await engine.shutdown()
@@ -245,7 +249,7 @@ struct FaultTests {
         let start = clock.now
         let exchange = await engine.exchange(question(), with: dead, options: .authoritative)
         #expect(exchange.failure == .unreachable)
-        #expect(clock.now - start < .milliseconds(300), "ICMP port unreachable ends the exchange at once")
+        #expect(clock.now - start < promptly, "ICMP port unreachable ends the exchange at once")
         let overTCP = await engine.exchange(question(), with: dead, options: QueryOptions(transport: .tcp))
         #expect(overTCP.failure == .unreachable)
         await engine.shutdown()
