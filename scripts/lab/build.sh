@@ -67,15 +67,22 @@ ns_list() {
 # in_zone NAME ZONE -> NAME is ZONE or below it
 in_zone() { [ "$2" = . ] || [ "$1" = "$2" ] || [[ "$1" == *".$2" ]]; }
 
-parent_of() {
-  local z=$1 best=. p
-  for p in "${ZONES[@]}"; do
-    [ "$p" = "$z" ] && continue
-    [ "$p" = . ] && continue
-    if [[ "$z" == *".$p" ]] && [ "$(labels "$p")" -gt "$(labels "$best")" ]; then best=$p; fi
+declare -A Z_PARENT
+compute_parents() {   # the parent of a zone is the longest other zone it is below
+  local z p best nb np
+  for z in "${ZONES[@]}"; do
+    best=. nb=0
+    for p in "${ZONES[@]}"; do
+      [ "$p" = "$z" ] || [ "$p" = . ] && continue
+      if [[ "$z" == *".$p" ]]; then
+        np="${p//[^.]/}"; np=${#np}
+        [ "$np" -gt "$nb" ] && best=$p nb=$np
+      fi
+    done
+    Z_PARENT[$z]=$best
   done
-  echo "$best"
 }
+parent_of() { echo "${Z_PARENT[$1]}"; }
 
 # ---------------------------------------------------------------------------
 # Keys
@@ -151,6 +158,9 @@ drop_rrsig() {     # drop_rrsig OWNER COVERED-TYPE
 drop_type() {      # drop_type TYPE: remove every RR of TYPE and every RRSIG over TYPE
   awk -v t="$1" '!($4 == t || ($4 == "RRSIG" && $5 == t))' "$S" > "$S.tmp" && mv "$S.tmp" "$S"
 }
+drop_rrsigs_over() {  # drop_rrsigs_over TYPE: remove every RRSIG covering TYPE
+  awk -v t="$1" '!($4 == "RRSIG" && $5 == t)' "$S" > "$S.tmp" && mv "$S.tmp" "$S"
+}
 drop_name() {      # drop_name OWNER: remove every RR at OWNER
   local o; o="$(fq "$1")"
   awk -v o="$o" '$1 != o' "$S" > "$S.tmp" && mv "$S.tmp" "$S"
@@ -170,7 +180,7 @@ serve() { SERVED[$1]+="$2 $3"$'\n'; }   # serve INSTANCE ZONE FILE
 # ---------------------------------------------------------------------------
 skeleton() {  # skeleton ZONE SERIAL: SOA, NS, in-zone NS addresses, a few names
   local z=$1 serial=$2 mname name addr
-  mname="$(ns_list "$z" | head -1 | cut -d' ' -f1)"
+  mname="$(ns_list "$z" | awk 'NR == 1 { print $1 }')"
   echo "\$ORIGIN $z"
   echo "\$TTL 300"
   echo "@ 300 IN SOA $mname hostmaster.$mname $serial 3600 600 86400 300"
@@ -237,7 +247,7 @@ build_zone() {
     skeleton "$z" "$SERIAL"
     cat "$EXTRA"
     for c in "${ZONES[@]}"; do
-      [ "$c" != "$z" ] && [ "$(parent_of "$c")" = "$z" ] || continue
+      [ "$c" != "$z" ] && [ "${Z_PARENT[$c]}" = "$z" ] || continue
       if optout_parent "$z" && [ "${Z_KEYS[$c]}" = - ]; then continue; fi
       delegation "$c"
     done
@@ -251,7 +261,7 @@ build_zone() {
   # opt-out: unsigned delegations added after signing get no NSEC3 of their own
   if optout_parent "$z"; then
     for c in "${ZONES[@]}"; do
-      [ "$(parent_of "$c")" = "$z" ] && [ "${Z_KEYS[$c]}" = - ] || continue
+      [ "${Z_PARENT[$c]}" = "$z" ] && [ "${Z_KEYS[$c]}" = - ] || continue
       { echo "\$ORIGIN $z"; delegation "$c"; } >> "$S"
     done
   fi
@@ -409,9 +419,12 @@ server:
     val-bogus-ttl: 10
     infra-host-ttl: 60
     infra-cache-max-rtt: 1000
-    infra-keep-probing: yes
     outbound-msg-retry: 3
+    # never drop a slow answer (dead servers make answers slow on purpose)
+    discard-timeout: 0
     edns-buffer-size: 1232
+    # test. is a special-use name (RFC 6761) that unbound answers locally by default
+    local-zone: "test." nodefault
 remote-control:
     control-enable: yes
     control-interface: "$RUN/unbound.ctl"
@@ -440,12 +453,16 @@ main() {
   # shellcheck source=scenarios.sh
   . "$LAB_SCRIPTS/scenarios.sh"
 
+  local t=$SECONDS
+  compute_parents
   generate_keys
+  say "keys generated (${#ZONES[@]} zones, $((SECONDS - t)) s)"; t=$SECONDS
 
   local z order
   # children before parents: a parent needs its children's DS records
   order="$(for z in "${ZONES[@]}"; do echo "$(labels "$z") $z"; done | sort -s -k1,1nr | cut -d' ' -f2)"
   for z in $order; do build_zone "$z"; done
+  say "zones built and signed ($((SECONDS - t)) s)"
 
   local i
   for i in $NSD_INSTANCES; do write_nsd_conf "$i"; done

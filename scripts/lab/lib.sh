@@ -140,3 +140,20 @@ lab_leftovers() {
     fi
   done
 }
+
+# named only listens on addresses configured on an interface (it scans the
+# interface list), unlike NSD, Knot, unbound and the python helpers, which
+# bind any 127/8 address.  So `up` adds $BIND_1/32 to lo if it is missing
+# and `down` removes it again (only if `up` added it).
+ensure_bind_addr() {
+  if ! ip -4 -o addr show dev lo | grep -qF " $BIND_1/"; then
+    ip addr add "$BIND_1/32" dev lo || die "cannot add $BIND_1/32 to lo (named needs it; run as root)"
+    touch "$RUN/bind-addr-added"
+  fi
+}
+release_bind_addr() {
+  if [ -e "$RUN/bind-addr-added" ]; then
+    ip addr del "$BIND_1/32" dev lo 2>/dev/null || true
+    rm -f "$RUN/bind-addr-added"
+  fi
+}

@@ -2,8 +2,9 @@
 """A DNS "server" that never answers: it reads every UDP datagram and every
 TCP stream sent to ADDR:53 and replies to nothing (lab helper, see docs/lab.md).
 
-usage: sink.py ADDR LOGFILE
+usage: sink.py ADDR LOGFILE PIDFILE
 """
+import os
 import selectors
 import socket
 import sys
@@ -13,7 +14,7 @@ MAX_TCP = 64  # keep at most this many idle TCP connections open
 
 
 def main():
-    addr, logfile = sys.argv[1], sys.argv[2]
+    addr, logfile, pidfile = sys.argv[1], sys.argv[2], sys.argv[3]
     log = open(logfile, "a", buffering=1)
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -26,6 +27,8 @@ def main():
     sel.register(udp, selectors.EVENT_READ, "udp")
     sel.register(tcp, selectors.EVENT_READ, "listen")
     conns = []
+    with open(pidfile, "w") as f:
+        f.write("%d\n" % os.getpid())
     log.write("sink listening on %s:53 (udp+tcp), answering nothing\n" % addr)
     while True:
         for key, _ in sel.select():

@@ -3,8 +3,9 @@
 and the reply back.  Nothing listens on TCP, so TCP queries are refused by the
 kernel (lab helper "server without TCP", see docs/lab.md).
 
-usage: udponly.py LISTEN UPSTREAM LOGFILE
+usage: udponly.py LISTEN UPSTREAM LOGFILE PIDFILE
 """
+import os
 import socket
 import sys
 import threading
@@ -25,11 +26,13 @@ def relay(sock, listen, upstream, query, peer):
 
 
 def main():
-    listen, upstream, logfile = sys.argv[1], sys.argv[2], sys.argv[3]
+    listen, upstream, logfile, pidfile = sys.argv[1:5]
     log = open(logfile, "a", buffering=1)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((listen, 53))
+    with open(pidfile, "w") as f:
+        f.write("%d\n" % os.getpid())
     log.write("udp-only relay %s:53 -> %s:53 (no TCP)\n" % (listen, upstream))
     while True:
         query, peer = sock.recvfrom(65535)
