@@ -92,7 +92,11 @@ struct DSCommand: ParsableCommand {
     }
 
     private func parseDigestTypes(_ text: String) throws -> [DigestType] {
-        try text.split(separator: ",").map { part in
+        // An empty list would print nothing and still exit 0.
+        guard !text.split(separator: ",").isEmpty else {
+            throw ValidationError("--digest takes 1, 2 or 4 (comma-separated), not an empty list")
+        }
+        return try text.split(separator: ",").map { part in
             guard let value = UInt8(part.trimmingCharacters(in: .whitespaces)),
                   DSDigest.supported.contains(DigestType(value)) else {
                 throw ValidationError("--digest takes 1, 2 or 4 (comma-separated), not '\(part)'")

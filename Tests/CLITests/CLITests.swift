@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+
+private let binaryFound = CLI.binary != nil
+private let ldnsTools = CLI.toolPath("ldns-keygen") != nil && CLI.toolPath("ldns-key2ds") != nil
+private let bindTools = CLI.toolPath("dnssec-keygen") != nil && CLI.toolPath("dnssec-dsfromkey") != nil
+
+/// RFC 4034 §5.4: the DNSKEY (a ZSK, flags 256) whose SHA-1 DS is published.
+private let rfc4034Key = """
+    dskey.example.com. 86400 IN DNSKEY 256 3 5 ( AQOeiiR0GOMYkDshWoSKz9Xz
+                                              fwJr1AYtsmx3TGkJaNXVbfi/
+                                              2pHm822aJ5iI9BMzNXxeYCmZ
+                                              DRD99WYwYqUSdjMmmAphXdvx
+                                              egXd/M5+X7OrzKBaMbCVdFLU
+                                              Uh6DhweJBjEVv5f2wwjM9Xzc
+                                              nOf+EPbtG9DMBmADjFDc2w/r
+                                              ljwvFw==
+                                              ) ;  key id = 60485
+    """
+
+/// A KSK (257), a ZSK (256) and a revoked KSK (385) at example.com. (RFC 6605 / 8080 key material).
+private let mixedKeys = """
+    $ORIGIN example.com.
+    $TTL 3600
+    @ IN DNSKEY 257 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=
+    @ IN DNSKEY 256 3 15 zPnZ/QwEe7S8C5SPz2OfS5RR40ATk2/rYnE9xHIEijs=
+    @ IN DNSKEY 385 3 13 ( GojIhhXUN/u4v54ZQqGSnyhWJwaubCvTmeexv7bR6edb
+                           krSqQpF64cYbcB7wNcP+e+MAnLr+Wi9xMWyQLc8NAA== )
+    """
+
+@Suite("dnssec-check command line", .enabled(if: binaryFound, "dnssec-check binary not found: run swift build first or set DNSSEC_CHECK_BIN"))
+struct CLITests {
+    @Test("--help exits 0 and describes the tool")
+    func help() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE"))
+        #expect(result.stdout.contains("ds"))
+        let dsHelp = try CLI.run(["ds", "--help"])
+        #expect(dsHelp.status == 0)
+        #expect(dsHelp.stdout.contains("--digest"))
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        let text = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, "\(text)")
+        #expect(text == "0.1.0")
+    }
+
+    @Test("the RFC 4034 §5.4 key gives the RFC's DS with --all --digest 1")
+    func rfc4034() throws {
+        let result = try CLI.run(["ds", "--all", "--digest", "1"], stdin: rfc4034Key)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "dskey.example.com.\t86400\tIN\tDS\t60485 5 1 2bb183af5f22588179a53b0a98631fad1a292118\n")
+        #expect(DSFields.all(in: result.stdout) == [DSFields("dskey.example.com. 86400 IN DS 60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118")!])
+        // RFC 4509 §2.3: the SHA-256 DS of the same key; "-" reads standard input too.
+        let sha256 = try CLI.run(["ds", "-", "--all"], stdin: rfc4034Key)
+        #expect(DSFields.all(in: sha256.stdout).map(\.digest) == ["D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A"])
+        // Without --all the ZSK is skipped, and then there is nothing to print.
+        let skipped = try CLI.run(["ds"], stdin: rfc4034Key)
+        #expect(skipped.stdout.isEmpty)
+        #expect(skipped.stderr.contains("not a SEP key"))
+    }
+
+    @Test("several digest types at once, in the order asked")
+    func severalDigests() throws {
+        let result = try CLI.run(["ds", "--all", "--digest", "1,2,4"], stdin: rfc4034Key)
+        #expect(result.status == 0)
+        let lines = DSFields.all(in: result.stdout)
+        #expect(lines.map(\.digestType) == [1, 2, 4])
+        #expect(lines.map(\.digest.count) == [40, 64, 96])
+        #expect(lines.allSatisfy { $0.keyTag == 60485 && $0.algorithm == 5 && $0.owner == "dskey.example.com." })
+    }
+
+    @Test("--format json parses and has the fields")
+    func json() throws {
+        let result = try CLI.run(["ds", "--all", "--digest", "2,4", "--format", "json"], stdin: rfc4034Key)
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        let entries = try #require(object as? [[String: Any]])
+        #expect(entries.count == 2)
+        let first = try #require(entries.first)
+        for field in ["owner", "ttl", "key_tag", "algorithm", "algorithm_name", "digest_type", "digest_type_name", "digest", "key_size", "record"] {
+            #expect(first[field] != nil, "missing \(field)")
+        }
+        #expect(first["owner"] as? String == "dskey.example.com.")
+        #expect(first["ttl"] as? Int == 86400)
+        #expect(first["key_tag"] as? Int == 60485)
+        #expect(first["algorithm"] as? Int == 5)
+        #expect(first["algorithm_name"] as? String == "RSASHA1")
+        #expect(first["digest_type"] as? Int == 2)
+        #expect(first["digest_type_name"] as? String == "SHA-256")
+        #expect(first["digest"] as? String == "D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A")
+        #expect(first["key_size"] as? Int == 1024)
+        #expect((first["record"] as? String).flatMap(DSFields.init) == DSFields("dskey.example.com. 86400 IN DS 60485 5 2 D4B7D520E7BB5F0F67674A0CCEB1E3E0614B93C4F9E99B8383F6A1E4469DA50A"))
+        #expect(entries.last?["digest_type"] as? Int == 4)
+    }
+
+    @Test("a revoked key and a ZSK are skipped with a note on stderr")
+    func skippedKeys() throws {
+        let result = try CLI.run(["ds"], stdin: mixedKeys)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = DSFields.all(in: result.stdout)
+        #expect(lines.map(\.keyTag) == [3613])
+        #expect(lines.first?.owner == "example.com.")
+        #expect(lines.first?.digest == "3AA5AB37EFCE57F737FC1627013FEE07BDF241BD10F3B1964AB55C78E79A304B", "RFC 8080 §6.1 DS")
+        // The same key material as the 8080 KSK 35217, with flags 256: tag 35216.
+        #expect(result.stderr.contains("35216") && result.stderr.contains("not a SEP key"), "\(result.stderr)")
+        #expect(result.stderr.contains("REVOKE"), "\(result.stderr)")
+        // --all adds the ZSK but never the revoked key.
+        let all = try CLI.run(["ds", "--all"], stdin: mixedKeys)
+        #expect(DSFields.all(in: all.stdout).map(\.keyTag) == [3613, 35216])
+        #expect(all.stderr.contains("REVOKE"))
+        // A key without the ZONE flag is skipped too.
+        let nonZone = try CLI.run(["ds", "--all"], stdin: "example.com. 3600 IN DNSKEY 1 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=\n")
+        #expect(nonZone.stdout.isEmpty)
+        #expect(nonZone.stderr.contains("ZONE flag"))
+    }
+
+    @Test("a malformed record gives exit 3 and an error naming the line")
+    func malformedRecord() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("keys.txt")
+        try """
+            ; a comment
+            example.com. 3600 IN DNSKEY 257 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=
+
+            example.com. 3600 IN DNSKEY 257 3 15 !!!not-base64!!!
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["ds", file.path])
+        #expect(result.status == 3)
+        #expect(!result.crashed)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("line 4"), "\(result.stderr)")
+        #expect(result.stderr.contains("keys.txt"), "\(result.stderr)")
+    }
+
+    @Test("bad input and bad options exit 3, never 64, never a crash", arguments: [
+        (["ds", "/nonexistent/dnssec-check/keys.txt"], ""),
+        (["ds", "--digest", "7"], rfc4034Key),
+        (["ds", "--digest", "3"], rfc4034Key),
+        (["ds", "--digest", "x"], rfc4034Key),
+        (["ds", "--digest", ""], rfc4034Key),
+        (["ds", "--digest", ","], rfc4034Key),
+        (["ds", "--bogus-flag"], rfc4034Key),
+        (["--bogus-flag"], ""),
+        (["no-such-subcommand"], ""),
+        (["ds", "--format", "yaml"], rfc4034Key),
+        (["ds"], ""),
+        (["ds"], "example.com. 3600 IN A 192.0.2.1\n"),
+        (["ds"], "this is not a zone file (\n"),
+        (["ds"], "example.com. 3600 IN DNSKEY 257 3\n"),
+    ] as [([String], String)])
+    func badInput(arguments: [String], stdin: String) throws {
+        let result = try CLI.run(arguments, stdin: stdin)
+        #expect(!result.crashed, "\(arguments): crashed")
+        #expect(result.status == 3, "\(arguments): exit \(result.status), stderr \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("a missing file names the file")
+    func missingFile() throws {
+        let result = try CLI.run(["ds", "/nonexistent/keys.txt"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("/nonexistent/keys.txt"))
+    }
+}
+
+@Suite("dnssec-check ds against ldns-key2ds and dnssec-dsfromkey",
+       .enabled(if: binaryFound, "dnssec-check binary not found: run swift build first or set DNSSEC_CHECK_BIN"))
+struct DSCrossCheckTests {
+    static let algorithms = ["RSASHA256", "RSASHA512", "ECDSAP256SHA256", "ECDSAP384SHA384", "ED25519", "ED448", "RSASHA1"]
+
+    @Test("equals ldns-key2ds -n byte for byte, for digests 1, 2 and 4",
+          .enabled(if: ldnsTools, "ldns-keygen/ldns-key2ds not installed (apt-get install ldnsutils)"),
+          arguments: algorithms)
+    func ldnsKey2ds(algorithm: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bits = algorithm.hasPrefix("RSA") ? ["-b", "1024"] : []
+        let base = try CLI.tool("ldns-keygen", ["-a", algorithm, "-k"] + bits + ["Example.COM."], in: dir)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let keyFile = dir.appendingPathComponent("\(base).key").path
+        var expectedAll = ""
+        for (flag, digest) in [("-1", "1"), ("-2", "2"), ("-4", "4")] {
+            let expected = try CLI.tool("ldns-key2ds", ["-n", flag, keyFile], in: dir)
+            let actual = try CLI.run(["ds", "--digest", digest, keyFile])
+            #expect(actual.status == 0, "\(actual.stderr)")
+            #expect(actual.stdout == expected, "\(algorithm) digest \(digest)")
+            expectedAll += expected
+        }
+        // All three at once equal the three outputs in order.
+        let combined = try CLI.run(["ds", "--digest", "1,2,4", keyFile])
+        #expect(combined.stdout == expectedAll)
+        // The default digest is SHA-256.
+        #expect(try CLI.run(["ds", keyFile]).stdout == CLI.tool("ldns-key2ds", ["-n", "-2", keyFile], in: dir))
+    }
+
+    @Test("agrees with dnssec-dsfromkey on owner, key tag, algorithm, digest type and digest",
+          .enabled(if: bindTools, "dnssec-keygen/dnssec-dsfromkey not installed (apt-get install bind9-utils)"),
+          arguments: algorithms)
+    func dsfromkey(algorithm: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bindAlgorithm = algorithm == "RSASHA1" ? "RSASHA1" : algorithm
+        let bits = algorithm.hasPrefix("RSA") ? ["-b", "1024"] : []
+        let base = try CLI.tool("dnssec-keygen", ["-q", "-K", ".", "-a", bindAlgorithm, "-f", "KSK", "-n", "ZONE"] + bits + ["example.com."], in: dir)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let keyFile = dir.appendingPathComponent("\(base).key").path
+        for (digest, name) in [("1", "SHA-1"), ("2", "SHA-256"), ("4", "SHA-384")] {
+            let expected = DSFields.all(in: try CLI.tool("dnssec-dsfromkey", ["-a", name, keyFile], in: dir))
+            let actual = try CLI.run(["ds", "--digest", digest, keyFile])
+            #expect(actual.status == 0, "\(actual.stderr)")
+            #expect(expected.count == 1)
+            #expect(DSFields.all(in: actual.stdout) == expected, "\(algorithm) digest \(digest)")
+        }
+    }
+}
