@@ -89,7 +89,7 @@ parent_of() { echo "${Z_PARENT[$1]}"; }
 # ---------------------------------------------------------------------------
 alg_name() {
   case "$1" in
-    5) echo RSASHA1 ;; 7) echo RSASHA1-NSEC3-SHA1 ;; 8) echo RSASHA256 ;;
+    1) echo RSAMD5 ;; 3) echo DSA ;; 5) echo RSASHA1 ;; 7) echo RSASHA1-NSEC3-SHA1 ;; 8) echo RSASHA256 ;;
     10) echo RSASHA512 ;; 13) echo ECDSAP256SHA256 ;; 14) echo ECDSAP384SHA384 ;;
     15) echo ED25519 ;; 16) echo ED448 ;; *) die "unknown algorithm $1" ;;
   esac
@@ -145,6 +145,15 @@ ds_of() { ldns-key2ds -n "-${2:-2}" "$KD/$1.key"; }     # DS RR for a key
 cds_of() { ds_of "$1" "${2:-2}" | sed -E 's/[[:space:]]DS[[:space:]]/\tCDS\t/'; }
 cdnskey_of() { key_rr "$1" | sed -E 's/[[:space:]]DNSKEY[[:space:]]/\tCDNSKEY\t/'; }
 write_ds() { cat > "$DSDIR/$(zdir "$z").ds"; }         # override parent DS from stdin
+nsec3_hash() {     # nsec3_hash NAME: hash label with the zone's NSEC3 parameters
+  local iter salt
+  IFS=: read -r _ iter salt _ <<<"${Z_DENIAL[$z]}"
+  if [ -n "$salt" ] && [ "$salt" != - ]; then
+    ldns-nsec3-hash -t "${iter:-0}" -s "$salt" "$1"
+  else
+    ldns-nsec3-hash -t "${iter:-0}" "$1"
+  fi | tr -d . | tr 'A-Z' 'a-z'
+}
 
 # Fault injection on the signed file $S (ldns-signzone output, one RR a line).
 drop_rr() {        # drop_rr OWNER TYPE: remove the RRset (not its RRSIGs)

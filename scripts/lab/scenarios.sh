@@ -52,6 +52,9 @@ zone alg13.lab.                   nsd-child - "ksk:13 zsk:13"          nsec
 zone alg14.lab.                   nsd-child - "ksk:14 zsk:14"          nsec
 zone alg15.lab.                   nsd-child - "ksk:15 zsk:15"          nsec
 zone alg16.lab.                   nsd-child - "ksk:16 zsk:16"          nsec
+zone alg1.lab.                    nsd-child - "ksk:1:1024"             nsec
+zone alg3.lab.                    nsd-child - "ksk:3:1024"             nsec
+zone multi-alg.lab.               nsd-child - "ksk:13 zsk:13 ksk8:8"   nsec
 zone rsa1024.lab.                 nsd-child - "ksk:8:1024 zsk:8:1024"  nsec
 zone bigkey.lab.                  nsd-child - "ksk:8:4096 zsk:8:2048"  nsec
 pre_bigkey_lab() { SIGN_ARGS=(-A); }   # DNSKEY RRset signed by both RSA keys: ~1.7 KB > 1232 bytes
@@ -92,6 +95,9 @@ zone ds-wrong-alg.lab.            nsd-child - "ksk:13 zsk:13 rsaksk:8" nsec
 zone ds-wrong-key.lab.            nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
 zone ds-nokey.lab.                nsd-child - "ksk:13"                 nsec
 zone ds-sha1.lab.                 nsd-child - "ksk:13 zsk:13"          nsec
+zone ds-sha384.lab.               nsd-child - "ksk:13 zsk:13"          nsec
+zone ds-gost.lab.                 nsd-child - "ksk:13 zsk:13"          nsec
+zone ds-extra-alg.lab.            nsd-child - "ksk:13 zsk:13 ksk8:8"   nsec
 zone combo-expired-baddigest.lab. nsd-child - "ksk:13 zsk:13"          nsec
 post_ds_bad_digest_lab() {   # flip the first digest nibble
   ds_of ksk | awk 'BEGIN{OFS="\t"} { c = substr($NF,1,1); $NF = (c == "0" ? "1" : "0") substr($NF,2); print }' | write_ds
@@ -101,6 +107,11 @@ pre_ds_wrong_alg_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="rsaksk"; }       # DS alg
 pre_ds_wrong_key_lab() { SIGN_KEYS="ksk2 zsk"; DS_KEYS="ksk"; publish_key ksk; }  # DS key published, not signing
 pre_ds_nokey_lab()     { SIGN_KEYS=""; DS_KEYS="ksk"; }                 # DS at parent, zone unsigned
 pre_ds_sha1_lab()      { DS_DIGEST=1; }
+pre_ds_sha384_lab()    { DS_DIGEST=4; }
+post_ds_gost_lab() {   # only DS: digest type 3 (GOST R 34.11-94), which unbound does not implement
+  ds_of ksk | awk 'BEGIN{OFS="\t"} { $(NF-1) = 3; print }' | write_ds
+}
+pre_ds_extra_alg_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk ksk8"; publish_key ksk8; }  # alg-8 DS, alg-8 key signs nothing
 pre_combo_expired_baddigest_lab() { pre_expired_lab; }
 post_combo_expired_baddigest_lab() { post_ds_bad_digest_lab; }
 
@@ -121,6 +132,7 @@ zone wild.test.                   nsd-child - "ksk:13 zsk:13"          nsec
 zone wild-noproof.test.           nsd-child - "ksk:13 zsk:13"          nsec
 zone nonsec3.lab.                 nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-unsigned.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
+zone nsec3-noncover.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 post_nonsec_test()        { drop_type NSEC; }
 post_nsec_unsigned_test() { drop_rrsigs_over NSEC; }
 pre_nsec_noncover_test()  { add "a IN A $DATA_NET.4"; add "b IN A $DATA_NET.5"; }
@@ -132,6 +144,19 @@ pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }
 post_wild_noproof_test()  { drop_rr '*' NSEC; drop_rrsig '*' NSEC; }  # nothing covers foo.
 post_nonsec3_lab()        { drop_type NSEC3; }
 post_nsec3_unsigned_lab() { drop_rrsigs_over NSEC3; }
+pre_nsec3_noncover_lab()  { local i; for i in 0 1 2 3 4 5 6 7; do add "d$i IN A $DATA_NET.6"; done; }
+post_nsec3_noncover_lab() {
+  # d0 and its NSEC3 are deleted after signing.  The hash of nx27 falls in the
+  # span d0's NSEC3 covered; the NSEC3 before d0 still ends at d0's hash, so
+  # nothing covers nx27 (the next closer name of the NXDOMAIN proof).
+  local hd hq
+  hd="$(nsec3_hash "d0.$z")"; hq="$(nsec3_hash "nx27.$z")"
+  awk -v h="$hd" -v q="$hq" 'BEGIN { bad = 1 }
+    $4 == "NSEC3" && substr($1, 1, 32) == h { n = tolower($9); bad = !(h < q && q < n) }
+    END { exit bad }' "$S" || die "nsec3-noncover: nx27 is not in d0's NSEC3 span any more"
+  drop_name d0
+  drop_name "$hd"
+}
 
 # --- CDS / CDNSKEY ---------------------------------------------------------
 zone cds-match.lab.               nsd-child - "ksk:13 zsk:13"          nsec
