@@ -100,7 +100,13 @@ struct BenchmarkTests {
             return await group.reduce(into: [Exchange]()) { $0.append($1) }
         }
         var elapsed = QueryEngine.seconds(clock.now - start)
+        let stats = await engine.statistics()
         await engine.shutdown()
+        let durations = results.map(\.duration).sorted()
+        print(String(format: "BENCH engine detail udp=%d tcp=%d tc-fallbacks=%d peak=%d median=%.2fms p99=%.2fms",
+                     stats.udpQueriesSent, stats.tcpQueriesSent, results.filter(\.truncatedOverUDP).count,
+                     stats.peakInFlight, durations[durations.count / 2] * 1000,
+                     durations[durations.count * 99 / 100] * 1000))
         let failures = results.filter { $0.failure != nil }.count
         print(String(format: "BENCH engine concurrent(32) server=%@ n=%d seconds=%.3f rate=%.0f/s failures=%d",
                      server.description, count, elapsed, Double(count) / elapsed, failures))
