@@ -133,6 +133,10 @@ zone wild-noproof.test.           nsd-child - "ksk:13 zsk:13"          nsec
 zone nonsec3.lab.                 nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-unsigned.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-noncover.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
+zone nsec-nowild.test.            nsd-child - "ksk:13 zsk:13"          nsec
+zone nsec-nomatch.test.           nsd-child - "ksk:13 zsk:13"          nsec
+zone nsec3-nomatch.lab.           nsd-child - "ksk:13 zsk:13"          nsec3
+zone nsec3-noce.lab.              knot      - "ksk:13 zsk:13"          nsec3
 post_nonsec_test()        { drop_type NSEC; }
 post_nsec_unsigned_test() { drop_rrsigs_over NSEC; }
 pre_nsec_noncover_test()  { add "a IN A $DATA_NET.4"; add "b IN A $DATA_NET.5"; }
@@ -144,6 +148,10 @@ pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }
 post_wild_noproof_test()  { drop_rr '*' NSEC; drop_rrsig '*' NSEC; }  # nothing covers foo.
 post_nonsec3_lab()        { drop_type NSEC3; }
 post_nsec3_unsigned_lab() { drop_rrsigs_over NSEC3; }
+post_nsec_nowild_test()   { drop_rr @ NSEC; drop_rrsig @ NSEC; }       # the apex NSEC covered *.
+post_nsec_nomatch_test()  { drop_rr www NSEC; drop_rrsig www NSEC; }   # NODATA at www has no NSEC of its own
+post_nsec3_nomatch_lab()  { drop_name "$(nsec3_hash "www.$z")"; }        # ... nor an NSEC3
+post_nsec3_noce_lab()     { drop_name "$(nsec3_hash "$z")"; }            # apex NSEC3 gone: no closest encloser
 pre_nsec3_noncover_lab()  { local i; for i in 0 1 2 3 4 5 6 7; do add "d$i IN A $DATA_NET.6"; done; }
 post_nsec3_noncover_lab() {
   # d0 and its NSEC3 are deleted after signing.  The hash of nx27 falls in the
