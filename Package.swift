@@ -63,6 +63,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LabTests", dependencies: ["DNSModel"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            resources: [.copy("Golden")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["DNSModel"]),
     ]
 )
