@@ -1,26 +1,195 @@
+import DNSModel
 import DNSSECAnalysis
-import Foundation
 
-/// The versioned JSON document (docs/report-schema.md): stable key order,
-/// snake_case keys, times in RFC 3339 UTC and as seconds left.
-public struct JSONReport: Encodable {
+/// The versioned JSON document (docs/report-schema.md, validated by
+/// docs/report-schema.json): snake_case keys in sorted order, arrays in a
+/// stable order, absent values as `null`, times in RFC 3339 UTC and as
+/// seconds left. `--format jsonl` writes one such document per name, each
+/// on one line, with exactly one element in `reports`.
+public struct JSONReport {
+    /// Bump the minor version for added fields, the major for anything a
+    /// consumer could trip over (renamed, removed or retyped fields).
     public static let schemaVersion = "1.0"
 
-    public let schemaVersion: String
     public let tool: String
-    public let reports: [NameReport]
+    public let names: [CheckedName]
+    public let policy: ReportPolicy
 
-    public init(tool: String, reports: [NameReport]) {
-        self.schemaVersion = Self.schemaVersion
+    public init(tool: String, names: [CheckedName], policy: ReportPolicy = ReportPolicy()) {
         self.tool = tool
-        self.reports = reports
+        self.names = names
+        self.policy = policy
+    }
+
+    public init(tool: String, reports: [NameReport], policy: ReportPolicy = ReportPolicy()) {
+        self.init(tool: tool, names: reports.map { CheckedName(report: $0) }, policy: policy)
     }
 
     public func encoded(pretty: Bool = true) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        document.serialized(pretty: pretty)
+    }
+
+    public var document: JSONValue {
+        let statuses = names.map { $0.status(policy) }
+        let worst = MonitorStatus.worst(statuses)
+        var counts: [String: JSONValue] = ["names": .int(names.count)]
+        for status in MonitorStatus.allCases {
+            counts[status.word.lowercased()] = .int(statuses.filter { $0 == status }.count)
+        }
+        return .object([
+            "schema_version": .string(Self.schemaVersion),
+            "tool": .string(tool),
+            "exit_code": .int(Int64(worst.rawValue)),
+            "monitor_status": .string(worst.word),
+            "counts": .object(counts),
+            "policy": .object([
+                "require_secure": .bool(policy.requireSecure),
+                "warn_seconds": .int(policy.warnSeconds),
+                "crit_seconds": .int(policy.critSeconds),
+            ]),
+            "reports": .array(names.map { Self.name($0, policy: policy) }),
+        ])
+    }
+
+    static func name(_ checked: CheckedName, policy: ReportPolicy) -> JSONValue {
+        var value = report(checked.report, policy: policy, reachability: checked.serverReachability)
+        if case .object(var members) = value {
+            members["monitor_status"] = .string(checked.status(policy).word)
+            members["exit_code"] = .int(Int64(checked.status(policy).rawValue))
+            value = .object(members)
+        }
+        return value
+    }
+
+    static func report(_ report: NameReport, policy: ReportPolicy, reachability: [ServerReachability]) -> JSONValue {
+        let status = MonitorStatus.of(report, requireSecure: policy.requireSecure)
+        return .object([
+            "name": .string(report.name),
+            "types": .strings(report.types),
+            "status": .string(report.status.rawValue),
+            "monitor_status": .string(status.word),
+            "exit_code": .int(Int64(status.rawValue)),
+            "summary": .string(TextReport.summaryText(report, policy: policy)),
+            "reference_time": .string(report.referenceTime),
+            "valid_until": .optional(report.validUntil),
+            "valid_until_seconds_left": .optional(report.validUntilSecondsLeft),
+            "finding_counts": .object([
+                "error": .int(report.count(.error)),
+                "warning": .int(report.count(.warning)),
+                "info": .int(report.count(.info)),
+            ]),
+            "zones": .array(report.zones.map {
+                zone($0, referenceTime: Clock.unix(report.referenceTime), reachability: reachability)
+            }),
+            "rrsets": .array(report.rrsets.map(rrset)),
+            "findings": .array(report.orderedFindings.map(finding)),
+            "cname_targets": .array(report.cnameTargets.map {
+                Self.report($0, policy: policy, reachability: reachability)
+            }),
+        ])
+    }
+
+    static func zone(_ zone: ZoneReport, referenceTime: Int64?, reachability: [ServerReachability]) -> JSONValue {
+        let earliestLeft = zone.earliestExpiration.flatMap(Clock.unix).flatMap { expiry in
+            referenceTime.map { expiry - $0 }
+        }
+        return .object([
+            "zone": .string(zone.zone),
+            "parent": .optional(zone.parent),
+            "status": .string(zone.status.rawValue),
+            "servers": .array(zone.servers.sorted().map { server in
+                let reach = reachability.first { $0.zone == zone.zone && $0.server == server }
+                return .object([
+                    "address": .string(server),
+                    "reachable": reach.map { .bool($0.reachable) } ?? .null,
+                    "problem": .optional(reach?.problem),
+                ])
+            }),
+            "earliest_expiration": .optional(zone.earliestExpiration),
+            "earliest_expiration_seconds_left": .optional(earliestLeft),
+            "ds": .array(zone.ds.sorted {
+                ($0.keyTag, $0.algorithm, $0.digestType, $0.digest) < ($1.keyTag, $1.algorithm, $1.digestType, $1.digest)
+            }.map(ds)),
+            "dnskeys": .array(zone.dnskeys.sorted { ($0.keyTag, $0.algorithm, $0.flags) < ($1.keyTag, $1.algorithm, $1.flags) }
+                .map(dnskey)),
+            "rrsigs": .array(sortedSignatures(zone.rrsigs).map(rrsig)),
+            "checks": .array(zone.checks.map { .object(["mark": .string($0.mark.rawValue), "text": .string($0.text)]) }),
+        ])
+    }
+
+    static func sortedSignatures(_ signatures: [RRSIGReport]) -> [RRSIGReport] {
+        signatures.sorted {
+            ($0.owner, $0.typeCovered, $0.keyTag, $0.algorithm, $0.expiration)
+                < ($1.owner, $1.typeCovered, $1.keyTag, $1.algorithm, $1.expiration)
+        }
+    }
+
+    static func ds(_ ds: DSReport) -> JSONValue {
+        .object([
+            "key_tag": .int(ds.keyTag),
+            "algorithm": .int(ds.algorithm),
+            "algorithm_name": .string(ds.algorithmName),
+            "digest_type": .int(ds.digestType),
+            "digest_type_name": .string(ds.digestTypeName),
+            "digest": .string(ds.digest),
+            "status": .string(ds.status),
+            "matched_key_tag": ds.matchedKeyTag.map { .int($0) } ?? .null,
+        ])
+    }
+
+    static func dnskey(_ key: DNSKEYReport) -> JSONValue {
+        .object([
+            "key_tag": .int(key.keyTag),
+            "flags": .int(key.flags),
+            "role": .string(key.role),
+            "algorithm": .int(key.algorithm),
+            "algorithm_name": .string(key.algorithmName),
+            "key_size": key.keySize.map { .int($0) } ?? .null,
+            "revoked": .bool(key.revoked),
+            "matched_by_ds": .bool(key.matchedByDS),
+            "signs_dnskey_rrset": .bool(key.signsDNSKEYRRset),
+            "servers": .strings(key.servers.sorted()),
+        ])
+    }
+
+    static func rrsig(_ sig: RRSIGReport) -> JSONValue {
+        .object([
+            "owner": .string(sig.owner),
+            "type_covered": .string(sig.typeCovered),
+            "key_tag": .int(sig.keyTag),
+            "algorithm": .int(sig.algorithm),
+            "algorithm_name": .string(DNSSECAlgorithm(sig.algorithm).mnemonic),
+            "signer": .string(sig.signer),
+            "inception": .string(sig.inception),
+            "expiration": .string(sig.expiration),
+            "seconds_left": .int(sig.secondsLeft),
+            "status": .string(sig.status),
+            "servers": .strings(sig.servers.sorted()),
+        ])
+    }
+
+    static func rrset(_ rrset: RRsetReport) -> JSONValue {
+        .object([
+            "owner": .string(rrset.owner),
+            "type": .string(rrset.type),
+            "kind": .string(rrset.kind),
+            "status": .string(rrset.status.rawValue),
+            "records": .strings(rrset.records),
+            "rrsigs": .array(sortedSignatures(rrset.rrsigs).map(rrsig)),
+            "proof": .strings(rrset.proof),
+        ])
+    }
+
+    static func finding(_ finding: Diagnostic) -> JSONValue {
+        .object([
+            "code": .string(finding.code),
+            "severity": .string(finding.severity.rawValue),
+            "subject": .string(finding.subject),
+            "zone": .string(finding.zone),
+            "servers": .strings(finding.servers),
+            "message": .string(finding.message),
+            "remedy": .string(finding.remedy),
+            "references": .strings(finding.references),
+        ])
     }
 }

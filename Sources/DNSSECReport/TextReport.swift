@@ -1,90 +1,413 @@
+import DNSModel
 import DNSSECAnalysis
+import Foundation
+import LDNSBridge
 
 /// Renders reports for a person at a terminal or in a CI log: per zone from
-/// the trust anchor down, one line per check, findings with their remedies,
-/// and a verdict line. Fits 80 columns; colour and Unicode are optional.
+/// the trust anchor down, one line per check in the Verisign analyzer's
+/// grammar, the findings of each zone with their remedies, the requested
+/// RRsets, and a verdict line with `valid_until`. Lines wrap at `width`
+/// with a hanging indent; colour and Unicode marks are optional.
+///
+/// Verbosity: `quiet` prints the one-line summary only; `normal` the
+/// checklist; `verbose` adds the records, dig-style, grouped by the servers
+/// that gave them; `exchanges` adds every exchange on the name's path.
 public struct TextReport {
-    public enum Verbosity: Int, Sendable { case quiet = 0, normal = 1, verbose = 2 }
+    public enum Verbosity: Int, Sendable, Comparable {
+        case quiet = 0, normal = 1, verbose = 2, exchanges = 3
+        public static func < (lhs: Verbosity, rhs: Verbosity) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
 
     public var color: Bool
     public var unicode: Bool
     public var verbosity: Verbosity
+    public var width: Int
+    public var policy: ReportPolicy
 
-    public init(color: Bool = false, unicode: Bool = true, verbosity: Verbosity = .normal) {
+    public init(color: Bool = false, unicode: Bool = true, verbosity: Verbosity = .normal, width: Int = 80,
+                policy: ReportPolicy = ReportPolicy()) {
         self.color = color
         self.unicode = unicode
         self.verbosity = verbosity
+        self.width = max(width, 40)
+        self.policy = policy
     }
 
     public func render(_ report: NameReport) -> String {
-        if verbosity == .quiet { return summary(report) + "\n" }
+        render(CheckedName(report: report))
+    }
+
+    public func render(_ checked: CheckedName) -> String {
+        if verbosity == .quiet { return summary(checked.report) + "\n" }
+        var out = body(checked.report, observation: checked.observation)
+        if verbosity >= .exchanges {
+            out.append(contentsOf: exchangeLines(checked))
+        }
+        out.append(contentsOf: wrap(summary(checked.report), plain: Self.summaryText(checked.report, policy: policy),
+                                    indent: "", hanging: "    "))
+        if checked.report.status == .insecure && !policy.requireSecure {
+            out.append(contentsOf: wrap("note: \(checked.report.name) is not protected by DNSSEC (not an error; "
+                                        + "--require-secure makes it CRITICAL)", indent: "", hanging: "      "))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - The body
+
+    func body(_ report: NameReport, observation: NameObservation?) -> [String] {
         var out: [String] = []
-        out.append(bold("\(report.name) (\(report.types.joined(separator: ", "))) at \(report.referenceTime)"))
+        out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(report.referenceTime)",
+                                    plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(report.referenceTime)",
+                                    indent: "", hanging: "    "))
         out.append("")
+        let findings = report.orderedFindings
+        let now = Clock.unix(report.referenceTime)
         for zone in report.zones {
             out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status))
-            for check in zone.checks where verbosity == .verbose || check.mark != .info {
-                out.append("  \(mark(check.mark)) \(check.text)")
+            for check in zone.checks {
+                out.append(contentsOf: checkLine(check.mark, check.text))
             }
-            if verbosity == .verbose {
-                for key in zone.dnskeys {
-                    out.append("    DNSKEY \(key.keyTag) \(key.role) \(key.algorithmName)\(key.keySize.map { " \($0) bits" } ?? "")\(key.revoked ? " REVOKED" : "")")
-                }
-                for sig in zone.rrsigs {
-                    out.append("    RRSIG \(sig.typeCovered) by \(sig.keyTag): \(sig.status), expires \(sig.expiration) on \(sig.servers.joined(separator: ", "))")
-                }
+            if let earliest = zone.earliestExpiration, zone.status == .secure {
+                out.append(contentsOf: checkLine(.info, "Signatures of \(zone.zone) relied on expire first at "
+                                                 + when(earliest, now: now)))
             }
-            for finding in report.findings where finding.zone == zone.zone {
+            if verbosity >= .verbose {
+                out.append(contentsOf: zoneDetail(zone, observation: observation?.zones.first { $0.zone.description == zone.zone },
+                                                  now: now))
+            }
+            for finding in findings where finding.zone == zone.zone {
                 out.append(contentsOf: findingLines(finding))
             }
             out.append("")
         }
         for rrset in report.rrsets {
-            out.append(bold("\(rrset.owner) \(rrset.type)") + "  " + status(rrset.status) + "  (\(rrset.kind))")
-            for record in rrset.records.prefix(verbosity == .verbose ? 100 : 5) {
-                out.append("  \(record)")
+            out.append(bold("\(rrset.owner) \(rrset.type)") + "  " + status(rrset.status) + "  " + Self.kindText(rrset.kind))
+            let limit = verbosity >= .verbose ? Int.max : 5
+            for record in rrset.records.prefix(limit) {
+                out.append("  " + Self.shorten(record))
             }
-            for sig in rrset.rrsigs {
-                let m: CheckLine.Mark = sig.status == "valid" ? .ok : .error
-                out.append("  \(mark(m)) RRSIG=\(sig.keyTag) \(sig.status == "valid" ? "and DNSKEY=\(sig.keyTag) verifies" : "(\(sig.status)) over") the \(rrset.type) RRset, expires \(sig.expiration)")
+            if rrset.records.count > limit {
+                out.append("  … and \(rrset.records.count - limit) more (-v shows all)")
             }
-            for line in rrset.proof { out.append("  \(mark(.info)) \(line)") }
+            for sig in JSONReport.sortedSignatures(rrset.rrsigs) {
+                let alg = DNSSECAlgorithm(sig.algorithm).mnemonic
+                if sig.status == "valid" {
+                    out.append(contentsOf: checkLine(.ok, "RRSIG=\(sig.keyTag)/\(alg) and DNSKEY=\(sig.keyTag) verifies the "
+                                                     + "\(rrset.type) RRset, expires \(when(sig.expiration, now: now))"))
+                } else {
+                    out.append(contentsOf: checkLine(.error, "RRSIG=\(sig.keyTag)/\(alg) over the \(rrset.type) RRset is "
+                                                     + "\(sig.status.replacingOccurrences(of: "_", with: " ")), "
+                                                     + "expires \(when(sig.expiration, now: now))"))
+                }
+                if verbosity >= .verbose && !sig.servers.isEmpty {
+                    out.append(contentsOf: wrap("from \(sig.servers.sorted().joined(separator: ", "))",
+                                                indent: "      ", hanging: "        "))
+                }
+            }
+            for line in rrset.proof { out.append(contentsOf: checkLine(.info, line)) }
             out.append("")
         }
         let shown = Set(report.zones.map(\.zone))
-        for finding in report.findings where !shown.contains(finding.zone) {
-            out.append(contentsOf: findingLines(finding))
+        let others = findings.filter { !shown.contains($0.zone) }
+        if !others.isEmpty {
+            out.append(bold("Other findings"))
+            for finding in others { out.append(contentsOf: findingLines(finding)) }
+            out.append("")
         }
-        for target in report.cnameTargets {
-            out.append(bold("CNAME target:"))
-            out.append(render(target))
+        for (index, target) in report.cnameTargets.enumerated() {
+            out.append(bold("CNAME target \(target.name)") + "  " + status(target.status))
+            out.append("")
+            let targetObservation = observation.flatMap { $0.cnameTarget.indices.contains(index) ? $0.cnameTarget[index] : nil }
+            out.append(contentsOf: body(target, observation: targetObservation).map { $0.isEmpty ? $0 : "  " + $0 })
+            out.append(contentsOf: wrap("  " + summary(target), plain: "  " + Self.summaryText(target, policy: policy),
+                                        indent: "", hanging: "      "))
+            out.append("")
         }
-        out.append(summary(report))
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
-    /// The one-line summary: verdict, time left, finding counts.
-    public func summary(_ report: NameReport) -> String {
-        let errors = report.findings.filter { $0.severity == .error }.count
-        let warnings = report.findings.filter { $0.severity == .warning }.count
-        var text = "\(report.name): \(report.status.rawValue.uppercased())"
-        if let left = report.validUntilSecondsLeft, let until = report.validUntil {
-            text += ", signatures valid for \(TimeText.span(left)) (until \(until))"
+    static func kindText(_ kind: String) -> String {
+        switch kind {
+        case "positive": return "(answer)"
+        case "nxdomain": return "(NXDOMAIN: the name does not exist)"
+        case "nodata": return "(NODATA: no record of this type)"
+        case "cname": return "(CNAME)"
+        case "no_answer": return "(no answer)"
+        default: return "(\(kind))"
         }
+    }
+
+    /// "2026-12-29T02:15:14Z (in 29d 23h)", or the bare time without a reference.
+    func when(_ time: String, now: Int64?) -> String {
+        guard let now, let unix = Clock.unix(time) else { return time }
+        return TimeText.describe(unix, from: now)
+    }
+
+    // MARK: - -v: records and servers
+
+    func zoneDetail(_ zone: ZoneReport, observation: ZoneObservation?, now: Int64?) -> [String] {
+        var out: [String] = []
+        for key in zone.dnskeys.sorted(by: { ($0.keyTag, $0.algorithm) < ($1.keyTag, $1.algorithm) }) {
+            var text = "DNSKEY=\(key.keyTag) flags \(key.flags) (\(key.role)) \(key.algorithmName)"
+            if let size = key.keySize { text += " \(size) bits" }
+            if key.revoked { text += ", REVOKED" }
+            if key.matchedByDS { text += ", matched by DS" }
+            if key.signsDNSKEYRRset { text += ", signs the DNSKEY RRset" }
+            out.append(contentsOf: wrap(text, indent: "    ", hanging: "        "))
+        }
+        for sig in JSONReport.sortedSignatures(zone.rrsigs) {
+            let text = "RRSIG \(sig.typeCovered) \(sig.owner) by \(sig.keyTag)/\(DNSSECAlgorithm(sig.algorithm).mnemonic): "
+                + "\(sig.status.replacingOccurrences(of: "_", with: " ")), valid from \(sig.inception) "
+                + "until \(when(sig.expiration, now: now))"
+                + (sig.servers.isEmpty ? "" : "; from \(sig.servers.sorted().joined(separator: ", "))")
+            out.append(contentsOf: wrap(text, indent: "    ", hanging: "        "))
+        }
+        guard let observation else { return out }
+        if !observation.servers.isEmpty {
+            let answers = observation.dnskeyAnswers + observation.soaAnswers
+            var parts: [String] = []
+            for server in observation.servers.sorted() {
+                let mine = answers.filter { $0.server == server }
+                if mine.isEmpty { parts.append("\(server) not asked") }
+                else if mine.contains(where: { $0.exchange.response != nil }) { parts.append("\(server) answered") }
+                else { parts.append("\(server) no answer (\(mine.compactMap { $0.exchange.failure?.rawValue }.first ?? "failed"))") }
+            }
+            out.append(contentsOf: wrap("Servers: " + parts.joined(separator: ", "), indent: "    ", hanging: "        "))
+        }
+        if let parent = observation.parent, !observation.dsAnswers.isEmpty {
+            out.append(contentsOf: answerGroups("DS for \(observation.zone) at \(parent)", observation.dsAnswers,
+                                                type: .ds, owner: observation.zone))
+        }
+        out.append(contentsOf: answerGroups("DNSKEY", observation.dnskeyAnswers, type: .dnskey, owner: observation.zone))
+        out.append(contentsOf: answerGroups("SOA", observation.soaAnswers, type: .soa, owner: observation.zone))
+        return out
+    }
+
+    /// The answers to one question, grouped by identical content, dig-style,
+    /// each group headed by the servers that gave it.
+    func answerGroups(_ title: String, _ answers: [ServerAnswer], type: RRType, owner: DNSName) -> [String] {
+        guard !answers.isEmpty else { return [] }
+        var groups: [(servers: [ServerAddress], lines: [String])] = []
+        var failures: [String] = []
+        for answer in answers.sorted(by: { $0.server < $1.server }) {
+            guard let message = answer.message else {
+                let why = answer.exchange.failure?.rawValue ?? answer.problem ?? "no usable answer"
+                failures.append("\(answer.server): \(why)")
+                continue
+            }
+            var records = message.answer.filter { $0.owner == owner && ($0.type == type || Self.covers($0, type)) }
+            var head: [String] = []
+            if records.isEmpty {
+                head.append(";; \(message.rcode), no \(type) in the answer")
+                records = message.authority.filter { [.soa, .nsec, .nsec3, .rrsig, .ns, .ds].contains($0.type) }
+            }
+            let lines = head + records.map { Self.shorten(Presentation.render($0)) }
+            if let index = groups.firstIndex(where: { $0.lines == lines }) {
+                groups[index].servers.append(answer.server)
+            } else {
+                groups.append(([answer.server], lines))
+            }
+        }
+        var out: [String] = []
+        for group in groups {
+            out.append(contentsOf: wrap("\(title), from \(group.servers.map(\.description).joined(separator: ", ")):",
+                                        indent: "    ", hanging: "        "))
+            out.append(contentsOf: group.lines.map { "      " + $0 })
+        }
+        for failure in failures {
+            out.append(contentsOf: wrap("\(title): \(failure)", indent: "    ", hanging: "        "))
+        }
+        return out
+    }
+
+    static func covers(_ record: Record, _ type: RRType) -> Bool {
+        guard record.type == .rrsig, let sig = try? RRSIGData(rdata: record.rdata) else { return false }
+        return sig.typeCovered == type
+    }
+
+    /// A record line with its key or signature material elided in the
+    /// middle, so that dig-style lines stay readable at 80 columns.
+    static func shorten(_ line: String) -> String {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 5 else { return line }
+        let type = fields[3]
+        let skip: Int
+        switch type {
+        case "DNSKEY", "CDNSKEY": skip = 3
+        case "RRSIG": skip = 8
+        default: return line
+        }
+        let tokens = fields[4...].joined(separator: "\t").split(separator: " ").map(String.init)
+        guard tokens.count > skip else { return line }
+        let blob = tokens[skip...].joined()
+        guard blob.count > 24 else { return line }
+        let short = blob.prefix(10) + "…" + blob.suffix(6)
+        return fields[0..<4].joined(separator: "\t") + "\t" + (tokens[0..<skip] + [String(short)]).joined(separator: " ")
+    }
+
+    // MARK: - -vv: exchanges
+
+    func exchangeLines(_ checked: CheckedName) -> [String] {
+        let relevant = Self.exchanges(for: checked)
+        guard !relevant.isEmpty else { return [] }
+        var out = [bold("Exchanges (\(relevant.count))")]
+        for exchange in relevant {
+            out.append(contentsOf: wrap(Self.exchangeLine(exchange), indent: "  ", hanging: "      "))
+        }
+        out.append("")
+        return out
+    }
+
+    /// The exchanges on the name's path: questions about the name, its
+    /// ancestors, its CNAME targets and their ancestors, and the name
+    /// servers the walk had to resolve; in the order they started.
+    static func exchanges(for checked: CheckedName) -> [Exchange] {
+        var names: [DNSName] = []
+        var nameServers: Set<DNSName> = []
+        func collect(_ report: NameReport, _ observation: NameObservation?) {
+            if let name = try? DNSName(report.name) { names.append(name) }
+            for zone in observation?.zones ?? [] { nameServers.formUnion(zone.nameServers.keys) }
+            for (index, target) in report.cnameTargets.enumerated() {
+                let next = observation.flatMap { $0.cnameTarget.indices.contains(index) ? $0.cnameTarget[index] : nil }
+                collect(target, next)
+            }
+        }
+        collect(checked.report, checked.observation)
+        return checked.exchanges.filter { exchange in
+            let question = exchange.question.name
+            return nameServers.contains(question) || names.contains { $0 == question || $0.isSubdomain(of: question) }
+        }.sorted {
+            ($0.startTime, $0.server, $0.question.name.description, $0.question.type.description)
+                < ($1.startTime, $1.server, $1.question.name.description, $1.question.type.description)
+        }
+    }
+
+    /// `127.53.0.1:53 ok.lab./DNSKEY udp 0.4 ms NOERROR [qr aa] 2 answers 512 B`
+    static func exchangeLine(_ exchange: Exchange) -> String {
+        let transport = exchange.truncatedOverUDP ? "udp>tcp" : exchange.transport.rawValue
+        let rtt = String(format: "%.1f ms", exchange.duration * 1000)
+        let head = "\(exchange.server) \(exchange.question.name)/\(exchange.question.type) \(transport) \(rtt)"
+        if let failure = exchange.failure {
+            return "\(head) \(failure.rawValue.uppercased())" + (exchange.failureDetail.map { ": \($0)" } ?? "")
+        }
+        guard let response = exchange.response else { return "\(head) no response" }
+        guard let message = try? WireFormat.parseMessage(response) else { return "\(head) unparseable \(response.count) B" }
+        return "\(head) \(message.rcode) [\(message.flags)] \(message.answer.count) answer, "
+            + "\(message.authority.count) authority, \(response.count) B"
+    }
+
+    // MARK: - Summary
+
+    /// The one-line summary, painted: verdict, valid_until, finding counts, monitor status.
+    public func summary(_ report: NameReport) -> String {
+        let text = Self.summaryText(report, policy: policy)
+        return bold(paint(text, for: MonitorStatus.of(report, requireSecure: policy.requireSecure)))
+    }
+
+    /// `www.example.com.: SECURE, valid until 2026-12-29T02:15:14Z (in 29d 23h); 0 errors, 1 warning [WARNING]`
+    public static func summaryText(_ report: NameReport, policy: ReportPolicy) -> String {
+        let status = MonitorStatus.of(report, requireSecure: policy.requireSecure)
+        var text = "\(report.name): \(report.status.rawValue.uppercased())"
+        switch report.status {
+        case .secure:
+            if let until = report.validUntil, let left = report.validUntilSecondsLeft {
+                text += ", valid until \(until) (" + (left >= 0 ? "in \(TimeText.span(left))" : "\(TimeText.span(left)) ago") + ")"
+            }
+        case .insecure, .bogus:
+            if let zone = report.turningZone {
+                text += " at \(zone)"
+            } else if let rrset = report.rrsets.first(where: { $0.status == report.status }) {
+                text += " at \(rrset.owner) \(rrset.type)"
+            }
+        case .indeterminate:
+            break
+        }
+        let errors = report.count(.error), warnings = report.count(.warning)
         text += "; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        return bold(paint(text, for: report.status))
+        text += " [\(status.word)]"
+        return text
+    }
+
+    // MARK: - Lines
+
+    func checkLine(_ mark: CheckLine.Mark, _ text: String) -> [String] {
+        wrap(self.mark(mark) + " " + text, plain: "x " + text, indent: "  ", hanging: "      ")
     }
 
     func findingLines(_ finding: Diagnostic) -> [String] {
         let m: CheckLine.Mark = finding.severity == .error ? .error : finding.severity == .warning ? .warning : .info
-        var lines = ["  \(mark(m)) \(finding.code): \(finding.message)"]
-        if !finding.servers.isEmpty && verbosity == .verbose {
-            lines.append("      seen on \(finding.servers.joined(separator: ", "))")
+        var lines = wrap(mark(m) + " " + finding.code + ": " + finding.message,
+                         plain: "x \(finding.code): \(finding.message)", indent: "  ", hanging: "      ")
+        if !finding.servers.isEmpty && verbosity >= .verbose {
+            lines.append(contentsOf: wrap("seen on \(finding.servers.joined(separator: ", "))", indent: "      ",
+                                          hanging: "        "))
         }
         if finding.severity != .info {
-            lines.append("      fix: \(finding.remedy)")
+            lines.append(contentsOf: wrap("fix: \(finding.remedy)", indent: "      ", hanging: "           "))
         }
         return lines
+    }
+
+    /// Word-wraps `text` (which may contain colour codes; `plain` is the
+    /// same text without them, and decides the breaks) at `width`: the
+    /// first line after `indent`, the others after `hanging`. A word longer
+    /// than a line stays whole, and so do short parentheticals ("(in 3d
+    /// 4h)") and a number with its unit ("2 errors").
+    func wrap(_ text: String, plain: String? = nil, indent: String, hanging: String) -> [String] {
+        let plainText = plain ?? text
+        if indent.count + plainText.count <= width { return [indent + text] }
+        let words = plainText.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        var painted = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if painted.count != words.count { painted = words }
+        let units = Self.units(words)
+        var lines: [String] = []
+        var current = "", currentWidth = 0
+        var prefix = indent
+        for range in units {
+            let word = words[range].joined(separator: " ")
+            let shown = painted[range].joined(separator: " ")
+            if currentWidth == 0 {
+                current = shown
+                currentWidth = word.count
+            } else if prefix.count + currentWidth + 1 + word.count <= width {
+                current += " " + shown
+                currentWidth += 1 + word.count
+            } else {
+                lines.append(prefix + current)
+                prefix = hanging
+                current = shown
+                currentWidth = word.count
+            }
+        }
+        lines.append(prefix + current)
+        return lines
+    }
+
+    /// Groups word indices into unbreakable units.
+    static func units(_ words: [String]) -> [Range<Int>] {
+        var units: [Range<Int>] = []
+        var index = 0
+        while index < words.count {
+            var end = index + 1
+            let word = words[index]
+            if word.hasPrefix("(") && !word.contains(")") {
+                // A short parenthetical stays on one line.
+                var probe = index + 1, length = word.count
+                while probe < words.count && length <= 24 {
+                    length += 1 + words[probe].count
+                    if words[probe].contains(")") {
+                        if length <= 24 { end = probe + 1 }
+                        break
+                    }
+                    probe += 1
+                }
+            } else if !word.isEmpty && word.allSatisfy(\.isNumber) && index + 1 < words.count {
+                end = index + 2
+            }
+            units.append(index..<end)
+            index = end
+        }
+        return units
     }
 
     func mark(_ mark: CheckLine.Mark) -> String {
@@ -97,15 +420,20 @@ public struct TextReport {
     }
 
     func status(_ status: SecurityStatus) -> String {
-        paint(status.rawValue.uppercased(), for: status)
+        switch status {
+        case .secure: return paint("SECURE", code: "32")
+        case .insecure: return paint("INSECURE", code: "33")
+        case .bogus: return paint("BOGUS", code: "31")
+        case .indeterminate: return paint("INDETERMINATE", code: "35")
+        }
     }
 
-    func paint(_ text: String, for status: SecurityStatus) -> String {
+    func paint(_ text: String, for status: MonitorStatus) -> String {
         switch status {
-        case .secure: return paint(text, code: "32")
-        case .insecure: return paint(text, code: "33")
-        case .bogus: return paint(text, code: "31")
-        case .indeterminate: return paint(text, code: "35")
+        case .ok: return paint(text, code: "32")
+        case .warning: return paint(text, code: "33")
+        case .critical: return paint(text, code: "31")
+        case .unknown: return paint(text, code: "35")
         }
     }
 

@@ -1,11 +1,16 @@
 import DNSModel
 import DNSSECAnalysis
 import DNSSECProbe
+import DNSSECReport
 import DNSTransport
 import Foundation
 
 /// Probe (network or replay) → observations → analysis. The CLI commands
 /// share it; the analysis half never touches the network.
+///
+/// Names are walked concurrently (at most `jobs` at a time) over one
+/// transport, so common ancestors are asked once; each name is analysed as
+/// soon as its own walk ends and handed to the consumer, so output streams.
 enum Pipeline {
     struct NetworkSettings {
         var timeout: Double
@@ -13,10 +18,19 @@ enum Pipeline {
         var trace: Bool
     }
 
-    /// Walks every name concurrently over one engine, so common ancestors
-    /// are asked once; returns the observations and the capture.
-    static func probe(names: [DNSName], types: [RRType], inputs: TrustInputs,
-                      settings: NetworkSettings) async -> ([NameObservation], Capture) {
+    /// What to do with each walked name.
+    struct Work: Sendable {
+        /// Turns an observation into a report (nil for `probe`, which only collects).
+        var analyze: (@Sendable (NameObservation) -> NameReport)?
+        /// Whether each result should carry the exchanges (for `-vv`).
+        var wantExchanges = false
+        var jobs = 8
+    }
+
+    /// Walks every name from the live network; `consume` gets each result
+    /// (with its index in `names`) as soon as it is ready. Returns the capture.
+    static func probe(names: [DNSName], types: [RRType], inputs: TrustInputs, settings: NetworkSettings,
+                      work: Work, consume: (Walked) async -> Void) async -> Capture {
         let start = Date().timeIntervalSince1970
         var traceHook: (@Sendable (Exchange) -> Void)?
         if settings.trace {
@@ -27,34 +41,73 @@ enum Pipeline {
                                  deadline: .milliseconds(Int64(settings.deadline * 1000))),
             trace: traceHook)
         let transport: any DNSExchanging = LoopbackGuard.enabled ? LoopbackGuard(inner: engine) : engine
-        let observations = await observe(names: names, types: types, transport: transport, roots: inputs.rootServers)
+        await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
+                  exchanges: { await engine.recordedExchanges() }, consume: consume)
         let exchanges = await engine.recordedExchanges()
         await engine.shutdown()
-        let capture = Capture(tool: "dnssec-check \(DNSSECCheck.version)", startTime: start,
-                              endTime: Date().timeIntervalSince1970, names: names, types: types,
-                              trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip),
-                              exchanges: exchanges)
-        return (observations, capture)
-    }
-
-    static func observe(names: [DNSName], types: [RRType], transport: any DNSExchanging,
-                        roots: [ServerAddress]) async -> [NameObservation] {
-        let walker = ChainWalker(transport: transport, rootServers: roots)
-        return await withTaskGroup(of: (Int, NameObservation).self) { group in
-            for (index, name) in names.enumerated() {
-                group.addTask { (index, await walker.observe(name, types: types)) }
-            }
-            var results: [(Int, NameObservation)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        return Capture(tool: "dnssec-check \(DNSSECCheck.version)", startTime: start,
+                       endTime: Date().timeIntervalSince1970, names: names, types: types,
+                       trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip),
+                       exchanges: exchanges)
     }
 
     /// Re-walks a capture offline: the walker asks the same questions and the
     /// replay answers them from the recorded exchanges.
-    static func replay(_ capture: Capture) async -> [NameObservation] {
+    static func replay(_ capture: Capture, work: Work, consume: (Walked) async -> Void) async {
         let transport = ReplayTransport(capture: capture)
         let roots = capture.rootHints.map { ServerAddress(ip: $0) }
-        return await observe(names: capture.names, types: capture.types, transport: transport, roots: roots)
+        let recorded = capture.exchanges
+        await run(names: capture.names, types: capture.types, transport: transport, roots: roots, work: work,
+                  exchanges: { recorded }, consume: consume)
+    }
+
+    /// The bounded-concurrency walk: `work.jobs` names in flight, the next
+    /// one started as each finishes. A name's walk never throws; whatever
+    /// went wrong with it is in its observation and report.
+    static func run(names: [DNSName], types: [RRType], transport: any DNSExchanging, roots: [ServerAddress],
+                    work: Work, exchanges: @escaping @Sendable () async -> [Exchange],
+                    consume: (Walked) async -> Void) async {
+        let walker = ChainWalker(transport: transport, rootServers: roots)
+        let jobs = max(1, work.jobs)
+        await withTaskGroup(of: Walked.self) { group in
+            var next = 0
+            func job(_ index: Int) -> @Sendable () async -> Walked {
+                let name = names[index]
+                return {
+                    let started = Date()
+                    let observation = await walker.observe(name, types: types)
+                    let report = work.analyze?(observation)
+                    let duration = Date().timeIntervalSince(started)
+                    let seen = work.wantExchanges ? await exchanges() : []
+                    return Walked(index: index, observation: observation, report: report, duration: duration,
+                                  exchanges: seen)
+                }
+            }
+            while next < min(jobs, names.count) {
+                group.addTask(operation: job(next))
+                next += 1
+            }
+            for await walked in group {
+                await consume(walked)
+                if next < names.count {
+                    group.addTask(operation: job(next))
+                    next += 1
+                }
+            }
+        }
+    }
+
+    /// One walked (and, unless probing, analysed) name.
+    struct Walked: Sendable {
+        var index: Int
+        var observation: NameObservation
+        var report: NameReport?
+        var duration: Double
+        var exchanges: [Exchange]
+
+        /// What the renderers take; nil when nothing was analysed (`probe`).
+        var checked: CheckedName? {
+            report.map { CheckedName(report: $0, observation: observation, exchanges: exchanges, duration: duration) }
+        }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 import LDNSBridge
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, jsonl, nagios, prometheus
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -15,7 +15,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `check` and `analyze`: policy, output and exit codes.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(
+        "Output format: text (people), json (one document), jsonl (one line per name as each finishes), nagios (monitoring-plugins line), prometheus (textfile collector).",
+        valueName: "format"))
     var format: OutputFormat = .text
 
     @Option(help: "Reference time for every validity check: RFC 3339 or relative (+7d, -2h).")
@@ -45,11 +47,14 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "What-if: DS records (zone-file syntax) the parent would publish.")
     var dsFile: String?
 
-    @Option(help: "Colour: auto (when standard output is a terminal), always, never.")
+    @Option(help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
     var color: ColorChoice = .auto
 
-    @Flag(name: .shortAndLong, help: "More detail: keys and signatures.")
-    var verbose = false
+    @Flag(help: "ASCII marks (+ ! x -) instead of ✓ ! ✗ ·; the default when the locale (LC_ALL, LC_CTYPE, LANG) is not UTF-8.")
+    var ascii = false
+
+    @Flag(name: .shortAndLong, help: "More detail: -v adds the records (dig-style) and which server said what, -vv every exchange.")
+    var verbose: Int
 
     @Flag(name: .shortAndLong, help: "Only the one-line summary per name.")
     var quiet = false
@@ -63,6 +68,10 @@ struct ReportOptions: ParsableArguments {
         policy.ignoreRFC9276 = ignoreRFC9276
         policy.ignoreRFC8624 = ignoreRFC8624
         return policy
+    }
+
+    var reportPolicy: ReportPolicy {
+        ReportPolicy(requireSecure: requireSecure, warnSeconds: Int64(warnDays * 86400), critSeconds: Int64(critDays * 86400))
     }
 
     func whatIf() throws -> [DNSName: [DSData]] {
@@ -83,42 +92,160 @@ struct ReportOptions: ParsableArguments {
         return result
     }
 
-    func analyze(_ observations: [NameObservation], anchors: TrustAnchors, referenceTime: Int64) throws -> [NameReport] {
-        let analyzer = Analyzer(anchors: anchors, policy: try policy(), referenceTime: referenceTime, whatIfDS: try whatIf())
-        return observations.map { analyzer.analyze($0) }
+    /// The analysis step of the pipeline, run for each name as its walk ends.
+    func analysis(anchors: TrustAnchors, referenceTime: Int64) throws -> @Sendable (NameObservation) -> NameReport {
+        let policy = try policy()
+        let whatIf = try whatIf()
+        return { observation in
+            Analyzer(anchors: anchors, policy: policy, referenceTime: referenceTime, whatIfDS: whatIf).analyze(observation)
+        }
     }
 
-    /// Prints the reports and returns the exit status (docs/cli.md).
-    func emit(_ reports: [NameReport]) throws -> ExitStatus {
-        switch format {
-        case .json:
-            print(try JSONReport(tool: "dnssec-check \(DNSSECCheck.version)", reports: reports).encoded())
-        case .text:
-            let useColor: Bool
-            switch color {
-            case .always: useColor = true
-            case .never: useColor = false
-            case .auto: useColor = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    var verbosity: TextReport.Verbosity {
+        if quiet { return .quiet }
+        switch verbose {
+        case 0: return .normal
+        case 1: return .verbose
+        default: return .exchanges
+        }
+    }
+
+    func work(jobs: Int, anchors: TrustAnchors, referenceTime: Int64) throws -> Pipeline.Work {
+        Pipeline.Work(analyze: try analysis(anchors: anchors, referenceTime: referenceTime),
+                      wantExchanges: format == .text && verbosity >= .exchanges, jobs: jobs)
+    }
+
+    func sink(total: Int, referenceTime: Int64) -> ReportSink {
+        let environment = ProcessInfo.processInfo.environment
+        let useColor: Bool
+        switch color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = isatty(1) != 0 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+        let text = TextReport(color: useColor, unicode: !ascii && Self.localeIsUTF8(environment),
+                              verbosity: verbosity, policy: reportPolicy)
+        return ReportSink(format: format, text: text, policy: reportPolicy, total: total, referenceTime: referenceTime)
+    }
+
+    /// Whether the locale's character set is UTF-8: the first of LC_ALL,
+    /// LC_CTYPE and LANG that is set decides, as setlocale(3) does.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                let lower = value.lowercased()
+                return lower.contains("utf-8") || lower.contains("utf8")
             }
-            let renderer = TextReport(color: useColor, unicode: true,
-                                      verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
-            for report in reports { print(renderer.render(report), terminator: "") }
         }
-        return reports.map(exitStatus).max { $0.precedence < $1.precedence } ?? .ok
+        return false
+    }
+}
+
+/// Where reports go as names finish: text streams in the order the names
+/// were given (each as soon as it and those before it are done), jsonl in
+/// the order they finish; json, nagios and prometheus need every name and
+/// are written at the end. Also keeps the progress line on standard error.
+final class ReportSink {
+    let format: OutputFormat
+    let text: TextReport
+    let policy: ReportPolicy
+    let total: Int
+    let referenceTime: Int64
+    var results: [Int: CheckedName] = [:]
+    var nextToPrint = 0
+    var done = 0
+    let progress: Progress?
+
+    init(format: OutputFormat, text: TextReport, policy: ReportPolicy, total: Int, referenceTime: Int64,
+         showProgress: Bool? = nil) {
+        self.format = format
+        self.text = text
+        self.policy = policy
+        self.total = total
+        self.referenceTime = referenceTime
+        let wanted = showProgress ?? (isatty(2) != 0 && total >= Progress.threshold)
+        progress = wanted ? Progress(total: total) : nil
     }
 
-    func exitStatus(_ report: NameReport) -> ExitStatus {
-        switch report.status {
-        case .bogus: return .critical
-        case .indeterminate: return .unknown
-        case .insecure where requireSecure: return .critical
-        default: break
+    static let tool = "dnssec-check \(DNSSECCheck.version)"
+
+    func accept(_ index: Int, _ checked: CheckedName) {
+        results[index] = checked
+        done += 1
+        switch format {
+        case .text:
+            while let next = results[nextToPrint] {
+                write(nextToPrint == 0 ? text.render(next) : (text.verbosity == .quiet ? "" : "\n") + text.render(next))
+                nextToPrint += 1
+            }
+        case .jsonl:
+            write(JSONReport(tool: Self.tool, names: [checked], policy: policy).document.serialized(pretty: false) + "\n")
+        case .json, .nagios, .prometheus:
+            break
         }
-        switch report.worstSeverity {
-        case .error: return .critical
-        case .warning: return .warning
-        default: return .ok
+        progress?.update(done: done, failed: results.values.filter { $0.status(policy) > .warning }.count)
+    }
+
+    /// Writes whatever waits for the end and returns the worst status.
+    func finish() -> ExitStatus {
+        progress?.clear()
+        let ordered = results.keys.sorted().map { results[$0]! }
+        switch format {
+        case .text, .jsonl:
+            break
+        case .json:
+            write(JSONReport(tool: Self.tool, names: ordered, policy: policy).document.serialized(pretty: true) + "\n")
+        case .nagios:
+            if ordered.isEmpty { write("DNSSEC UNKNOWN - no names checked\n") }
+            else { write(NagiosReport(policy: policy).render(ordered)) }
+        case .prometheus:
+            write(PrometheusReport(policy: policy, runTimestamp: referenceTime).render(ordered))
         }
+        if ordered.isEmpty { return .unknown }
+        let worst = MonitorStatus.worst(ordered.map { $0.status(policy) })
+        return ExitStatus(rawValue: worst.rawValue) ?? .unknown
+    }
+
+    func write(_ output: String) {
+        guard !output.isEmpty else { return }
+        progress?.clear()
+        FileHandle.standardOutput.write(Data(output.utf8))
+        progress?.redraw()
+    }
+}
+
+/// A one-line progress bar on standard error, for long runs on a terminal:
+/// `[##########          ] 50/100 names, 3 failing, 12 s`.
+final class Progress {
+    static let threshold = 10
+    let total: Int
+    let started = Date()
+    var done = 0
+    var failed = 0
+    var shown = false
+
+    init(total: Int) { self.total = total }
+
+    func update(done: Int, failed: Int) {
+        self.done = done
+        self.failed = failed
+        redraw()
+    }
+
+    func redraw() {
+        guard done < total else { return }
+        let width = 20
+        let filled = total == 0 ? 0 : done * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        let line = "\r\u{1B}[K[\(bar)] \(done)/\(total) names, \(failed) failing, \(Int(Date().timeIntervalSince(started))) s"
+        FileHandle.standardError.write(Data(line.utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
     }
 }
 

@@ -1,0 +1,166 @@
+import DNSModel
+import DNSSECAnalysis
+
+/// The monitoring-plugins status of a name (and the process exit code):
+/// 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+public enum MonitorStatus: Int32, Sendable, CaseIterable, Comparable {
+    case ok = 0
+    case warning = 1
+    case critical = 2
+    case unknown = 3
+
+    /// The status word of the Nagios line: OK, WARNING, CRITICAL, UNKNOWN.
+    public var word: String {
+        switch self {
+        case .ok: return "OK"
+        case .warning: return "WARNING"
+        case .critical: return "CRITICAL"
+        case .unknown: return "UNKNOWN"
+        }
+    }
+
+    /// Which status wins when several names are checked: CRITICAL, then
+    /// UNKNOWN, then WARNING, then OK (docs/cli.md).
+    public var precedence: Int {
+        switch self {
+        case .ok: return 0
+        case .warning: return 1
+        case .unknown: return 2
+        case .critical: return 3
+        }
+    }
+
+    public static func < (lhs: MonitorStatus, rhs: MonitorStatus) -> Bool { lhs.precedence < rhs.precedence }
+
+    /// The worst of several statuses; OK for none.
+    public static func worst<S: Sequence>(_ statuses: S) -> MonitorStatus where S.Element == MonitorStatus {
+        statuses.max() ?? .ok
+    }
+
+    /// The status of one analysed name: bogus or an error finding is
+    /// CRITICAL, indeterminate is UNKNOWN, a warning finding is WARNING; an
+    /// insecure name is OK unless `requireSecure`.
+    public static func of(_ report: NameReport, requireSecure: Bool) -> MonitorStatus {
+        switch report.status {
+        case .bogus: return .critical
+        case .indeterminate: return .unknown
+        case .insecure where requireSecure: return .critical
+        default: break
+        }
+        switch report.worstSeverity {
+        case .error: return .critical
+        case .warning: return .warning
+        default: return .ok
+        }
+    }
+}
+
+/// Settings every renderer shares: the thresholds it reports and whether an
+/// insecure name is a failure.
+public struct ReportPolicy: Sendable {
+    public var requireSecure: Bool
+    public var warnSeconds: Int64
+    public var critSeconds: Int64
+
+    public init(requireSecure: Bool = false, warnSeconds: Int64 = 3 * 86400, critSeconds: Int64 = 86400) {
+        self.requireSecure = requireSecure
+        self.warnSeconds = warnSeconds
+        self.critSeconds = critSeconds
+    }
+}
+
+/// Whether one server of one zone answered at all during the walk.
+public struct ServerReachability: Sendable, Hashable {
+    public var zone: String
+    public var server: String
+    public var reachable: Bool
+    /// Why not, when it did not answer ("timeout", "unreachable", …).
+    public var problem: String?
+}
+
+/// One checked name, as the renderers see it: the analysis, and optionally
+/// what the walk observed (for `-v`), the exchanges (for `-vv`) and how
+/// long it took (for the metrics).
+public struct CheckedName: Sendable {
+    public var report: NameReport
+    public var observation: NameObservation?
+    public var exchanges: [Exchange]
+    public var duration: Double?
+
+    public init(report: NameReport, observation: NameObservation? = nil, exchanges: [Exchange] = [],
+                duration: Double? = nil) {
+        self.report = report
+        self.observation = observation
+        self.exchanges = exchanges
+        self.duration = duration
+    }
+
+    public func status(_ policy: ReportPolicy) -> MonitorStatus {
+        MonitorStatus.of(report, requireSecure: policy.requireSecure)
+    }
+
+    /// Per zone on the path (and the paths of CNAME targets), each server
+    /// and whether it answered: from the observed exchanges when there are
+    /// any, otherwise from the SERVER_UNRESPONSIVE_* / NO_SERVER_ANSWERED
+    /// findings.
+    public var serverReachability: [ServerReachability] {
+        var result: [ServerReachability] = []
+        var seen: Set<String> = []
+        func add(_ item: ServerReachability) {
+            let key = item.zone + " " + item.server
+            if seen.insert(key).inserted { result.append(item) }
+        }
+        if let observation {
+            func walk(_ observation: NameObservation) {
+                for zone in observation.zones {
+                    let answers = zone.dnskeyAnswers + zone.soaAnswers
+                    for server in zone.servers.sorted() {
+                        let mine = answers.filter { $0.server == server }
+                        guard !mine.isEmpty else { continue }
+                        let answered = mine.contains { $0.exchange.response != nil }
+                        let problem = mine.compactMap { $0.exchange.failure?.rawValue }.first
+                        add(ServerReachability(zone: zone.zone.description, server: server.description,
+                                               reachable: answered, problem: answered ? nil : problem))
+                    }
+                }
+                for target in observation.cnameTarget { walk(target) }
+            }
+            walk(observation)
+            return result
+        }
+        func walk(_ report: NameReport) {
+            let dead: Set<String> = ["SERVER_UNRESPONSIVE_UDP", "NO_SERVER_ANSWERED"]
+            for zone in report.zones {
+                for server in zone.servers {
+                    let failing = report.findings.first {
+                        dead.contains($0.code) && $0.zone == zone.zone && $0.servers.contains(server)
+                    }
+                    add(ServerReachability(zone: zone.zone, server: server, reachable: failing == nil,
+                                           problem: failing.map { _ in "timeout" }))
+                }
+            }
+            for target in report.cnameTargets { walk(target) }
+        }
+        walk(report)
+        return result
+    }
+}
+
+extension NameReport {
+    /// Findings in a stable order: severity (worst first), zone, code, subject, message.
+    var orderedFindings: [Diagnostic] {
+        findings.sorted { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            return (a.zone, a.code, a.subject, a.message) < (b.zone, b.code, b.subject, b.message)
+        }
+    }
+
+    func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// The first zone on the path with the name's status (where it turns
+    /// insecure or bogus), if any.
+    var turningZone: String? {
+        guard status != .secure else { return nil }
+        return zones.first { $0.status == status }?.zone
+    }
+}
