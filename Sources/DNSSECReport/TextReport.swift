@@ -38,6 +38,35 @@ public struct TextReport {
     }
 
     public func render(_ checked: CheckedName) -> String {
+        let text = renderUnicode(checked)
+        return unicode ? text : Self.asciiOnly(text)
+    }
+
+    /// For terminals and logs that are not UTF-8: the few non-ASCII
+    /// characters the reports use, spelt in ASCII; anything else as '?'.
+    static func asciiOnly(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar); continue }
+            switch scalar {
+            case "…": out += "..."
+            case "§": out += "sec. "
+            case "—": out += "--"
+            case "–": out += "-"
+            case "→": out += "->"
+            case "‘", "’": out += "'"
+            case "“", "”": out += "\""
+            case "✓": out += "+"
+            case "✗": out += "x"
+            case "·": out += "-"
+            case "\u{A0}": out += " "
+            default: out += "?"
+            }
+        }
+        return out
+    }
+
+    func renderUnicode(_ checked: CheckedName) -> String {
         if verbosity == .quiet { return summary(checked.report) + "\n" }
         var out = body(checked.report, observation: checked.observation)
         if verbosity >= .exchanges {

@@ -1,0 +1,283 @@
+import Foundation
+import Testing
+
+/// The machine formats checked by real parsers: the JSON Schema (Python
+/// jsonschema, draft 2020-12), the Prometheus text format (Python
+/// prometheus_client), and the Nagios line (the monitoring-plugins grammar).
+struct FormatTests {
+    static let schemaPath = Tool.root.appendingPathComponent("docs/report-schema.json").path
+
+    static let validate = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        text = sys.stdin.read()
+        if sys.argv[2] == "jsonl":
+            docs = [json.loads(line) for line in text.split("\\n") if line.strip()]
+        else:
+            docs = [json.loads(text)]
+        errors = 0
+        for doc in docs:
+            for error in validator.iter_errors(doc):
+                errors += 1
+                print(error.json_path, error.message[:300])
+        print("validated", len(docs))
+        sys.exit(1 if errors else 0)
+        """
+
+    static func validate(_ output: String, jsonl: Bool = false) throws -> Int {
+        let result = try Tool.python(validate, arguments: [schemaPath, jsonl ? "jsonl" : "json"], input: output)
+        #expect(result.status == 0, "schema validation failed:\n\(result.stdout)\(result.stderr)")
+        return Int(result.stdout.split(separator: "\n").last?.split(separator: " ").last ?? "0") ?? 0
+    }
+
+    static let hasJSONSchema = Tool.hasPythonModule("jsonschema")
+    static let hasPrometheusClient = Tool.hasPythonModule("prometheus_client")
+
+    // MARK: - JSON
+
+    @Test("every capture's JSON validates against docs/report-schema.json", .enabled(if: hasJSONSchema, "python3 -m pip install jsonschema"),
+          arguments: Tool.captures)
+    func schema(_ capture: String) throws {
+        let result = try Tool.dnssecCheck(["analyze", Tool.capturePath(capture), "--format", "json"])
+        #expect((0...3).contains(result.status))
+        #expect(try Self.validate(result.stdout) == 1)
+        let jsonl = try Tool.dnssecCheck(["analyze", Tool.capturePath(capture), "--format", "jsonl"])
+        #expect(jsonl.stdout.split(separator: "\n").count == 1)
+        #expect(try Self.validate(jsonl.stdout, jsonl: true) == 1)
+    }
+
+    @Test("several names: one JSON document, one jsonl line per name, both valid",
+          .enabled(if: hasJSONSchema, "python3 -m pip install jsonschema"))
+    func severalNames() throws {
+        let merged = try Tool.mergedCapture()
+        defer { try? FileManager.default.removeItem(atPath: merged) }
+        let json = try Tool.dnssecCheck(["analyze", merged, "--format", "json"])
+        #expect(try Self.validate(json.stdout) == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reports = try #require(object["reports"] as? [[String: Any]])
+        #expect(reports.count == Tool.captures.count)
+        #expect(object["schema_version"] as? String == "1.0")
+        #expect(object["exit_code"] as? Int == Int(json.status))
+        // Reports come in the order of the names, whatever order the walks finished in.
+        let again = try Tool.dnssecCheck(["analyze", merged, "--format", "json"])
+        #expect(again.stdout == json.stdout)
+
+        let jsonl = try Tool.dnssecCheck(["analyze", merged, "--format", "jsonl"])
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == Tool.captures.count)
+        #expect(try Self.validate(jsonl.stdout, jsonl: true) == Tool.captures.count)
+        #expect(jsonl.status == json.status)
+    }
+
+    @Test func jsonFieldsCIUses() throws {
+        let result = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let report = try #require((object["reports"] as? [[String: Any]])?.first)
+        #expect(report["status"] as? String == "bogus")
+        #expect(report["monitor_status"] as? String == "CRITICAL")
+        #expect(report["valid_until"] is NSNull)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["code"] as? String == "EXPIRATION_IN_PAST" && $0["severity"] as? String == "error" })
+        // Worst first.
+        let severities = findings.compactMap { $0["severity"] as? String }
+        let rank = ["error": 2, "warning": 1, "info": 0]
+        #expect(severities.map { rank[$0]! } == severities.map { rank[$0]! }.sorted(by: >))
+        let ok = try Tool.dnssecCheck(["analyze", Tool.capturePath("ok"), "--format", "json"])
+        let okReport = try #require(((try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])?["reports"] as? [[String: Any]])?.first)
+        #expect(okReport["valid_until"] is String)
+        #expect((okReport["valid_until_seconds_left"] as? Int ?? 0) > 0)
+    }
+
+    // MARK: - Exit codes
+
+    struct ExitExpectation: Sendable, CustomTestStringConvertible {
+        let capture: String
+        let status: Int32
+        var requireSecure = false
+        var testDescription: String { capture + (requireSecure ? " --require-secure" : "") }
+    }
+
+    @Test("exit code per capture", arguments: [
+        ExitExpectation(capture: "ok", status: 0),
+        ExitExpectation(capture: "expired", status: 2),
+        ExitExpectation(capture: "ds-bad-digest", status: 2),
+        ExitExpectation(capture: "ds-unknown-alg", status: 1),
+        ExitExpectation(capture: "ds-unknown-alg", status: 2, requireSecure: true),
+        ExitExpectation(capture: "nsec3-iter200", status: 2),
+        ExitExpectation(capture: "halfdead", status: 1),
+    ])
+    func exitCode(_ expectation: ExitExpectation) throws {
+        let extra = expectation.requireSecure ? ["--require-secure"] : []
+        for format in ["text", "json", "nagios", "prometheus"] {
+            let result = try Tool.dnssecCheck(["analyze", Tool.capturePath(expectation.capture), "--format", format] + extra)
+            #expect(result.status == expectation.status, "\(expectation.capture) --format \(format): \(result.stdout.prefix(300))")
+        }
+    }
+
+    // MARK: - Nagios
+
+    /// `DNSSEC STATUS - text | perfdata` per the monitoring-plugins guidelines.
+    nonisolated(unsafe) static let firstLine = #/^DNSSEC (OK|WARNING|CRITICAL|UNKNOWN) - ([^|]+?)(?: \| (.*))?$/#
+    /// `'label'=value[UOM];[warn];[crit];[min];[max]`, thresholds as ranges.
+    nonisolated(unsafe) static let perfItem = #/^('(?:[^']|'')+'|[^'= ]+)=(-?[0-9]+(?:\.[0-9]+)?|U)(s|ms|us|%|B|KB|MB|TB|c)?(;(@?-?[0-9.~]*:?-?[0-9.]*)?){0,2}(;(-?[0-9.]*)?){0,2}$/#
+
+    static func perfdata(_ text: String) -> [(label: String, value: String)] {
+        // Labels may be quoted and contain spaces.
+        var items: [String] = []
+        var current = "", quoted = false
+        for character in text {
+            if character == "'" { quoted.toggle() }
+            if character == " " && !quoted {
+                if !current.isEmpty { items.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { items.append(current) }
+        return items.map { item in
+            #expect(item.wholeMatch(of: perfItem) != nil, "perfdata item '\(item)' does not follow the guidelines")
+            let parts = item.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), String(parts.count > 1 ? parts[1] : ""))
+        }
+    }
+
+    @Test("nagios: one line whose status word matches the exit code", arguments: Tool.captures)
+    func nagios(_ capture: String) throws {
+        let result = try Tool.dnssecCheck(["analyze", Tool.capturePath(capture), "--format", "nagios"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let match = try #require(String(lines[0]).wholeMatch(of: Self.firstLine), "not a plugin line: \(lines[0])")
+        let words = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
+        #expect(String(match.1) == words[Int(result.status)])
+        #expect(match.2.contains("www."))
+        let perf = Self.perfdata(String(match.3 ?? ""))
+        #expect(perf.contains { $0.label == "findings_error" })
+        #expect(perf.contains { $0.label == "findings_warning" })
+        if capture == "ok" {
+            #expect(perf.contains { $0.label == "valid_until_seconds" && $0.value.hasSuffix(";259200:;86400:") })
+        }
+    }
+
+    @Test func nagiosSeveralNames() throws {
+        let merged = try Tool.mergedCapture()
+        defer { try? FileManager.default.removeItem(atPath: merged) }
+        let result = try Tool.dnssecCheck(["analyze", merged, "--format", "nagios"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + Tool.captures.count)
+        let first = try #require(lines[0].wholeMatch(of: Self.firstLine))
+        #expect(String(first.1) == "CRITICAL")
+        #expect(result.status == 2)
+        #expect(first.2.hasPrefix("\(Tool.captures.count) names: "))
+        // One line per name, worst first; per-name perfdata after the last line's '|'.
+        let statuses = lines.dropFirst().map { String($0.prefix { $0 != " " }) }
+        let order = ["CRITICAL": 3, "UNKNOWN": 2, "WARNING": 1, "OK": 0]
+        #expect(statuses.map { order[$0] ?? -1 } == statuses.map { order[$0] ?? -1 }.sorted(by: >))
+        let tail = try #require(lines.last?.split(separator: "|", maxSplits: 1).last)
+        let perf = Self.perfdata(String(tail))
+        #expect(perf.filter { $0.label.hasSuffix(" findings_error'") }.count == Tool.captures.count)
+    }
+
+    // MARK: - Prometheus
+
+    static let parse = """
+        import json, sys
+        from prometheus_client.parser import text_string_to_metric_families
+        out = {}
+        for family in text_string_to_metric_families(sys.stdin.read()):
+            out[family.name] = {"type": family.type, "help": family.documentation,
+                                "samples": [[s.name, s.labels, s.value] for s in family.samples]}
+        print(json.dumps(out))
+        """
+
+    @Test("prometheus: parsed by prometheus_client, every family with HELP and TYPE",
+          .enabled(if: hasPrometheusClient, "python3 -m pip install prometheus_client"))
+    func prometheus() throws {
+        let merged = try Tool.mergedCapture()
+        defer { try? FileManager.default.removeItem(atPath: merged) }
+        let result = try Tool.dnssecCheck(["analyze", merged, "--format", "prometheus"])
+        #expect(result.status == 2)
+        let parsed = try Tool.python(Self.parse, input: result.stdout)
+        #expect(parsed.status == 0, "prometheus_client could not parse:\n\(parsed.stderr)")
+        let families = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: [String: Any]])
+        for name in ["dnssec_check_status", "dnssec_check_monitor_status", "dnssec_check_valid_until_seconds",
+                     "dnssec_check_valid_until_timestamp_seconds", "dnssec_check_rrsig_earliest_expiry_timestamp_seconds",
+                     "dnssec_check_findings", "dnssec_check_server_reachable", "dnssec_check_analysis_duration_seconds",
+                     "dnssec_check_last_run_timestamp_seconds"] {
+            let family = try #require(families[name], "missing \(name)")
+            #expect(family["type"] as? String == "gauge")
+            #expect(!(family["help"] as? String ?? "").isEmpty)
+        }
+        func samples(_ name: String) -> [(labels: [String: String], value: Double)] {
+            (families[name]?["samples"] as? [[Any]] ?? []).map { ($0[1] as? [String: String] ?? [:], $0[2] as? Double ?? .nan) }
+        }
+        // Exactly one status is 1 per name.
+        let status = samples("dnssec_check_status")
+        #expect(status.count == 4 * Tool.captures.count)
+        for name in Set(status.map { $0.labels["name"]! }) {
+            #expect(status.filter { $0.labels["name"] == name }.map(\.value).reduce(0, +) == 1)
+        }
+        #expect(status.contains { $0.labels == ["name": "www.expired.lab.", "status": "bogus"] && $0.value == 1 })
+        #expect(samples("dnssec_check_findings").contains { $0.labels == ["name": "www.expired.lab.", "severity": "error"] && $0.value == 2 })
+        // The dead server of halfdead.lab. is unreachable; each (zone, server) once.
+        let reach = samples("dnssec_check_server_reachable")
+        #expect(reach.contains { $0.labels == ["zone": "halfdead.lab.", "server": "127.53.7.1:53"] && $0.value == 0 })
+        #expect(Set(reach.map { $0.labels }).count == reach.count)
+        let zones = samples("dnssec_check_rrsig_earliest_expiry_timestamp_seconds")
+        #expect(Set(zones.map { $0.labels["zone"]! }).count == zones.count)
+        #expect(zones.contains { $0.labels["zone"] == "ok.lab." && $0.value > 1.7e9 })
+    }
+
+    // MARK: - Text
+
+    @Test("text fits 80 columns, -q is one line, marks and colour follow the options", arguments: Tool.captures)
+    func text(_ capture: String) throws {
+        let path = Tool.capturePath(capture)
+        let plain = try Tool.dnssecCheck(["analyze", path, "--color", "never"])
+        for line in plain.stdout.split(separator: "\n") where !line.contains("\t") {
+            // A single long word (a digest) may overflow; nothing else does.
+            #expect(line.count <= 80 || !line.trimmingCharacters(in: .whitespaces).contains(" "),
+                    "longer than 80 columns: \(line)")
+        }
+        #expect(!plain.stdout.contains("\u{1B}["))
+        #expect(plain.stdout.contains("✓"))
+        let quiet = try Tool.dnssecCheck(["analyze", path, "-q"])
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+        #expect(quiet.stdout.hasPrefix("www."))
+        #expect(quiet.status == plain.status)
+        let ascii = try Tool.dnssecCheck(["analyze", path, "--ascii", "--color", "never"])
+        #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+        let cLocale = try Tool.dnssecCheck(["analyze", path], env: ["LC_ALL": "C"])
+        #expect(!cLocale.stdout.contains("✓") && !cLocale.stdout.contains("✗"))
+        let colour = try Tool.dnssecCheck(["analyze", path, "--color", "always"])
+        #expect(colour.stdout.contains("\u{1B}["))
+        let noColor = try Tool.dnssecCheck(["analyze", path], env: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+
+    @Test func textHasVerdictFindingsAndRemedies() throws {
+        let result = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--color", "never"])
+        #expect(result.stdout.contains("Zone expired.lab.  BOGUS"))
+        #expect(result.stdout.contains("✗ EXPIRATION_IN_PAST"))
+        #expect(result.stdout.contains("fix: "))
+        #expect(result.stdout.contains("ago)"))
+        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("www.expired.lab.: BOGUS at expired.lab.") == true)
+        let ok = try Tool.dnssecCheck(["analyze", Tool.capturePath("ok"), "--color", "never"])
+        #expect(ok.stdout.contains("valid until 20"))
+        #expect(ok.stdout.contains("(in "))
+        #expect(ok.stdout.contains("ECDSAP256SHA256"))
+        #expect(ok.stdout.contains("SHA-256"))
+    }
+
+    @Test func verboseShowsRecordsAndServers() throws {
+        let v = try Tool.dnssecCheck(["analyze", Tool.capturePath("halfdead"), "--color", "never", "-v"])
+        #expect(v.stdout.contains("\tIN\tDNSKEY\t"))
+        #expect(v.stdout.contains("127.53.7.1:53 no answer (timeout)"))
+        #expect(!v.stdout.contains("Exchanges ("))
+        let vv = try Tool.dnssecCheck(["analyze", Tool.capturePath("halfdead"), "--color", "never", "-vv"])
+        #expect(vv.stdout.contains("Exchanges ("))
+        #expect(vv.stdout.contains("TIMEOUT"))
+    }
+}

@@ -1,0 +1,143 @@
+import DNSModel
+import Foundation
+
+/// Running the built `dnssec-check` (and Python, for the real parsers) from
+/// the report tests. The binary: `DNSSEC_CHECK_BIN`, else the most recently
+/// built `.build*/debug|release/dnssec-check` under the package root.
+enum Tool {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url
+    }()
+
+    static let binary: URL? = {
+        let fm = FileManager.default
+        func executable(_ url: URL) -> URL? {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  fm.isExecutableFile(atPath: url.path) else { return nil }
+            return url
+        }
+        if let path = ProcessInfo.processInfo.environment["DNSSEC_CHECK_BIN"], !path.isEmpty {
+            return executable(URL(fileURLWithPath: path))
+        }
+        let scratch = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".build") }
+        let candidates = scratch.flatMap { dir in
+            ["debug", "release"].map { root.appendingPathComponent(dir).appendingPathComponent($0).appendingPathComponent("dnssec-check") }
+        }.compactMap(executable)
+        return candidates.max { a, b in
+            let da = (try? fm.attributesOfItem(atPath: a.path)[.modificationDate] as? Date) ?? .distantPast
+            let db = (try? fm.attributesOfItem(atPath: b.path)[.modificationDate] as? Date) ?? .distantPast
+            return da < db
+        }
+    }()
+
+    static var captures: [String] {
+        let dir = root.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    static func capturePath(_ name: String) -> String {
+        root.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/\(name).json").path
+    }
+
+    static var labIsUp: Bool { ProcessInfo.processInfo.environment["DNSSEC_LAB_UP"] == "1" }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// The environment every run gets: a UTF-8 locale, no NO_COLOR, and the
+    /// loopback guard, so no test can reach the real internet.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
+        env["LC_ALL"] = "C.UTF-8"
+        env["DNSSEC_CHECK_LOOPBACK_ONLY"] = "1"
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    static func dnssecCheck(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        guard let binary else {
+            throw Failure(description: "dnssec-check binary not found: build it (swift build) or set DNSSEC_CHECK_BIN")
+        }
+        return try run(binary.path, arguments, stdin: stdin, env: env)
+    }
+
+    static func run(_ path: String, _ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.environment = environment(env)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let inURL = scratch.appendingPathComponent("in")
+            try stdin.write(to: inURL, atomically: true, encoding: .utf8)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: FileManager.default.contents(atPath: outURL.path) ?? Data(), as: UTF8.self),
+                      stderr: String(decoding: FileManager.default.contents(atPath: errURL.path) ?? Data(), as: UTF8.self))
+    }
+
+    static var python: String? {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        return dirs.map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Whether `python3 -c "import MODULE"` works (jsonschema, prometheus_client).
+    static func hasPythonModule(_ module: String) -> Bool {
+        guard let python else { return false }
+        return (try? run(python, ["-c", "import \(module)"]).status) == 0
+    }
+
+    /// Runs a Python script with `input` on standard input.
+    static func python(_ script: String, arguments: [String] = [], input: String) throws -> Result {
+        guard let python else { throw Failure(description: "python3 not found") }
+        return try run(python, ["-c", script] + arguments, stdin: input)
+    }
+
+    /// One capture holding every recorded scenario, so that multi-name
+    /// output can be tested offline.
+    static func mergedCapture() throws -> String {
+        var merged: Capture? = nil
+        for name in captures {
+            let capture = try Capture.load(from: Data(contentsOf: URL(fileURLWithPath: capturePath(name))))
+            if var current = merged {
+                current.names += capture.names
+                current.exchanges += capture.exchanges
+                current.startTime = min(current.startTime, capture.startTime)
+                current.endTime = max(current.endTime, capture.endTime)
+                merged = current
+            } else {
+                merged = capture
+            }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("merged-\(UUID().uuidString).json").path
+        try merged!.encoded().write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
