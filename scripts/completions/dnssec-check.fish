@@ -1,0 +1,163 @@
+function __dnssec-check_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __dnssec-check_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __dnssec-check_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __dnssec-check_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __dnssec-check_parse_tokens -S
+    set -l unparsed_tokens (__dnssec-check_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'dnssec-check'
+        __dnssec-check_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'check'
+            __dnssec-check_parse_subcommand -r 1 'f/file=' 'jobs=' 'root-hints=' 'trust-anchor=' 't/type=+' 'timeout=' 'deadline=' '4' '6' 'trace' 'format=' 'at=' 'warn-days=' 'crit-days=' 'strict' 'require-secure' 'ignore-rfc9276' 'ignore-rfc8624' 'ds=+' 'ds-file=' 'color=' 'ascii' 'v/verbose' 'q/quiet' 'o/capture=' 'version' 'h/help'
+        case 'probe'
+            __dnssec-check_parse_subcommand -r 1 'f/file=' 'jobs=' 'root-hints=' 'trust-anchor=' 't/type=+' 'timeout=' 'deadline=' '4' '6' 'trace' 'o/output=' 'version' 'h/help'
+        case 'analyze'
+            __dnssec-check_parse_subcommand 1 'trust-anchor=' 'format=' 'at=' 'warn-days=' 'crit-days=' 'strict' 'require-secure' 'ignore-rfc9276' 'ignore-rfc8624' 'ds=+' 'ds-file=' 'color=' 'ascii' 'v/verbose' 'q/quiet' 'version' 'h/help'
+        case 'ds'
+            __dnssec-check_parse_subcommand 1 'all' 'digest=' 'format=' 'version' 'h/help'
+        case 'codes'
+            __dnssec-check_parse_subcommand 1 'markdown' 'version' 'h/help'
+        case 'help'
+            __dnssec-check_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __dnssec-check_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __dnssec-check_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __dnssec-check_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __dnssec-check_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__dnssec-check_tokens -p)
+    if test -z "$(__dnssec-check_tokens -t)"
+        set -l index (count (__dnssec-check_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'dnssec-check' -f
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'check' -d 'Check the chain of trust from the root (or a trust anchor) to each name (the default command).'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'probe' -d 'Ask every server what the analysis needs and save the exchanges to a capture, without analysing.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'analyze' -d 'Analyse a capture without any network; the reference time is the capture\'s end unless --at is given.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'ds' -d 'Print the DS records for DNSKEY records read from a file or standard input.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'codes' -d 'List every diagnostic code, or explain one.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_positional "dnssec-check" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" f file' -s 'f' -l 'file' -d 'Read names from FILE (\'-\' for standard input), one per line; \'#\' starts a comment, blank lines are ignored.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" jobs' -l 'jobs' -d 'How many names to walk at once (with -f or several names).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" root-hints' -l 'root-hints' -d 'Root hints file (zone-file syntax: NS and A/AAAA records); the IANA root servers by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" trust-anchor' -l 'trust-anchor' -d 'Trust anchors: DS or DNSKEY records in zone-file syntax, for any zone; the IANA root KSKs by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check"' -s 't' -l 'type' -d 'Record type to check (repeatable); A and AAAA by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" timeout' -l 'timeout' -d 'Seconds to wait for one answer before retrying.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" deadline' -l 'deadline' -d 'Seconds the whole run may take.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" 4' -s '4' -d 'Use IPv4 only.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" 6' -s '6' -d 'Use IPv6 only.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" trace' -l 'trace' -d 'Print each exchange to standard error as it completes.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" format' -l 'format' -d 'Output format: text (people), json (one document), jsonl (one line per name as each finishes), nagios (monitoring-plugins line), prometheus (textfile collector).' -rfka 'text json jsonl nagios prometheus'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" at' -l 'at' -d 'Reference time for every validity check: RFC 3339 or relative (+7d, -2h).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" warn-days' -l 'warn-days' -d 'Warn when a signature on the chain expires within this many days.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" crit-days' -l 'crit-days' -d 'Critical when a signature on the chain expires within this many days.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" strict' -l 'strict' -d 'Promote warnings to errors.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" require-secure' -l 'require-secure' -d 'Treat an insecure (unsigned) name as CRITICAL.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" ignore-rfc9276' -l 'ignore-rfc9276' -d 'Do not apply the RFC 9276 NSEC3 parameter checks (iterations, salt).'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" ignore-rfc8624' -l 'ignore-rfc8624' -d 'Do not apply the RFC 8624 algorithm recommendations.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check"' -l 'ds' -d 'What-if: check as if the parent published this DS (repeatable).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" ds-file' -l 'ds-file' -d 'What-if: DS records (zone-file syntax) the parent would publish.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" color' -l 'color' -d 'Colour: auto (when standard output is a terminal and NO_COLOR is unset), always, never.' -rfka 'auto always never'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" ascii' -l 'ascii' -d 'ASCII marks (+ ! x -) instead of ✓ ! ✗ ·; the default when the locale (LC_ALL, LC_CTYPE, LANG) is not UTF-8.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check"' -l 'verbose' -s 'v' -d 'More detail: -v adds the records (dig-style) and which server said what, -vv every exchange.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" q quiet' -l 'quiet' -s 'q' -d 'Only the one-line summary per name.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" capture o' -s 'o' -l 'capture' -d 'Also save every exchange to this capture file.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" f file' -s 'f' -l 'file' -d 'Read names from FILE (\'-\' for standard input), one per line; \'#\' starts a comment, blank lines are ignored.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" jobs' -l 'jobs' -d 'How many names to walk at once (with -f or several names).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" root-hints' -l 'root-hints' -d 'Root hints file (zone-file syntax: NS and A/AAAA records); the IANA root servers by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" trust-anchor' -l 'trust-anchor' -d 'Trust anchors: DS or DNSKEY records in zone-file syntax, for any zone; the IANA root KSKs by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe"' -s 't' -l 'type' -d 'Record type to check (repeatable); A and AAAA by default.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" timeout' -l 'timeout' -d 'Seconds to wait for one answer before retrying.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" deadline' -l 'deadline' -d 'Seconds the whole run may take.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" 4' -s '4' -d 'Use IPv4 only.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" 6' -s '6' -d 'Use IPv6 only.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" trace' -l 'trace' -d 'Print each exchange to standard error as it completes.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" o output' -s 'o' -l 'output' -d 'Capture file to write (\'-\' for standard output).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check probe" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" trust-anchor' -l 'trust-anchor' -d 'Trust anchors to use instead of those recorded in the capture.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" format' -l 'format' -d 'Output format: text (people), json (one document), jsonl (one line per name as each finishes), nagios (monitoring-plugins line), prometheus (textfile collector).' -rfka 'text json jsonl nagios prometheus'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" at' -l 'at' -d 'Reference time for every validity check: RFC 3339 or relative (+7d, -2h).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" warn-days' -l 'warn-days' -d 'Warn when a signature on the chain expires within this many days.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" crit-days' -l 'crit-days' -d 'Critical when a signature on the chain expires within this many days.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" strict' -l 'strict' -d 'Promote warnings to errors.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" require-secure' -l 'require-secure' -d 'Treat an insecure (unsigned) name as CRITICAL.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" ignore-rfc9276' -l 'ignore-rfc9276' -d 'Do not apply the RFC 9276 NSEC3 parameter checks (iterations, salt).'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" ignore-rfc8624' -l 'ignore-rfc8624' -d 'Do not apply the RFC 8624 algorithm recommendations.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze"' -l 'ds' -d 'What-if: check as if the parent published this DS (repeatable).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" ds-file' -l 'ds-file' -d 'What-if: DS records (zone-file syntax) the parent would publish.' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" color' -l 'color' -d 'Colour: auto (when standard output is a terminal and NO_COLOR is unset), always, never.' -rfka 'auto always never'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" ascii' -l 'ascii' -d 'ASCII marks (+ ! x -) instead of ✓ ! ✗ ·; the default when the locale (LC_ALL, LC_CTYPE, LANG) is not UTF-8.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze"' -l 'verbose' -s 'v' -d 'More detail: -v adds the records (dig-style) and which server said what, -vv every exchange.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" q quiet' -l 'quiet' -s 'q' -d 'Only the one-line summary per name.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check analyze" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check ds" all' -l 'all' -d 'Print DS records for every zone key, not only SEP keys.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check ds" digest' -l 'digest' -d 'Digest types, comma-separated: 1 (SHA-1), 2 (SHA-256), 4 (SHA-384).' -rfka ''
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check ds" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check ds" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check ds" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check codes" markdown' -l 'markdown' -d 'Print the whole catalog as Markdown (docs/diagnostics.md).'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check codes" version' -l 'version' -d 'Show the version.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check codes" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dnssec-check' -n '__dnssec-check_should_offer_completions_for_flags_or_options "dnssec-check help" version' -l 'version' -d 'Show the version.'
