@@ -106,22 +106,51 @@ proc_healthy() {
   fi
 }
 
-# Stop lab process $1 by its pid file; wait (bounded) until it has exited.
+# alive PID: the process exists and is not a zombie waiting to be reaped
+alive() {
+  local st
+  st="$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" || return 1
+  [ -n "$st" ] && [ "$st" != Z ]
+}
+
+# children PID: pids whose parent is PID (NSD's xfrd and server processes)
+children() {
+  local f
+  for f in /proc/[0-9]*/stat; do
+    [ "$(sed 's/.*) //' "$f" 2>/dev/null | cut -d' ' -f2)" = "$1" ] && { f="${f#/proc/}"; echo "${f%/stat}"; }
+  done
+  return 0
+}
+
+# Stop lab process $1 by its pid file, and its direct children; wait
+# (bounded) until all have exited.  Prints the pid it stopped.
 stop_proc() {
-  local p=$1 pid i
+  local p=$1 pid pids q i left
   pid="$(proc_pid "$p")" || { rm -f "$(pidfile "$p")"; return 0; }
+  pids="$pid $(children "$pid" | tr '\n' ' ')"
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do
-    [ -d "/proc/$pid" ] || break
+  for i in $(seq 1 150); do
+    left=""
+    for q in $pids; do alive "$q" && left+="$q "; done
+    [ -z "$left" ] && break
     sleep 0.1
   done
-  if [ -d "/proc/$pid" ]; then
-    warn "$p (pid $pid) ignored TERM for 10 s; sending KILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 0.2
+  if [ -n "$left" ]; then
+    warn "$p: pid(s) $left still running 15 s after TERM; sending KILL"
+    for q in $left; do kill -KILL "$q" 2>/dev/null || true; done
+    sleep 0.3
   fi
   rm -f "$(pidfile "$p")"
   echo "$pid"
+}
+
+# Serialize the lab scripts on one lab directory (up, down, check-manifest
+# may be run by several people or test runs at once).  Nested calls skip it.
+lab_lock() {
+  [ -n "${DNSSEC_LAB_LOCKED:-}" ] && return 0
+  exec 9>>"$LAB/.lock"
+  flock -w 300 9 || die "another lab script has held $LAB/.lock for 5 minutes"
+  export DNSSEC_LAB_LOCKED=1
 }
 
 # Pids of any process whose command line mentions the lab directory
