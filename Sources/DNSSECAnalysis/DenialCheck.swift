@@ -88,7 +88,7 @@ extension AnalysisRun {
         if nsecs.contains(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) && $0.1.nextDomainName.isSubdomain(of: name) }) {
             return
         }
-        fail(&outcome, .missingNSECForNODATA, "\(name) \(type): no valid NSEC matches the name", server)
+        fail(&outcome, .noNSECMatchingSname, "\(name) \(type): no valid NSEC is owned by the name", server)
     }
 
     mutating func nsec3Proof(name: DNSName, type: RRType, nxdomain: Bool, zone: DNSName, records: [Record],
@@ -129,25 +129,32 @@ extension AnalysisRun {
             if matching(current) != nil { encloser = current; break }
             candidate = current.parent
         }
-        guard let closest = encloser else {
+        let closest = encloser
+        let nextCloser = closest.map { name.suffix(labelCount: $0.labelCount + 1) }
+        let cover = nextCloser.flatMap { covering($0) }
+        if !nxdomain {
+            // NODATA without a matching NSEC3: only an opt-out span (for DS) or
+            // a wildcard NODATA (RFC 5155 §8.6, §8.7) can still prove it.
+            if type == .ds, let cover, cover.optOut {
+                outcome.status = .insecure
+                outcome.kind = "NSEC3 opt-out"
+                return
+            }
+            if cover != nil, let wildcard = closest?.wildcard, let match = matching(wildcard) {
+                if match.types.contains(type) { fail(&outcome, .stypeInBitmap, "\(name): the wildcard NSEC3 lists \(type)", server) }
+                if overLimit && outcome.status == .secure { outcome.status = .insecure }
+                return
+            }
+            return fail(&outcome, .noNSEC3MatchingSname, "\(name) \(type): no NSEC3 matches the name", server)
+        }
+        guard let closest, let nextCloser else {
             return fail(&outcome, .noClosestEncloser, "\(name): no NSEC3 matches a closest encloser", server)
         }
-        let nextCloser = name.suffix(labelCount: closest.labelCount + 1)
-        guard let cover = covering(nextCloser) else {
+        guard cover != nil else {
             return fail(&outcome, .nextClosestEncloserNotCovered, "\(name): no NSEC3 covers the next closer name \(nextCloser)", server)
         }
-        if nxdomain {
-            if let wildcard = closest.wildcard, covering(wildcard) == nil {
-                return fail(&outcome, .wildcardNotCovered, "\(name): no NSEC3 covers the wildcard \(wildcard)", server)
-            }
-        } else if type == .ds && cover.optOut {
-            outcome.status = .insecure
-            outcome.kind = "NSEC3 opt-out"
-            return
-        } else if let wildcard = closest.wildcard, let match = matching(wildcard) {
-            if match.types.contains(type) { fail(&outcome, .stypeInBitmap, "\(name): the wildcard NSEC3 lists \(type)", server) }
-        } else {
-            return fail(&outcome, .missingNSECForNODATA, "\(name) \(type): no NSEC3 matches the name", server)
+        if let wildcard = closest.wildcard, covering(wildcard) == nil {
+            return fail(&outcome, .wildcardNotCovered, "\(name): no NSEC3 covers the wildcard \(wildcard)", server)
         }
         if overLimit && outcome.status == .secure { outcome.status = .insecure }
     }

@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case dsAbsenceNotProven = "DS_ABSENCE_NOT_PROVEN"
     case dnskeyRevokedDS = "DNSKEY_REVOKED_DS"
     case dnskeyRevoked = "DNSKEY_REVOKED"
+    case revokedNotSigning = "REVOKED_NOT_SIGNING"
     // Signatures
     case signatureInvalid = "SIGNATURE_INVALID"
     case expirationInPast = "EXPIRATION_IN_PAST"
@@ -38,6 +39,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case noClosestEncloser = "NO_CLOSEST_ENCLOSER"
     case nextClosestEncloserNotCovered = "NEXT_CLOSEST_ENCLOSER_NOT_COVERED"
     case stypeInBitmap = "STYPE_IN_BITMAP"
+    case noNSECMatchingSname = "NO_NSEC_MATCHING_SNAME"
+    case noNSEC3MatchingSname = "NO_NSEC3_MATCHING_SNAME"
     case nonzeroNSEC3IterationCount = "NONZERO_NSEC3_ITERATION_COUNT"
     case nonemptyNSEC3Salt = "NONEMPTY_NSEC3_SALT"
     case nsec3IterationsInsecure = "NSEC3_ITERATIONS_INSECURE"
@@ -53,9 +56,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case dnskeyMissingFromServers = "DNSKEY_MISSING_FROM_SERVERS"
     // CDS / CDNSKEY and rollovers
     case cdsInconsistentWithDS = "CDS_INCONSISTENT_WITH_DS"
+    case cdnskeyInconsistentWithCDS = "CDNSKEY_INCONSISTENT_WITH_CDS"
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
     case kskStandby = "KSK_STANDBY"
+    case zskPrepublished = "ZSK_PREPUBLISHED"
     // The walk
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
     case walkIncomplete = "WALK_INCOMPLETE"
@@ -135,6 +140,11 @@ public enum DiagnosticCatalog {
           "The zone publishes a key with the REVOKE flag (RFC 5011 rollover of a trust anchor).",
           example: "DNSKEY 12473 of example.com. has the REVOKE flag",
           remedy: "Nothing to do during an RFC 5011 rollover; remove the revoked key once the hold-down time has passed.",
+          ["RFC 5011 §2.1"]),
+        e(.revokedNotSigning, .error, "Revoked key does not sign the DNSKEY RRset",
+          "A key with the REVOKE flag must sign the DNSKEY RRset so that RFC 5011 validators see the revocation; this one does not.",
+          example: "DNSKEY 12473 (revoked) of example.com. has no valid RRSIG over the DNSKEY RRset",
+          remedy: "Sign the DNSKEY RRset with the revoked key until the RFC 5011 hold-down time has passed.",
           ["RFC 5011 §2.1"]),
         e(.signatureInvalid, .error, "Signature does not verify",
           "The RRSIG fits its key (tag, algorithm, signer) and is within its validity period, but the cryptographic check fails: corrupted signature or data changed after signing.",
@@ -246,6 +256,16 @@ public enum DiagnosticCatalog {
           example: "www.example.com. MX: the matching NSEC lists MX",
           remedy: "Re-sign the zone; the server serves an NSEC chain that does not match the data.",
           ["RFC 4035 §3.1.3.1", "RFC 5155 §8.5"]),
+        e(.noNSECMatchingSname, .error, "NODATA proof without an NSEC at the name",
+          "A NODATA answer carries NSEC records, but none is owned by the query name, so the type's absence is not proven.",
+          example: "www.example.com. TXT: no NSEC owned by www.example.com.",
+          remedy: "Re-sign the zone; the server must return the NSEC at the query name with NODATA answers.",
+          ["RFC 4035 §3.1.3.1"]),
+        e(.noNSEC3MatchingSname, .error, "NODATA proof without a matching NSEC3",
+          "A NODATA answer carries NSEC3 records, but none matches the hash of the query name.",
+          example: "www.example.com. TXT: no NSEC3 matches H(www.example.com.)",
+          remedy: "Re-sign the zone; the server must return the matching NSEC3 with NODATA answers.",
+          ["RFC 5155 §8.5"]),
         e(.nonzeroNSEC3IterationCount, .warning, "NSEC3 iterations above zero",
           "RFC 9276 asks for 0 additional NSEC3 iterations: more cost validators CPU and add no security.",
           example: "example.com.: NSEC3 with 10 iterations",
@@ -311,6 +331,11 @@ public enum DiagnosticCatalog {
           example: "example.com.: CDS lists 12345/13/2, parent has 4567/8/2",
           remedy: "Expected during a KSK rollover; otherwise correct the CDS records.",
           ["RFC 7344 §3", "RFC 7344 §5"]),
+        e(.cdnskeyInconsistentWithCDS, .warning, "CDNSKEY and CDS describe different keys",
+          "The CDS and CDNSKEY RRsets do not correspond: a parent that polls one of them gets a different answer than from the other.",
+          example: "example.com.: CDNSKEY 12345 has no CDS; CDS 23456 has no CDNSKEY",
+          remedy: "Publish CDS and CDNSKEY for the same keys (most signers generate both from the same KSK).",
+          ["RFC 7344 §4"]),
         e(.cdsDeleteRequested, .info, "CDS asks the parent to delete the DS",
           "The child publishes the delete form of CDS/CDNSKEY (algorithm 0): a parent that polls CDS will remove the DS and the zone becomes insecure.",
           example: "example.com.: CDS 0 0 0 00",
@@ -326,6 +351,11 @@ public enum DiagnosticCatalog {
           example: "DNSKEY 34567/SEP of example.com. has no DS at the parent",
           remedy: "Nothing to do for a stand-by key; submit its DS when you roll to it.",
           ["RFC 6781 §4.1.2"]),
+        e(.zskPrepublished, .info, "Zone key that signs nothing",
+          "A non-SEP zone key is published but signs none of the zone's data: a pre-published ZSK (rollover coming) or a retired one not yet removed.",
+          example: "DNSKEY 34567 of example.com. signs nothing (pre-published or retired ZSK)",
+          remedy: "Nothing to do during a pre-publish ZSK rollover; remove a retired key once its signatures have expired from caches.",
+          ["RFC 6781 §4.1.1", "RFC 7583 §3.2"]),
         e(.cnameChainTooLong, .error, "CNAME chain too long",
           "The CNAME chain from the name is longer than dnssec-check follows (8) or loops.",
           example: "a.example.com. → b… → a.example.com.",

@@ -223,6 +223,7 @@ struct ZoneCheck {
                              rrsigs: validation.signatures)
         }
         run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+        revokedKeys(&run, keyRecords, answers: usable)
         run.notePath(validation, "RRSIG DNSKEY \(zone)")
         run.ttlCheck(validation, subject: "\(zone) DNSKEY", zone: zone)
         checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY=\(validation.signingKeyTags.sorted().map { "\($0)/SEP" }.joined(separator: ",")) verifies the DNSKEY RRset"))
@@ -236,6 +237,30 @@ struct ZoneCheck {
     }
 
     func policy(_ run: AnalysisRun) -> AnalysisPolicy { run.policy }
+
+    /// RFC 5011 §2.1: a revoked key must sign the DNSKEY RRset itself.
+    mutating func revokedKeys(_ run: inout AnalysisRun, _ keyRecords: [Record], answers: [ServerAnswer]) {
+        for record in keyRecords {
+            guard let facts = try? DNSKEYFacts(record: record), facts.key.isRevoked else { continue }
+            let selfSigned = run.validator.validate(owner: zone, type: .dnskey, answers: answers, section: { $0.answer },
+                                                    keys: [record])
+            if !selfSigned.isSecure {
+                run.add(.revokedNotSigning, "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)", zone: zone,
+                        "revoked DNSKEY \(facts.keyTag) does not sign the DNSKEY RRset, so RFC 5011 validators never see the revocation")
+            }
+        }
+    }
+
+    /// Key tags of every RRSIG the zone's servers returned over SOA and DNSKEY.
+    func signingTags() -> Set<UInt16> {
+        var tags: Set<UInt16> = []
+        for answer in observation.soaAnswers + observation.dnskeyAnswers {
+            for record in answer.message?.answer ?? [] where record.type == .rrsig {
+                if let sig = try? RRSIGData(rdata: record.rdata) { tags.insert(sig.keyTag) }
+            }
+        }
+        return tags
+    }
 
     /// Every DNSKEY record any server returned, first-seen order, no duplicates.
     func allKeyRecords() -> [Record] {
@@ -320,6 +345,7 @@ struct ZoneCheck {
     }
 
     mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record]) {
+        let signers = signingTags()
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
         for record in records {
             guard let facts = try? DNSKEYFacts(record: record) else { continue }
@@ -342,6 +368,10 @@ struct ZoneCheck {
                 run.add(.rsaKeyTooShort, subject, zone: zone, "DNSKEY \(facts.keyTag) is RSA with \(bits) bits",
                         severity: bits < 1024 ? .error : .warning)
             }
+            if !key.isSecureEntryPoint && !key.isRevoked && key.isZoneKey && !signers.contains(facts.keyTag) {
+                run.add(.zskPrepublished, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
+            }
             if key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
                 run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it (stand-by key)")
             }
@@ -352,7 +382,7 @@ struct ZoneCheck {
 
     mutating func serverHealth(_ run: inout AnalysisRun) {
         var serials: [UInt32: [ServerAddress]] = [:]
-        for answer in observation.dnskeyAnswers + observation.soaAnswers {
+        for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
                 let failure = answer.exchange.failure
@@ -384,6 +414,10 @@ struct ZoneCheck {
                 serials[data.serial, default: []].append(answer.server)
             }
         }
+        for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked {
+            run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
+                    "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")
+        }
         if serials.count > 1 {
             let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(\.description).joined(separator: ", "))" }
             run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
@@ -413,6 +447,18 @@ struct ZoneCheck {
             run.add(.cdsDeleteRequested, "zone \(zone)", zone: zone,
                     "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
             return
+        }
+        if !cds.isEmpty && !cdnskey.isEmpty {
+            let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
+            let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
+            let digestsAgree = cds.allSatisfy { ds in
+                cdnskey.contains { DSDigest.match(ds, owner: zone, key: $0) == .matches }
+                    || !DSDigest.supported.contains(ds.digestType)
+            }
+            if cdsKeys != cdnskeyKeys || !digestsAgree {
+                run.add(.cdnskeyInconsistentWithCDS, "zone \(zone)", zone: zone,
+                        "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
+            }
         }
         if !cds.isEmpty && cds != Set(dsSet) {
             run.add(.cdsInconsistentWithDS, "zone \(zone)", zone: zone,

@@ -49,10 +49,12 @@ public struct ChainWalker: Sendable {
             async let dnskey = askAll(Question(name: here, type: .dnskey), hereServers)
             async let soa = askAll(Question(name: here, type: .soa), hereServers)
             async let probe = askAll(Question(name: name, type: probeType), hereServers)
-            let (dnskeyAnswers, soaAnswers, probeAnswers) = await (dnskey, soa, probe)
+            async let soaOverTCP = askAll(Question(name: here, type: .soa), hereServers, options: tcpOptions)
+            let (dnskeyAnswers, soaAnswers, probeAnswers, tcpAnswers) = await (dnskey, soa, probe, soaOverTCP)
 
             var observation = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: servers,
-                                              dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers)
+                                              dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers,
+                                              tcpAnswers: tcpAnswers)
 
             if let referral = Self.referral(in: probeAnswers, below: zone, toward: name) {
                 zones.append(observation)
@@ -120,8 +122,15 @@ public struct ChainWalker: Sendable {
     }
 
     /// Asks every server the same question, in parallel, and parses the answers.
-    func askAll(_ question: Question, _ servers: [ServerAddress]) async -> [ServerAnswer] {
-        await withTaskGroup(of: ServerAnswer.self) { group in
+    var tcpOptions: QueryOptions {
+        var tcp = options
+        tcp.transport = .tcp
+        return tcp
+    }
+
+    func askAll(_ question: Question, _ servers: [ServerAddress], options: QueryOptions? = nil) async -> [ServerAnswer] {
+        let options = options ?? self.options
+        return await withTaskGroup(of: ServerAnswer.self) { group in
             for server in servers {
                 group.addTask {
                     let exchange = await transport.exchange(question, with: server, options: options)

@@ -5,7 +5,7 @@ import DNSModel
 /// question with the name compared case-insensitively, options); the first
 /// recorded exchange for a key wins.
 public struct ReplayTransport: DNSExchanging {
-    public static let notInCapture = "not in capture"
+    public static let notInCapture = Exchange.notInCaptureDetail
 
     private let byKey: [ExchangeKey: Exchange]
 

@@ -97,6 +97,9 @@ public struct Exchange: Sendable, Hashable, Codable {
     }
 
     public var key: ExchangeKey { ExchangeKey(server: server, question: question, options: options) }
+
+    /// The failure detail a replay gives for a question the capture does not hold.
+    public static let notInCaptureDetail = "not in capture"
 }
 
 /// Identity of an exchange for de-duplication: "nothing asked twice".

@@ -16,6 +16,12 @@ public struct ServerAnswer: Sendable, Hashable {
         self.problem = problem
     }
 
+    /// False when a replayed capture never asked this question (an older
+    /// capture, or one made with other options): not a server failure.
+    public var wasAsked: Bool {
+        !(exchange.failure == .networkError && exchange.failureDetail == Exchange.notInCaptureDetail)
+    }
+
     /// Records of `type` at `owner` in the answer section.
     public func answerRecords(_ owner: DNSName, _ type: RRType) -> [Record] {
         message?.answer.filter { $0.owner == owner && $0.type == type } ?? []
@@ -44,10 +50,12 @@ public struct ZoneObservation: Sendable, Hashable {
     public var soaAnswers: [ServerAnswer]
     public var cdsAnswers: [ServerAnswer]
     public var cdnskeyAnswers: [ServerAnswer]
+    /// The SOA asked over TCP, to find servers that do not serve TCP (RFC 7766).
+    public var tcpAnswers: [ServerAnswer]
 
     public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
                 dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],
-                cdsAnswers: [ServerAnswer] = [], cdnskeyAnswers: [ServerAnswer] = []) {
+                cdsAnswers: [ServerAnswer] = [], cdnskeyAnswers: [ServerAnswer] = [], tcpAnswers: [ServerAnswer] = []) {
         self.zone = zone
         self.parent = parent
         self.nameServers = nameServers
@@ -57,6 +65,7 @@ public struct ZoneObservation: Sendable, Hashable {
         self.soaAnswers = soaAnswers
         self.cdsAnswers = cdsAnswers
         self.cdnskeyAnswers = cdnskeyAnswers
+        self.tcpAnswers = tcpAnswers
     }
 }
 
