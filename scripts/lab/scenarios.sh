@@ -202,10 +202,10 @@ zone dead.lab.     none      "ns1=$SINK_1"                 "ksk:13 zsk:13"      
 zone notcp.lab.    nsd-child "ns1=$UDPONLY_1"              "ksk:13 zsk:13"          nsec
 zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"          nsec
 zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec
-pre_split_lab() { SIGN_KEYS="ksk zsk"; }
-post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures
+pre_split_lab() { SIGN_KEYS="ksk zsk"; add "new IN A $DATA_NET.7"; }
+post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures, no "new"
   local stale="$ZONEDIR/split.lab.stale"
-  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" > "$U.stale"
+  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" | grep -v '^new ' > "$U.stale"
   ldns-signzone -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
     "$U.stale" "$KD/ksk" "$KD/oldzsk"
   serve bind "$z" "$stale"
