@@ -172,6 +172,7 @@ struct AnalysisRun {
             report.rrsigs = validation.signatures
             reportProblems(validation, subject: "\(name) \(answerType)", zone: zone)
             ttlCheck(validation, subject: "\(name) \(answerType)", zone: zone)
+            algorithmCoverage(validation, subject: "\(name) \(answerType)", zone: zone, keys: keys)
             if validation.isSecure {
                 notePath(validation, "RRSIG \(answerType) \(name)")
                 report.status = .secure
@@ -219,6 +220,21 @@ struct AnalysisRun {
             let severity: Severity? = validation.isSecure ? .warning : nil
             let onlySome = validation.isSecure ? " (other servers serve a valid signature, so validators that retry succeed)" : ""
             add(problem.code, subject, zone: zone, servers: problem.servers, problem.message + onlySome, severity: severity)
+        }
+    }
+
+    /// RFC 4035 §2.2: every RRset is signed with each algorithm of the zone's
+    /// DNSKEY RRset. Validators need only one (RFC 6840 §5.11), so a warning.
+    mutating func algorithmCoverage(_ validation: RRsetValidation, subject: String, zone: DNSName, keys: [Record]) {
+        let zoneAlgorithms = Set(keys.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+            .filter { $0.isZoneKey && !$0.isRevoked && SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
+            .map(\.algorithm))
+        for (server, algorithms) in validation.signatureAlgorithms {
+            let missing = zoneAlgorithms.subtracting(algorithms)
+            if !missing.isEmpty {
+                add(.missingRRSIGForAlg, subject, zone: zone, servers: [server],
+                    "\(subject) has no RRSIG with algorithm \(missing.sorted().map { "\($0.rawValue) (\($0))" }.joined(separator: ", ")), which the DNSKEY RRset of \(zone) has")
+            }
         }
     }
 

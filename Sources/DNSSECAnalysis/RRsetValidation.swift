@@ -17,6 +17,8 @@ struct RRsetValidation {
     var signingKeyTags: Set<UInt16> = []
     /// The labels field of a valid signature (less than the owner's for a wildcard expansion).
     var validLabels: UInt8?
+    /// Algorithms of the RRSIGs each server returned over the RRset.
+    var signatureAlgorithms: [ServerAddress: Set<DNSSECAlgorithm>] = [:]
 
     var isSecure: Bool { !validServers.isEmpty }
 }
@@ -82,6 +84,7 @@ final class Validator {
             var serverValid = false
             for sig in sigs {
                 guard let data = try? RRSIGData(rdata: sig.rdata) else { continue }
+                result.signatureAlgorithms[answer.server, default: []].insert(data.algorithm)
                 let candidates = keys.filter { Self.keyMatches($0, data) }
                 var outcome: SignatureOutcome = .keyTagMismatch(rrsig: data.keyTag, key: 0)
                 for key in candidates {

@@ -70,6 +70,7 @@ struct ZoneCheck {
             let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
                                              section: { $0.answer }, keys: trustedKeys)
             run.reportProblems(soa, subject: "\(zone) SOA", zone: zone)
+            run.algorithmCoverage(soa, subject: "\(zone) SOA", zone: zone, keys: trustedKeys)
             rrsigReports += soa.signatures
             if soa.isSecure {
                 checks.append(.init(.ok, "RRSIG=\(soa.signingKeyTags.sorted().map(String.init).joined(separator: ",")) verifies the SOA RRset"))
@@ -223,6 +224,7 @@ struct ZoneCheck {
                              rrsigs: validation.signatures)
         }
         run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+        run.algorithmCoverage(validation, subject: "\(zone) DNSKEY", zone: zone, keys: keyRecords)
         revokedKeys(&run, keyRecords, answers: usable)
         run.notePath(validation, "RRSIG DNSKEY \(zone)")
         run.ttlCheck(validation, subject: "\(zone) DNSKEY", zone: zone)
@@ -344,9 +346,32 @@ struct ZoneCheck {
         }
     }
 
+    /// The key-management state of the zone, in plain words.
+    func keyState(_ records: [Record], dsTags: Set<UInt16>, signers: Set<UInt16>) -> String {
+        let keys = records.compactMap { try? DNSKEYFacts(record: $0) }
+        let algorithms = Set(keys.filter { !$0.key.isRevoked }.map(\.key.algorithm))
+        let ksks = keys.filter { $0.key.isSecureEntryPoint && !$0.key.isRevoked }
+        let zsks = keys.filter { !$0.key.isSecureEntryPoint && !$0.key.isRevoked }
+        var notes: [String] = []
+        if algorithms.count > 1 {
+            notes.append("algorithm rollover or multi-algorithm signing (\(algorithms.sorted().map(\.mnemonic).joined(separator: ", ")))")
+        }
+        let kskWithDS = ksks.filter { dsTags.contains($0.keyTag) }
+        if kskWithDS.count > 1 { notes.append("KSK rollover in progress: DS for \(kskWithDS.map { String($0.keyTag) }.joined(separator: " and "))") }
+        let standby = ksks.filter { !dsTags.isEmpty && !dsTags.contains($0.keyTag) }
+        if !standby.isEmpty { notes.append("stand-by KSK \(standby.map { String($0.keyTag) }.joined(separator: ", ")) without DS") }
+        let idle = zsks.filter { !signers.contains($0.keyTag) }
+        if !idle.isEmpty { notes.append("pre-published or retired ZSK \(idle.map { String($0.keyTag) }.joined(separator: ", "))") }
+        let revoked = keys.filter(\.key.isRevoked)
+        if !revoked.isEmpty { notes.append("revoked key \(revoked.map { String($0.keyTag) }.joined(separator: ", ")) (RFC 5011)") }
+        if notes.isEmpty { return "Key state: steady (\(ksks.count) KSK, \(zsks.count) ZSK)" }
+        return "Key state: " + notes.joined(separator: "; ")
+    }
+
     mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record]) {
         let signers = signingTags()
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
+        checks.append(.init(.info, keyState(records, dsTags: dsTags, signers: signers)))
         for record in records {
             guard let facts = try? DNSKEYFacts(record: record) else { continue }
             let key = facts.key
