@@ -82,7 +82,6 @@ compute_parents() {   # the parent of a zone is the longest other zone it is bel
     Z_PARENT[$z]=$best
   done
 }
-parent_of() { echo "${Z_PARENT[$1]}"; }
 
 # ---------------------------------------------------------------------------
 # Keys
