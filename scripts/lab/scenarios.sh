@@ -85,7 +85,9 @@ zone expiring.lab.                nsd-child - "ksk:13 zsk:13"          nsec
 zone ttl-long.lab.                nsd-child - "ksk:13 zsk:13"          nsec
 pre_expired_lab()  { SIGN_INC=$((NOW - 32 * DAY)); SIGN_EXP=$((NOW - 2 * DAY)); }
 pre_future_lab()   { SIGN_INC=$((NOW + 2 * DAY));  SIGN_EXP=$((NOW + 32 * DAY)); }
-pre_expiring_lab() { SIGN_EXP=$((NOW + 2 * DAY)); }
+# A 30-day signature with 2 days left: a signer that stopped re-signing (an
+# online signer's fresh 2-day signature is healthy and must not alarm).
+pre_expiring_lab() { SIGN_INC=$((NOW - 28 * DAY)); SIGN_EXP=$((NOW + 2 * DAY)); }
 pre_ttl_long_lab() { SIGN_EXP=$((NOW + 20 * DAY)); WWW_TTL=2592000; }   # 30-day TTL, 20 days left
 
 # --- DS / DNSKEY chain -----------------------------------------------------
@@ -192,7 +194,7 @@ pre_revoked_ds_lab()      { DS_KEYS="kskrev"; }                            # the
 pre_combo_rollover_lab() {
   SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key zsk2
   cds_of nextksk >> "$EXTRA"; cdnskey_of nextksk >> "$EXTRA"
-  SIGN_EXP=$((NOW + 2 * DAY))
+  SIGN_INC=$((NOW - 28 * DAY)); SIGN_EXP=$((NOW + 2 * DAY))
 }
 
 # --- servers ---------------------------------------------------------------
