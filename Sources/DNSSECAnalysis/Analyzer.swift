@@ -99,6 +99,7 @@ struct AnalysisRun {
             let report = child.report(target)
             cnameReports.append(report)
             if report.status > status { status = report.status }
+            for finding in report.findings where !findings.contains(finding) { findings.append(finding) }
         }
 
         let validUntil = status == .secure ? pathExpirations.map(\.0).min() : nil
@@ -161,6 +162,12 @@ struct AnalysisRun {
         if !positive.isEmpty || (!cname.isEmpty && type != .cname) {
             let answerType = positive.isEmpty ? RRType.cname : type
             let sources = positive.isEmpty ? cname : positive
+            let denying = usable.filter { $0.message?.rcode == .nxDomain }
+            if !denying.isEmpty {
+                add(.existingNameCovered, "\(name) \(type)", zone: zone, servers: denying.map(\.server),
+                    "\(denying.map(\.server.description).joined(separator: ", ")) answer\(denying.count == 1 ? "s" : "") NXDOMAIN for \(name), which \(sources.map(\.server.description).joined(separator: ", ")) answer\(sources.count == 1 ? "s" : "") with data",
+                    severity: .warning)
+            }
             report.kind = positive.isEmpty ? "cname" : "positive"
             report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
             guard zoneStatus == .secure else {

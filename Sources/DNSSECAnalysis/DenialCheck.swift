@@ -160,6 +160,11 @@ extension AnalysisRun {
     }
 
     mutating func nsec3Policy(_ params: NSEC3Data, zone: DNSName) {
+        nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: params.optOut, zone: zone)
+    }
+
+    mutating func nsec3Policy(iterations: UInt16, salt: [UInt8], optOut: Bool, zone: DNSName) {
+        let params = (iterations: iterations, salt: salt, optOut: optOut)
         if params.optOut {
             add(.nsec3OptOut, "zone \(zone)", zone: zone, "\(zone) uses NSEC3 opt-out")
         }
@@ -209,7 +214,7 @@ extension AnalysisRun {
             }
             if !valid.isEmpty {
                 best = outcome
-                best.problems = [SignatureProblem(code: .snameNotCovered, message: "\(name): wildcard answer, but no NSEC/NSEC3 covers \(nsecCover ? name : nextCloser)", servers: [answer.server])]
+                best.problems = [SignatureProblem(code: .missingNSECForWildcard, message: "\(name): wildcard answer, but no valid NSEC/NSEC3 covers \(nextCloser)", servers: [answer.server])]
             }
         }
         return best

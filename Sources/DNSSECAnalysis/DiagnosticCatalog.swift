@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case noClosestEncloser = "NO_CLOSEST_ENCLOSER"
     case nextClosestEncloserNotCovered = "NEXT_CLOSEST_ENCLOSER_NOT_COVERED"
     case stypeInBitmap = "STYPE_IN_BITMAP"
+    case existingNameCovered = "EXISTING_NAME_COVERED"
     case noNSECMatchingSname = "NO_NSEC_MATCHING_SNAME"
     case noNSEC3MatchingSname = "NO_NSEC3_MATCHING_SNAME"
     case nonzeroNSEC3IterationCount = "NONZERO_NSEC3_ITERATION_COUNT"
@@ -256,6 +257,11 @@ public enum DiagnosticCatalog {
           example: "www.example.com. MX: the matching NSEC lists MX",
           remedy: "Re-sign the zone; the server serves an NSEC chain that does not match the data.",
           ["RFC 4035 §3.1.3.1", "RFC 5155 §8.5"]),
+        e(.existingNameCovered, .error, "A server denies a name that exists",
+          "One server answers NXDOMAIN (with NSEC/NSEC3) for a name other servers answer with data: a stale secondary, or a lying NSEC chain.",
+          example: "new.example.com.: 192.0.2.2 says NXDOMAIN, 192.0.2.1 answers A",
+          remedy: "Make every server serve the current zone (check zone transfers to the stale one).",
+          ["RFC 4035 §3.1.3.2", "RFC 5155 §8.4"]),
         e(.noNSECMatchingSname, .error, "NODATA proof without an NSEC at the name",
           "A NODATA answer carries NSEC records, but none is owned by the query name, so the type's absence is not proven.",
           example: "www.example.com. TXT: no NSEC owned by www.example.com.",

@@ -4,6 +4,8 @@ import Foundation
 
 /// The result of validating one RRset as returned by each server.
 struct RRsetValidation {
+    init(problems: [SignatureProblem] = []) { self.problems = problems }
+
     /// Servers whose copy validated with at least one signature.
     var validServers: [ServerAddress] = []
     /// Servers that returned the RRset.

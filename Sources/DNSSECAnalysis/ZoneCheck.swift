@@ -76,6 +76,7 @@ struct ZoneCheck {
                 checks.append(.init(.ok, "RRSIG=\(soa.signingKeyTags.sorted().map(String.init).joined(separator: ",")) verifies the SOA RRset"))
             }
             cdsChecks(&run, dsSet: dsSet)
+            denialSetup(&run, keys: trustedKeys)
         }
         let earliest = rrsigReports.filter { $0.status == "valid" }.map(\.expiration).min()
         return Outcome(
@@ -166,6 +167,7 @@ struct ZoneCheck {
             }
         }
         if supportedDS.isEmpty && anchorKeys.isEmpty {
+            keyPolicy(&run, allKeyRecords())
             checks.append(.init(.warning, "No DS of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
             return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(dsSet: dsSet).0,
                              dsReports: describeKeys(dsSet: dsSet).1, rrsigs: [])
@@ -199,9 +201,11 @@ struct ZoneCheck {
             }
             for ds in supportedDS where DSDigest.match(ds, owner: zone, key: key) == .matches {
                 if key.isRevoked {
+                    // RFC 5011 revocation binds trust anchors; validators such as
+                    // unbound still build the chain through a DS-matched revoked
+                    // key, so it stays an entry point, but it is an error to fix.
                     run.add(.dnskeyRevokedDS, "DS \(ds.keyTag) of \(zone)", zone: zone,
-                            "DS \(ds.keyTag) matches DNSKEY \(tag), which is revoked")
-                    continue
+                            "DS \(ds.keyTag) matches DNSKEY \(tag), which has the REVOKE flag; validators may refuse it")
                 }
                 checks.append(.init(.ok, "DS=\(ds.keyTag)/\(ds.digestType) verifies DNSKEY=\(tag)/SEP"))
                 entryPoints.append(record)
@@ -210,11 +214,19 @@ struct ZoneCheck {
         let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer },
                                                 keys: entryPoints, published: keyRecords)
         let (keyReports, dsReports) = describeKeys(dsSet: dsSet, signing: validation.signingKeyTags)
-        dsFindings(&run, dsReports: dsReports, anyWorks: validation.isSecure)
+        dsFindings(&run, dsReports: dsReports, anyWorks: validation.isSecure, signing: validation.signingKeyTags)
         keyPolicy(&run, keyRecords)
 
         if !validation.isSecure {
             run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+            if entryPoints.isEmpty {
+                // With no DS-matched key, still say whether the signatures would
+                // hold once the DS is fixed: both problems need fixing.
+                let selfSigned = run.validator.validate(owner: zone, type: .dnskey, answers: usable,
+                                                        section: { $0.answer }, keys: keyRecords)
+                let timing = selfSigned.problems.filter { [.expirationInPast, .inceptionInFuture].contains($0.code) }
+                run.reportProblems(RRsetValidation(problems: timing), subject: "DNSKEY \(zone)", zone: zone)
+            }
             let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
                 : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
             checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
@@ -313,7 +325,7 @@ struct ZoneCheck {
         return (keyReports, dsReports)
     }
 
-    mutating func dsFindings(_ run: inout AnalysisRun, dsReports: [DSReport], anyWorks: Bool) {
+    mutating func dsFindings(_ run: inout AnalysisRun, dsReports: [DSReport], anyWorks: Bool, signing: Set<UInt16>) {
         let severity: Severity? = anyWorks ? .warning : nil
         for ds in dsReports {
             let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
@@ -339,10 +351,11 @@ struct ZoneCheck {
                     "DS records for keys \(Set(list.map(\.keyTag)).sorted().map(String.init).joined(separator: " and ")) (algorithm \(algorithm)) are both published: double-DS KSK rollover")
         }
         let dsAlgorithms = Set(dsReports.filter { $0.status != "unsupported" }.map(\.algorithm))
-        let workingAlgorithms = Set(matching.map(\.algorithm))
-        for algorithm in dsAlgorithms.subtracting(workingAlgorithms) where anyWorks {
+        let workingAlgorithms = Set(matching.filter { signing.contains($0.keyTag) }.map(\.algorithm))
+        for algorithm in dsAlgorithms.subtracting(workingAlgorithms).sorted() {
             run.add(.missingSEPForAlg, "zone \(zone)", zone: zone,
-                    "the DS RRset has algorithm \(algorithm) but no key of that algorithm matches and signs the DNSKEY RRset")
+                    "the DS RRset has algorithm \(algorithm) (\(DNSSECAlgorithm(algorithm))) but no key of that algorithm matches a DS and signs the DNSKEY RRset",
+                    severity: anyWorks ? .warning : .error)
         }
     }
 
@@ -459,6 +472,34 @@ struct ZoneCheck {
                 .map { DNSKEYFacts(owner: zone, key: $0).keyTag }
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
                     "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve")
+        }
+    }
+
+    // MARK: - Denial of existence
+
+    /// NSEC3PARAM policy and a signed NXDOMAIN for a name that cannot exist:
+    /// a broken chain shows here even when the asked name exists.
+    mutating func denialSetup(_ run: inout AnalysisRun, keys: [Record]) {
+        for answer in observation.nsec3paramAnswers {
+            guard let record = answer.answerRecords(zone, .nsec3param).first,
+                  let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
+            checks.append(.init(.info, "NSEC3PARAM: hash 1, \(params.iterations) iterations, salt \(params.salt.isEmpty ? "-" : Encodings.hex(params.salt))"))
+            run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
+            break
+        }
+        guard let probe = observation.nxdomainProbeName else { return }
+        var proven = false
+        for answer in observation.nxdomainProbeAnswers where answer.message?.rcode == .nxDomain {
+            let outcome = run.checkDenial(name: probe, type: .a, answer: answer, zone: zone, keys: keys)
+            if outcome.status == .secure || outcome.status == .insecure {
+                if !proven { checks.append(.init(.ok, "\(outcome.kind) proves that \(probe) does not exist")) }
+                proven = true
+                continue
+            }
+            for problem in outcome.problems {
+                run.add(problem.code, "NXDOMAIN proof of \(zone)", zone: zone, servers: problem.servers,
+                        "negative answers from \(zone) do not validate: \(problem.message)")
+            }
         }
     }
 

@@ -81,6 +81,9 @@ public struct ChainWalker: Sendable {
             // `name` is in this zone: ask for CDS/CDNSKEY (of the apex) and every type.
             async let cds = askAll(Question(name: here, type: .cds), hereServers)
             async let cdnskey = askAll(Question(name: here, type: .cdnskey), hereServers)
+            async let nsec3param = askAll(Question(name: here, type: .nsec3param), hereServers)
+            let nxQuestion = observation.nxdomainProbeName.map { Question(name: $0, type: .a) }
+            async let nxProbe = nxQuestion != nil ? askAll(nxQuestion!, hereServers) : []
             var answers: [RRType: [ServerAnswer]] = [probeType: probeAnswers]
             await withTaskGroup(of: (RRType, [ServerAnswer]).self) { group in
                 for type in types.dropFirst() where answers[type] == nil {
@@ -90,6 +93,8 @@ public struct ChainWalker: Sendable {
             }
             observation.cdsAnswers = await cds
             observation.cdnskeyAnswers = await cdnskey
+            observation.nsec3paramAnswers = await nsec3param
+            observation.nxdomainProbeAnswers = await nxProbe
             zones.append(observation)
 
             var targets: [NameObservation] = []

@@ -52,10 +52,15 @@ public struct ZoneObservation: Sendable, Hashable {
     public var cdnskeyAnswers: [ServerAnswer]
     /// The SOA asked over TCP, to find servers that do not serve TCP (RFC 7766).
     public var tcpAnswers: [ServerAnswer]
+    /// NSEC3PARAM at the apex, and a name that should not exist: they show
+    /// the zone's denial-of-existence setup even when the asked name exists.
+    public var nsec3paramAnswers: [ServerAnswer]
+    public var nxdomainProbeAnswers: [ServerAnswer]
 
     public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
                 dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],
-                cdsAnswers: [ServerAnswer] = [], cdnskeyAnswers: [ServerAnswer] = [], tcpAnswers: [ServerAnswer] = []) {
+                cdsAnswers: [ServerAnswer] = [], cdnskeyAnswers: [ServerAnswer] = [], tcpAnswers: [ServerAnswer] = [],
+                nsec3paramAnswers: [ServerAnswer] = [], nxdomainProbeAnswers: [ServerAnswer] = []) {
         self.zone = zone
         self.parent = parent
         self.nameServers = nameServers
@@ -66,6 +71,13 @@ public struct ZoneObservation: Sendable, Hashable {
         self.cdsAnswers = cdsAnswers
         self.cdnskeyAnswers = cdnskeyAnswers
         self.tcpAnswers = tcpAnswers
+        self.nsec3paramAnswers = nsec3paramAnswers
+        self.nxdomainProbeAnswers = nxdomainProbeAnswers
+    }
+
+    /// The name asked to see a signed NXDOMAIN from the zone.
+    public var nxdomainProbeName: DNSName? {
+        try? DNSName(labels: [Array("dnssec-check-nx-probe".utf8)] + zone.labels)
     }
 }
 
