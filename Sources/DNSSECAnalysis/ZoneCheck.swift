@@ -167,7 +167,7 @@ struct ZoneCheck {
             }
         }
         if supportedDS.isEmpty && anchorKeys.isEmpty {
-            keyPolicy(&run, allKeyRecords())
+            keyPolicy(&run, allKeyRecords(), dsUsable: false)
             checks.append(.init(.warning, "No DS of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
             return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(dsSet: dsSet).0,
                              dsReports: describeKeys(dsSet: dsSet).1, rrsigs: [])
@@ -352,7 +352,10 @@ struct ZoneCheck {
         }
         let dsAlgorithms = Set(dsReports.filter { $0.status != "unsupported" }.map(\.algorithm))
         let workingAlgorithms = Set(matching.filter { signing.contains($0.keyTag) }.map(\.algorithm))
-        for algorithm in dsAlgorithms.subtracting(workingAlgorithms).sorted() {
+        // Without any working DS, only an algorithm no published key has is
+        // news: a digest mismatch on a key of that algorithm is DIGEST_INVALID.
+        let keyAlgorithms = Set(allKeyRecords().compactMap { try? DNSKEYData(rdata: $0.rdata).algorithm.rawValue })
+        for algorithm in dsAlgorithms.subtracting(workingAlgorithms).sorted() where anyWorks || !keyAlgorithms.contains(algorithm) {
             run.add(.missingSEPForAlg, "zone \(zone)", zone: zone,
                     "the DS RRset has algorithm \(algorithm) (\(DNSSECAlgorithm(algorithm))) but no key of that algorithm matches a DS and signs the DNSKEY RRset",
                     severity: anyWorks ? .warning : .error)
@@ -381,7 +384,9 @@ struct ZoneCheck {
         return "Key state: " + notes.joined(separator: "; ")
     }
 
-    mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record]) {
+    /// `dsUsable` is false when no DS can be validated: then which SEP key
+    /// lacks a DS says nothing about stand-by keys.
+    mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record], dsUsable: Bool = true) {
         let signers = signingTags()
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
         checks.append(.init(.info, keyState(records, dsTags: dsTags, signers: signers)))
@@ -410,7 +415,7 @@ struct ZoneCheck {
                 run.add(.zskPrepublished, subject, zone: zone,
                         "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
             }
-            if key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
+            if dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
                 run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it (stand-by key)")
             }
         }
