@@ -311,6 +311,10 @@ write_nsd_conf() {
   zonefiles-check: yes
   zonefiles-write: 0
   refuse-any: no
+  # Response rate limiting would throttle the test suite, which asks many
+  # questions of the same servers from one address within a second.
+  rrl-ratelimit: 0
+  rrl-whitelist-ratelimit: 0
 remote-control:
   control-enable: no
 EOF
