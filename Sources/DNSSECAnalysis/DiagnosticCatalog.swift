@@ -52,6 +52,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case serverNotAuthoritative = "SERVER_NOT_AUTHORITATIVE"
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
     case responseTruncatedUDP = "RESPONSE_TRUNCATED_UDP"
+    case errorWithEDNS = "ERROR_WITH_EDNS"
+    case ednsIgnored = "EDNS_IGNORED"
+    case nsNameNotInChild = "NS_NAME_NOT_IN_CHILD"
+    case nsNameNotInParent = "NS_NAME_NOT_IN_PARENT"
+    case glueMismatch = "GLUE_MISMATCH"
+    case missingGlueForNSName = "MISSING_GLUE_FOR_NS_NAME"
     case noServerAnswered = "NO_SERVER_ANSWERED"
     case inconsistentSOASerial = "INCONSISTENT_SOA_SERIAL"
     case dnskeyMissingFromServers = "DNSKEY_MISSING_FROM_SERVERS"
@@ -317,6 +323,36 @@ public enum DiagnosticCatalog {
           example: "example.com. DNSKEY: truncated over UDP (1232 bytes), 2345 bytes over TCP",
           remedy: "Shrink the answer: fewer or smaller keys (ECDSA instead of RSA-4096), or fewer signatures.",
           ["RFC 6891 §6.2.5", "DNS Flag Day 2020"]),
+        e(.errorWithEDNS, .error, "Server fails EDNS queries",
+          "The server answers FORMERR or NOTIMP to a query with EDNS0 and answers only without it. Without EDNS there is no DO bit, so validators get no DNSSEC records from it: a downgrade (error for a signed zone).",
+          example: "192.0.2.2 answers FORMERR to example.com. SOA with EDNS, NOERROR without",
+          remedy: "Upgrade or fix the server (or the middlebox in front of it): EDNS0 has been required since the 2019 DNS Flag Day.",
+          ["RFC 6891 §7", "RFC 4035 §3.2.1"]),
+        e(.ednsIgnored, .warning, "Server ignores EDNS",
+          "The server answered an EDNS0 query without an OPT record: it does not support EDNS, so it cannot carry DNSSEC records or large answers.",
+          example: "192.0.2.2 answered example.com. SOA without OPT",
+          remedy: "Upgrade the server software or fix the middlebox stripping OPT records.",
+          ["RFC 6891 §7"]),
+        e(.nsNameNotInChild, .warning, "Parent lists a name server the zone does not",
+          "The NS RRset in the parent's delegation names a server that the zone's own NS RRset does not list.",
+          example: "example.com.: ns3.example.net. is delegated to by com. but not listed in example.com. NS",
+          remedy: "Make the NS records at the registrar and in the zone the same set.",
+          ["RFC 1034 §4.2.2"]),
+        e(.nsNameNotInParent, .warning, "Zone lists a name server the parent does not",
+          "The zone's own NS RRset names a server that the parent's delegation does not list: resolvers starting at the parent never use it.",
+          example: "example.com.: ns3.example.com. is in example.com. NS but not in the delegation from com.",
+          remedy: "Make the NS records at the registrar and in the zone the same set.",
+          ["RFC 1034 §4.2.2"]),
+        e(.glueMismatch, .warning, "Glue differs from the server's address",
+          "The parent's glue address for an in-zone name server differs from the A/AAAA the zone itself publishes for it.",
+          example: "ns1.example.com.: glue 192.0.2.1 at com., A 192.0.2.9 in example.com.",
+          remedy: "Update the glue at the registrar (host object) or the A/AAAA record in the zone so they agree.",
+          ["RFC 1034 §4.2.2"]),
+        e(.missingGlueForNSName, .warning, "No glue for an in-zone name server",
+          "A name server inside the delegated zone has no glue address in the parent's referral, so resolvers cannot reach it without already knowing the answer.",
+          example: "ns1.example.com.: no glue in the referral from com.",
+          remedy: "Register the name server's address (glue) at the registrar.",
+          ["RFC 1034 §4.2.1"]),
         e(.noServerAnswered, .error, "No server answered",
           "None of the zone's servers gave a usable answer, so its data cannot be checked (indeterminate).",
           example: "example.com.: no server answered the DNSKEY query",

@@ -425,6 +425,8 @@ struct ZoneCheck {
 
     mutating func serverHealth(_ run: inout AnalysisRun) {
         var serials: [UInt32: [ServerAddress]] = [:]
+        // Servers that answer only without EDNS: their FORMERRs are one finding, not one per query.
+        let ednsIntolerant = Set(observation.noEDNSAnswers.filter { $0.message?.rcode == .noError }.map(\.server))
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
@@ -441,6 +443,20 @@ struct ZoneCheck {
                 }
                 continue
             }
+            if [.formErr, .notImp].contains(message.rcode),
+               let plain = observation.noEDNSAnswers.first(where: { $0.server == answer.server && $0.question == answer.question }),
+               plain.message?.rcode == .noError {
+                let signed = inheritedSecure
+                run.add(.errorWithEDNS, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answers \(message.rcode) to \(answer.question) with EDNS and NOERROR without it\(signed ? ": validators get no DNSSEC records from it" : "")",
+                        severity: signed ? .error : .warning)
+                continue
+            }
+            if message.rcode == .noError && message.edns == nil {
+                run.add(.ednsIgnored, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answered \(answer.question) without an OPT record: it ignores EDNS")
+            }
+            if ednsIntolerant.contains(answer.server) && [.formErr, .notImp].contains(message.rcode) { continue }
             if message.rcode != .noError || !message.isAuthoritative {
                 let why = message.rcode != .noError ? "\(message.rcode)" : "no AA bit"
                 run.add(.serverNotAuthoritative, subject, zone: zone, servers: [answer.server],
@@ -466,6 +482,7 @@ struct ZoneCheck {
             run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
                     "SOA serials differ: " + text.joined(separator: "; "))
         }
+        delegationConsistency(&run)
         // DNSKEY sets that differ between servers.
         let sets = observation.dnskeyAnswers.compactMap { answer -> (ServerAddress, Set<[UInt8]>)? in
             guard answer.message?.rcode == .noError else { return nil }
@@ -477,6 +494,48 @@ struct ZoneCheck {
                 .map { DNSKEYFacts(owner: zone, key: $0).keyTag }
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
                     "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve")
+        }
+    }
+
+    /// Whether the zone is expected to be signed: its parent is secure.
+    var inheritedSecure: Bool { anchored || inherited == .secure }
+
+    /// The parent's NS and glue against the zone's own NS and addresses.
+    mutating func delegationConsistency(_ run: inout AnalysisRun) {
+        guard let parent = observation.parent, !observation.nameServers.isEmpty else { return }
+        let parentNames = Set(observation.nameServers.keys)
+        var childNames: Set<DNSName> = []
+        for answer in observation.nsAnswers where answer.message?.isAuthoritative == true {
+            for record in answer.answerRecords(zone, .ns) {
+                if let target = try? NameData(rdata: record.rdata).target { childNames.insert(target) }
+            }
+        }
+        guard !childNames.isEmpty else { return }
+        for name in parentNames.subtracting(childNames).sorted() {
+            run.add(.nsNameNotInChild, "delegation \(parent) → \(zone)", zone: zone,
+                    "\(name) is in the delegation from \(parent) but not in the NS RRset of \(zone)")
+        }
+        for name in childNames.subtracting(parentNames).sorted() {
+            run.add(.nsNameNotInParent, "delegation \(parent) → \(zone)", zone: zone,
+                    "\(name) is in the NS RRset of \(zone) but not in the delegation from \(parent)")
+        }
+        for name in parentNames.intersection(childNames).sorted() where name.isSubdomain(of: zone) {
+            let glue = Set(observation.nameServers[name] ?? [])
+            if glue.isEmpty {
+                run.add(.missingGlueForNSName, "delegation \(parent) → \(zone)", zone: zone,
+                        "\(name) is inside \(zone) but the referral from \(parent) has no glue for it")
+                continue
+            }
+            var authoritative: Set<ServerAddress> = []
+            for answer in observation.nameServerAddressAnswers where answer.question.name == name {
+                for record in answer.message?.answer ?? [] where record.owner == name && (record.type == .a || record.type == .aaaa) {
+                    if let ip = AddressData.text(type: record.type, rdata: record.rdata) { authoritative.insert(ServerAddress(ip: ip)) }
+                }
+            }
+            if !authoritative.isEmpty && authoritative != glue {
+                run.add(.glueMismatch, "delegation \(parent) → \(zone)", zone: zone,
+                        "\(name): glue \(glue.sorted().map(\.ip).joined(separator: ", ")) at \(parent), but \(zone) publishes \(authoritative.sorted().map(\.ip).joined(separator: ", "))")
+            }
         }
     }
 

@@ -50,11 +50,17 @@ public struct ChainWalker: Sendable {
             async let soa = askAll(Question(name: here, type: .soa), hereServers)
             async let probe = askAll(Question(name: name, type: probeType), hereServers)
             async let soaOverTCP = askAll(Question(name: here, type: .soa), hereServers, options: tcpOptions)
+            async let ns = askAll(Question(name: here, type: .ns), hereServers)
             let (dnskeyAnswers, soaAnswers, probeAnswers, tcpAnswers) = await (dnskey, soa, probe, soaOverTCP)
+            let nsAnswers = await ns
 
             var observation = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: servers,
                                               dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers,
                                               tcpAnswers: tcpAnswers)
+            observation.nsAnswers = nsAnswers
+            observation.nameServerAddressAnswers = await inZoneAddresses(zone: here, nameServers: nameServers,
+                                                                         nsAnswers: nsAnswers, servers: hereServers)
+            observation.noEDNSAnswers = await withoutEDNS(soaAnswers)
 
             if let referral = Self.referral(in: probeAnswers, below: zone, toward: name) {
                 zones.append(observation)
@@ -110,6 +116,51 @@ public struct ChainWalker: Sendable {
         }
         return NameObservation(name: name, types: types, zones: zones, answers: [:],
                                walkProblem: "more than \(limits.maxDepth) zone cuts")
+    }
+
+    /// A and AAAA of the zone's own name servers (names inside the zone),
+    /// asked of the zone's servers, to compare with the parent's glue.
+    func inZoneAddresses(zone: DNSName, nameServers: [DNSName: [ServerAddress]], nsAnswers: [ServerAnswer],
+                         servers: [ServerAddress]) async -> [ServerAnswer] {
+        var names = Set(nameServers.keys)
+        for answer in nsAnswers {
+            for record in answer.answerRecords(zone, .ns) {
+                if let target = try? NameData(rdata: record.rdata).target { names.insert(target) }
+            }
+        }
+        let inZone = names.filter { $0.isSubdomain(of: zone) && $0 != zone }.sorted()
+        return await withTaskGroup(of: [ServerAnswer].self) { group in
+            for name in inZone {
+                for type in [RRType.a, .aaaa] {
+                    group.addTask { await askAll(Question(name: name, type: type), servers) }
+                }
+            }
+            var all: [ServerAnswer] = []
+            for await answers in group { all += answers }
+            return all.sorted { ($0.question.name, $0.question.type.rawValue, $0.server) < ($1.question.name, $1.question.type.rawValue, $1.server) }
+        }
+    }
+
+    /// Servers that answered the EDNS query with FORMERR, NOTIMP or without
+    /// an OPT record are asked again without EDNS (RFC 6891 §7).
+    func withoutEDNS(_ answers: [ServerAnswer]) async -> [ServerAnswer] {
+        var withoutEDNS = options
+        withoutEDNS.edns = false
+        withoutEDNS.dnssecOK = false
+        let plain = withoutEDNS
+        return await withTaskGroup(of: ServerAnswer.self) { group in
+            for answer in answers {
+                guard let message = answer.message,
+                      [.formErr, .notImp].contains(message.rcode) || message.edns == nil else { continue }
+                group.addTask {
+                    let exchange = await transport.exchange(answer.question, with: answer.server, options: plain)
+                    return Self.parse(exchange, question: answer.question)
+                }
+            }
+            var all: [ServerAnswer] = []
+            for await answer in group { all.append(answer) }
+            return all.sorted { $0.server < $1.server }
+        }
     }
 
     /// A and AAAA of a name server without glue, through a nested walk.

@@ -33,6 +33,7 @@ KNOT_1=127.53.4.1          # knotd
 BIND_1=127.53.5.1          # named
 SINK_1=127.53.7.1          # python sink: reads queries, never answers
 UDPONLY_1=127.53.7.2       # python UDP-only forwarder to $CHILD_1, no TCP
+NOEDNS_1=127.53.7.3        # python relay to $CHILD_1 that answers FORMERR to EDNS queries
 DATA_NET=127.53.255        # A record *data* (nothing listens there)
 
 # NSD instances: name -> listen addresses
@@ -46,7 +47,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly unbound"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns unbound"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -56,13 +57,14 @@ declare -A PROBE=(
   [bind]="$BIND_1 bind.lab. SOA"
   [sink]="-"
   [udponly]="$UDPONLY_1 notcp.lab. SOA"
+  [noedns]="$NOEDNS_1 noedns.lab. SOA +noedns"
   [unbound]="$RESOLVER ok.lab. SOA"
 )
 declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
   [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1"
-  [udponly]="$UDPONLY_1 (UDP only)" [unbound]="$RESOLVER"
+  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [unbound]="$RESOLVER"
 )
 
 say()  { printf 'lab: %s\n' "$*"; }
@@ -102,7 +104,7 @@ proc_healthy() {
   if [ "$p" = unbound ]; then
     set -- $probe; dig_probe "$1" "$2" "$3" +rec +time=3
   else
-    set -- $probe; dig_probe "$1" "$2" "$3"
+    set -- $probe; dig_probe "$@"
   fi
 }
 

@@ -204,6 +204,13 @@ zone dead.lab.     none      "ns1=$SINK_1"                 "ksk:13 zsk:13"      
 zone notcp.lab.    nsd-child "ns1=$UDPONLY_1"              "ksk:13 zsk:13"          nsec
 zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"          nsec
 zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec
+zone noedns.lab.   nsd-child "ns1=$CHILD_1 ns2=$NOEDNS_1"  "ksk:13 zsk:13"          nsec   # ns2 FORMERRs EDNS
+zone ns-extra.lab. nsd-child -                             "ksk:13 zsk:13"          nsec
+zone glue-mismatch.lab. nsd-child "ns1=$CHILD_1"          "ksk:13 zsk:13"          nsec
+# The zone lists a third name server the parent's delegation does not.
+pre_ns_extra_lab() { add "@ IN NS ns3"; add "ns3 IN A $CHILD_2"; }
+# The zone gives ns1 a second address; the parent's glue has only the first.
+pre_glue_mismatch_lab() { add "ns1 IN A $CHILD_2"; }
 pre_split_lab() { SIGN_KEYS="ksk zsk"; add "new IN A $DATA_NET.7"; }
 post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures, no "new"
   local stale="$ZONEDIR/split.lab.stale"

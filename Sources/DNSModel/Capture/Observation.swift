@@ -56,6 +56,12 @@ public struct ZoneObservation: Sendable, Hashable {
     /// the zone's denial-of-existence setup even when the asked name exists.
     public var nsec3paramAnswers: [ServerAnswer]
     public var nxdomainProbeAnswers: [ServerAnswer]
+    /// The zone's own NS RRset, and the A/AAAA of its in-zone name servers,
+    /// from each of its servers: compared with the parent's NS and glue.
+    public var nsAnswers: [ServerAnswer] = []
+    public var nameServerAddressAnswers: [ServerAnswer] = []
+    /// The SOA asked again without EDNS, of servers that failed the EDNS query.
+    public var noEDNSAnswers: [ServerAnswer] = []
 
     public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
                 dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],

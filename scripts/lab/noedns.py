@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""An EDNS-intolerant DNS front end: answers FORMERR to every query that
+carries an OPT record (EDNS0), as old servers and broken middleboxes do, and
+relays queries without EDNS to UPSTREAM:53, over UDP and TCP (lab helper
+"server that fails EDNS", see docs/lab.md).
+
+usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE
+"""
+import os
+import socket
+import struct
+import sys
+import threading
+
+
+def has_opt(query):
+    """True when the additional section holds an OPT record (type 41)."""
+    if len(query) < 12:
+        return False
+    qd, an, ns, ar = struct.unpack("!HHHH", query[4:12])
+    if ar == 0:
+        return False
+    pos = 12
+    try:
+        for _ in range(qd):
+            while query[pos] != 0:
+                pos += 1 + query[pos]
+            pos += 5
+        for _ in range(an + ns + ar):
+            if query[pos] & 0xC0 == 0xC0:
+                pos += 2
+            else:
+                while query[pos] != 0:
+                    pos += 1 + query[pos]
+                pos += 1
+            rtype, = struct.unpack("!H", query[pos:pos + 2])
+            if rtype == 41:
+                return True
+            rdlen, = struct.unpack("!H", query[pos + 8:pos + 10])
+            pos += 10 + rdlen
+    except (IndexError, struct.error):
+        return False
+    return False
+
+
+def formerr(query):
+    """FORMERR with the question echoed and no OPT."""
+    qid, flags = struct.unpack("!HH", query[:4])
+    qd, = struct.unpack("!H", query[4:6])
+    pos = 12
+    for _ in range(qd):
+        while pos < len(query) and query[pos] != 0:
+            pos += 1 + query[pos]
+        pos += 5
+    question = query[12:pos]
+    flags = 0x8000 | (flags & 0x7900) | 1  # QR, opcode and RD copied, RCODE 1
+    return struct.pack("!HHHHHH", qid, flags, qd, 0, 0, 0) + question
+
+
+def ask(listen, upstream, query, tcp):
+    kind = socket.SOCK_STREAM if tcp else socket.SOCK_DGRAM
+    up = socket.socket(socket.AF_INET, kind)
+    try:
+        up.bind((listen, 0))  # keep the traffic inside the lab range
+        up.settimeout(2.0)
+        if tcp:
+            up.connect((upstream, 53))
+            up.sendall(struct.pack("!H", len(query)) + query)
+            length, = struct.unpack("!H", read_exactly(up, 2))
+            return read_exactly(up, length)
+        up.sendto(query, (upstream, 53))
+        return up.recvfrom(65535)[0]
+    finally:
+        up.close()
+
+
+def read_exactly(sock, count):
+    data = b""
+    while len(data) < count:
+        chunk = sock.recv(count - len(data))
+        if not chunk:
+            raise OSError("connection closed")
+        data += chunk
+    return data
+
+
+def answer(listen, upstream, query, tcp):
+    if has_opt(query):
+        return formerr(query)
+    return ask(listen, upstream, query, tcp)
+
+
+def serve_udp(sock, listen, upstream):
+    while True:
+        query, peer = sock.recvfrom(65535)
+        def handle(q=query, p=peer):
+            try:
+                sock.sendto(answer(listen, upstream, q, False), p)
+            except (OSError, struct.error):
+                pass
+        threading.Thread(target=handle, daemon=True).start()
+
+
+def serve_tcp(server, listen, upstream):
+    while True:
+        conn, _ = server.accept()
+        def handle(c=conn):
+            try:
+                c.settimeout(5.0)
+                while True:
+                    length, = struct.unpack("!H", read_exactly(c, 2))
+                    reply = answer(listen, upstream, read_exactly(c, length), True)
+                    c.sendall(struct.pack("!H", len(reply)) + reply)
+            except (OSError, struct.error):
+                pass
+            finally:
+                c.close()
+        threading.Thread(target=handle, daemon=True).start()
+
+
+def main():
+    listen, upstream, logfile, pidfile = sys.argv[1:5]
+    log = open(logfile, "a", buffering=1)
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    udp.bind((listen, 53))
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tcp.bind((listen, 53))
+    tcp.listen(16)
+    with open(pidfile, "w") as f:
+        f.write("%d\n" % os.getpid())
+    log.write("EDNS-intolerant relay %s:53 -> %s:53 (FORMERR to EDNS)\n" % (listen, upstream))
+    threading.Thread(target=serve_tcp, args=(tcp, listen, upstream), daemon=True).start()
+    serve_udp(udp, listen, upstream)
+
+
+if __name__ == "__main__":
+    main()
