@@ -147,7 +147,10 @@ public struct TextReport {
             out.append(bold("CNAME target \(target.name)") + "  " + status(target.status))
             out.append("")
             let targetObservation = observation.flatMap { $0.cnameTarget.indices.contains(index) ? $0.cnameTarget[index] : nil }
-            out.append(contentsOf: body(target, observation: targetObservation).map { $0.isEmpty ? $0 : "  " + $0 })
+            // The target's lines are indented by two, so they wrap two columns earlier.
+            var inner = self
+            inner.width = width - 2
+            out.append(contentsOf: inner.body(target, observation: targetObservation).map { $0.isEmpty ? $0 : "  " + $0 })
             out.append(contentsOf: wrap("  " + summary(target), plain: "  " + Self.summaryText(target, policy: policy),
                                         indent: "", hanging: "      "))
             out.append("")

@@ -43,7 +43,13 @@ struct CaptureAnalysisTests {
         Expectation(capture: "ds-unknown-alg", verdict: .insecure, codes: ["ALGORITHM_NOT_SUPPORTED"]),
         Expectation(capture: "nsec3-iter200", verdict: .insecure,
                     codes: ["NONZERO_NSEC3_ITERATION_COUNT", "NSEC3_ITERATIONS_INSECURE"]),
-        Expectation(capture: "halfdead", verdict: .secure, codes: ["SERVER_UNRESPONSIVE_UDP"]),
+        Expectation(capture: "halfdead", verdict: .secure, codes: ["SERVER_UNRESPONSIVE_UDP", "SERVER_UNRESPONSIVE_TCP"]),
+        Expectation(capture: "notcp", verdict: .secure, codes: ["SERVER_UNRESPONSIVE_TCP"]),
+        Expectation(capture: "noedns", verdict: .secure, codes: ["ERROR_WITH_EDNS"]),
+        Expectation(capture: "split", verdict: .secure, codes: ["DNSKEY_MISSING_FROM_SERVERS", "INCONSISTENT_SOA_SERIAL"]),
+        Expectation(capture: "cname-into-bogus", verdict: .bogus, codes: ["EXPIRATION_IN_PAST", "NO_SEP"]),
+        Expectation(capture: "nsec3-optout-nxdomain", verdict: .secure, codes: ["NSEC3_OPT_OUT"]),
+        Expectation(capture: "wildcard-no-proof", verdict: .bogus, codes: ["MISSING_NSEC_FOR_WILDCARD"]),
     ])
     func scenario(_ expectation: Expectation) async throws {
         let report = try await Self.analyze(expectation.capture)
@@ -100,7 +106,8 @@ struct CaptureAnalysisTests {
     }
 
     @Test func everyFindingHasARemedyAndReference() async throws {
-        for name in ["expired", "ds-bad-digest", "ds-unknown-alg", "nsec3-iter200", "halfdead"] {
+        for name in ["expired", "ds-bad-digest", "ds-unknown-alg", "nsec3-iter200", "halfdead", "notcp", "noedns",
+                     "split", "cname-into-bogus", "wildcard-no-proof"] {
             for finding in try await Self.analyze(name).findings {
                 #expect(!finding.remedy.isEmpty && !finding.references.isEmpty && !finding.message.isEmpty)
             }

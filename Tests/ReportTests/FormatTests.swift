@@ -107,6 +107,10 @@ struct FormatTests {
         ExitExpectation(capture: "ds-unknown-alg", status: 2, requireSecure: true),
         ExitExpectation(capture: "nsec3-iter200", status: 2),
         ExitExpectation(capture: "halfdead", status: 1),
+        ExitExpectation(capture: "notcp", status: 1),
+        ExitExpectation(capture: "noedns", status: 2),
+        ExitExpectation(capture: "wildcard-no-proof", status: 2),
+        ExitExpectation(capture: "nsec3-optout-nxdomain", status: 0),
     ])
     func exitCode(_ expectation: ExitExpectation) throws {
         let extra = expectation.requireSecure ? ["--require-secure"] : []
@@ -152,7 +156,7 @@ struct FormatTests {
         let match = try #require(String(lines[0]).wholeMatch(of: Self.firstLine), "not a plugin line: \(lines[0])")
         let words = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
         #expect(String(match.1) == words[Int(result.status)])
-        #expect(match.2.contains("www."))
+        #expect(match.2.contains(try Tool.captureName(capture)))
         let perf = Self.perfdata(String(match.3 ?? ""))
         #expect(perf.contains { $0.label == "findings_error" })
         #expect(perf.contains { $0.label == "findings_warning" })
@@ -245,7 +249,7 @@ struct FormatTests {
         #expect(plain.stdout.contains("✓"))
         let quiet = try Tool.dnssecCheck(["analyze", path, "-q"])
         #expect(quiet.stdout.split(separator: "\n").count == 1)
-        #expect(quiet.stdout.hasPrefix("www."))
+        #expect(quiet.stdout.hasPrefix(try Tool.captureName(capture)))
         #expect(quiet.status == plain.status)
         let ascii = try Tool.dnssecCheck(["analyze", path, "--ascii", "--color", "never"])
         #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })

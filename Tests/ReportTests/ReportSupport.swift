@@ -41,6 +41,13 @@ enum Tool {
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The first name a capture was made for, as its reports print it.
+    static func captureName(_ capture: String) throws -> String {
+        struct Names: Decodable { let names: [String] }
+        let data = try Data(contentsOf: URL(fileURLWithPath: capturePath(capture)))
+        return try JSONDecoder().decode(Names.self, from: data).names.first ?? ""
+    }
+
     static func capturePath(_ name: String) -> String {
         root.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/\(name).json").path
     }
