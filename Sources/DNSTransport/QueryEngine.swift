@@ -82,9 +82,12 @@ public actor QueryEngine: DNSExchanging {
         self.trace = trace
     }
 
-    isolated deinit {
+    // A plain deinit, not `isolated deinit`: the latter makes Swift 6.3 fail
+    // with "circular reference" in optimised builds (-c release).
+    deinit {
         // A forgotten shutdown() must not leak threads; this does not block.
-        if ownsGroup && !isShutDown {
+        let forgotten = !isShutDown
+        if ownsGroup, forgotten {
             group.shutdownGracefully { _ in }
         }
     }
