@@ -140,10 +140,7 @@ struct AnalysisRun {
         }
     }
 
-    static func parseTime(_ text: String) -> Int64? {
-        let formatter = ISO8601Parser.shared
-        return formatter.parse(text)
-    }
+    static func parseTime(_ text: String) -> Int64? { TimeText.parse(text) }
 
     // MARK: - Target RRsets
 
@@ -255,13 +252,4 @@ struct AnalysisRun {
     }
 }
 
-/// A small RFC 3339 parser for the times this module itself formats.
-struct ISO8601Parser {
-    static let shared = ISO8601Parser()
-    func parse(_ text: String) -> Int64? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text).map { Int64($0.timeIntervalSince1970) }
-    }
-}
 import Foundation

@@ -58,11 +58,20 @@ public struct ChainWalker: Sendable {
                                               dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers,
                                               tcpAnswers: tcpAnswers)
             observation.nsAnswers = nsAnswers
-            observation.nameServerAddressAnswers = await inZoneAddresses(zone: here, nameServers: nameServers,
-                                                                         nsAnswers: nsAnswers, servers: hereServers)
-            observation.noEDNSAnswers = await withoutEDNS(soaAnswers)
+            // Second round, concurrently: the zone's own name server addresses,
+            // EDNS retries, and (below) the DS of the next zone at this one.
+            let hereNameServers = nameServers
+            async let addresses = inZoneAddresses(zone: here, nameServers: hereNameServers,
+                                                  nsAnswers: nsAnswers, servers: hereServers)
+            async let plain = withoutEDNS(soaAnswers)
 
-            if let referral = Self.referral(in: probeAnswers, below: zone, toward: name) {
+            let referral = Self.referral(in: probeAnswers, below: zone, toward: name)
+            let dsQuestion = referral.map { Question(name: $0.child, type: .ds) }
+            async let childDS = dsQuestion != nil ? askAll(dsQuestion!, hereServers) : []
+            observation.nameServerAddressAnswers = await addresses
+            observation.noEDNSAnswers = await plain
+
+            if let referral {
                 zones.append(observation)
                 var childServers = referral.glue
                 for (nsName, addresses) in referral.glue where addresses.isEmpty && nsDepth < limits.maxNameServerResolution {
@@ -70,7 +79,7 @@ public struct ChainWalker: Sendable {
                 }
                 let addresses = Array(Set(childServers.values.flatMap { $0 })).sorted()
                 // DS for the child comes from the parent's servers.
-                dsAnswers = await askAll(Question(name: referral.child, type: .ds), servers)
+                dsAnswers = await childDS
                 parent = zone
                 zone = referral.child
                 nameServers = childServers
@@ -128,6 +137,8 @@ public struct ChainWalker: Sendable {
                 if let target = try? NameData(rdata: record.rdata).target { names.insert(target) }
             }
         }
+        // The root has no parent to compare glue with.
+        guard !zone.isRoot else { return [] }
         let inZone = names.filter { $0.isSubdomain(of: zone) && $0 != zone }.sorted()
         return await withTaskGroup(of: [ServerAnswer].self) { group in
             for name in inZone {
