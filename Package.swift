@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "DNSSECProbe", dependencies: ["DNSModel", "LDNSBridge", "DNSTransport"]),
         .target(name: "DNSSECAnalysis", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"]),
         .target(name: "DNSSECReport", dependencies: ["DNSSECAnalysis"]),
+        // Running programs from tests; only test targets depend on it.
+        .target(name: "DNSSECTestSupport"),
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
@@ -62,12 +64,12 @@ let package = Package(
             dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LabTests", dependencies: ["DNSModel"]),
+        .testTarget(name: "LabTests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport", "DNSSECTestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["DNSModel"]),
+        .testTarget(name: "CLITests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
     ]
 )

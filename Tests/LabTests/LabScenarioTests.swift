@@ -1,3 +1,4 @@
+import DNSSECTestSupport
 import Foundation
 import Testing
 
@@ -6,18 +7,14 @@ import Testing
 /// validator. `scripts/test` brings the lab up and sets DNSSEC_LAB_UP=1;
 /// without it these tests are skipped (say so, rather than pass silently).
 struct LabScenarioTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static var root: URL { PackageRoot.url }
     static var labDir: URL {
         ProcessInfo.processInfo.environment["DNSSEC_LAB_DIR"].map { URL(fileURLWithPath: $0) }
             ?? root.appendingPathComponent(".lab")
     }
     static var labIsUp: Bool { ProcessInfo.processInfo.environment["DNSSEC_LAB_UP"] == "1" }
 
-    static var binary: String {
-        ProcessInfo.processInfo.environment["DNSSEC_CHECK_BIN"]
-            ?? root.appendingPathComponent(".build/debug/dnssec-check").path
-    }
+    static var binary: String { TestBinary.dnssecCheck?.path ?? "dnssec-check not built" }
 
     struct Row: Decodable {
         let id: String
@@ -36,23 +33,12 @@ struct LabScenarioTests {
         return try JSONDecoder().decode(Manifest.self, from: data).scenarios
     }
 
-    /// Runs a command, returning its exit status and standard output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+    /// Runs a command with the loopback guard on: (status, stdout, stderr).
+    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
         var env = ProcessInfo.processInfo.environment
         env["DNSSEC_CHECK_LOOPBACK_ONLY"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try TestProcess.run(executable, arguments, environment: env)
+        return (result.status, result.stdout, result.stderr)
     }
 
     /// Checks every row of one type in one run (names share the walk's cache).

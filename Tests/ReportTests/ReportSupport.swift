@@ -1,39 +1,14 @@
 import DNSModel
+import DNSSECTestSupport
 import Foundation
 
 /// Running the built `dnssec-check` (and Python, for the real parsers) from
 /// the report tests. The binary: `DNSSEC_CHECK_BIN`, else the most recently
 /// built `.build*/debug|release/dnssec-check` under the package root.
 enum Tool {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
+    static var root: URL { PackageRoot.url }
 
-    static let binary: URL? = {
-        let fm = FileManager.default
-        func executable(_ url: URL) -> URL? {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  fm.isExecutableFile(atPath: url.path) else { return nil }
-            return url
-        }
-        if let path = ProcessInfo.processInfo.environment["DNSSEC_CHECK_BIN"], !path.isEmpty {
-            return executable(URL(fileURLWithPath: path))
-        }
-        let scratch = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".build") }
-        let candidates = scratch.flatMap { dir in
-            ["debug", "release"].map { root.appendingPathComponent(dir).appendingPathComponent($0).appendingPathComponent("dnssec-check") }
-        }.compactMap(executable)
-        return candidates.max { a, b in
-            let da = (try? fm.attributesOfItem(atPath: a.path)[.modificationDate] as? Date) ?? .distantPast
-            let db = (try? fm.attributesOfItem(atPath: b.path)[.modificationDate] as? Date) ?? .distantPast
-            return da < db
-        }
-    }()
+    static var binary: URL? { TestBinary.dnssecCheck }
 
     static var captures: [String] {
         let dir = root.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures")
@@ -54,11 +29,7 @@ enum Tool {
 
     static var labIsUp: Bool { ProcessInfo.processInfo.environment["DNSSEC_LAB_UP"] == "1" }
 
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = ProcessResult
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
@@ -81,39 +52,10 @@ enum Tool {
     }
 
     static func run(_ path: String, _ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.environment = environment(env)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        if let stdin {
-            let inURL = scratch.appendingPathComponent("in")
-            try stdin.write(to: inURL, atomically: true, encoding: .utf8)
-            process.standardInput = try FileHandle(forReadingFrom: inURL)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: FileManager.default.contents(atPath: outURL.path) ?? Data(), as: UTF8.self),
-                      stderr: String(decoding: FileManager.default.contents(atPath: errURL.path) ?? Data(), as: UTF8.self))
+        try TestProcess.run(path, arguments, stdin: stdin, directory: root, environment: environment(env))
     }
 
-    static var python: String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        return dirs.map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var python: String? { TestProcess.which("python3") }
 
     /// Whether `python3 -c "import MODULE"` works (jsonschema, prometheus_client).
     static func hasPythonModule(_ module: String) -> Bool {
