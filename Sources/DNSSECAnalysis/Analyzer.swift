@@ -31,7 +31,8 @@ struct AnalysisRun {
     let analyzer: Analyzer
     let validator: Validator
     var findings: [Diagnostic] = []
-    var pathExpirations: [(Int64, String)] = []
+    /// Latest valid expiration of each RRset the chain relies on, what it is, and its zone.
+    var pathExpirations: [(Int64, String, DNSName)] = []
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -115,7 +116,7 @@ struct AnalysisRun {
 
     /// RRSIG_EXPIRES_SOON for the signature the chain runs out with first.
     mutating func expiryFinding(_ validUntil: Int64) {
-        guard let (expiry, what) = pathExpirations.min(by: { $0.0 < $1.0 }) else { return }
+        guard let (expiry, what, zone) = pathExpirations.min(by: { $0.0 < $1.0 }) else { return }
         let left = expiry - now
         guard left < policy.warnSeconds else { return }
         let lifetime = pathLifetimes[what] ?? 0
@@ -123,20 +124,24 @@ struct AnalysisRun {
         // fine while more than half their lifetime remains.
         if lifetime > 0 && lifetime < 2 * policy.warnSeconds && left * 2 > lifetime { return }
         let severity: Severity = left < policy.critSeconds ? .error : .warning
-        add(.rrsigExpiresSoon, what, zone: .root,
+        add(.rrsigExpiresSoon, what, zone: zone,
             "\(what) expires \(TimeText.describe(expiry, from: now)); the chain turns bogus then unless re-signed",
             severity: severity)
     }
 
     var pathLifetimes: [String: Int64] = [:]
 
-    mutating func notePath(_ validation: RRsetValidation, _ what: String) {
+    mutating func notePath(_ validation: RRsetValidation, _ what: String, zone: DNSName = .root) {
         guard let until = validation.validUntil else { return }
-        pathExpirations.append((until, what))
-        if let sig = validation.signatures.first(where: { $0.status == "valid" }) {
-            let inception = Self.parseTime(sig.inception)
-            let expiration = Self.parseTime(sig.expiration)
-            if let inception, let expiration { pathLifetimes[what] = expiration - inception }
+        pathExpirations.append((until, what, zone))
+        for sig in validation.signatures where sig.status == "valid" {
+            guard let inception = Self.parseTime(sig.inception), let expiration = Self.parseTime(sig.expiration) else { continue }
+            let lifetime = expiration - inception
+            if expiration == until { pathLifetimes[what] = lifetime }
+            if lifetime > policy.maxSignatureLifetime {
+                add(.rrsigValidityTooLong, what, zone: zone,
+                    "\(what) by \(sig.keyTag) is valid for \(TimeText.span(lifetime)) (\(sig.inception) to \(sig.expiration)), more than \(TimeText.span(policy.maxSignatureLifetime))")
+            }
         }
     }
 
@@ -178,7 +183,7 @@ struct AnalysisRun {
             ttlCheck(validation, subject: "\(name) \(answerType)", zone: zone)
             algorithmCoverage(validation, subject: "\(name) \(answerType)", zone: zone, keys: keys)
             if validation.isSecure {
-                notePath(validation, "RRSIG \(answerType) \(name)")
+                notePath(validation, "RRSIG \(answerType) \(name)", zone: zone)
                 report.status = .secure
                 // A wildcard expansion needs proof that the name itself does not exist (RFC 4035 §5.3.4).
                 if let labels = validation.validLabels, Int(labels) < name.rrsigLabelCount {
@@ -214,7 +219,7 @@ struct AnalysisRun {
         for problem in denial.problems {
             add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
         }
-        if let until = denial.validUntil { pathExpirations.append((until, "NSEC proof for \(name) \(type)")) }
+        if let until = denial.validUntil { pathExpirations.append((until, "NSEC proof for \(name) \(type)", zone)) }
         return (report, denial.status)
     }
 

@@ -22,6 +22,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case missingRRSIG = "MISSING_RRSIG"
     case rrsigNoMatchingDNSKEY = "RRSIG_NO_MATCHING_DNSKEY"
     case ttlBeyondExpiration = "TTL_BEYOND_EXPIRATION"
+    case rrsigValidityTooLong = "RRSIG_VALIDITY_TOO_LONG"
     case missingRRSIGForAlg = "MISSING_RRSIG_FOR_ALG_DNSKEY"
     // Algorithms and keys (RFC 8624 / RFC 9904, RFC 4035 §5.2)
     case algorithmNotSupported = "ALGORITHM_NOT_SUPPORTED"
@@ -64,6 +65,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     // CDS / CDNSKEY and rollovers
     case cdsInconsistentWithDS = "CDS_INCONSISTENT_WITH_DS"
     case cdnskeyInconsistentWithCDS = "CDNSKEY_INCONSISTENT_WITH_CDS"
+    case cdsSignerInvalid = "CDS_SIGNER_INVALID"
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
     case kskStandby = "KSK_STANDBY"
@@ -188,6 +190,11 @@ public enum DiagnosticCatalog {
           example: "www.example.com. A: TTL 86400s but RRSIG expires in 2h",
           remedy: "Re-sign earlier (refresh signatures at least one TTL before they expire) or lower the TTL.",
           ["RFC 4035 §5.3.3"]),
+        e(.rrsigValidityTooLong, .warning, "Signature validity period too long",
+          "A signature on the chain is valid for longer than 180 days: a record withdrawn or changed can be replayed with its old signature until then.",
+          example: "RRSIG DNSKEY example.com. by 12345: valid for 365 days",
+          remedy: "Sign with shorter validity (a few weeks, refreshed automatically) to shrink the replay window.",
+          ["RFC 6781 §4.4.2", "Zonemaster DNSSEC04"]),
         e(.missingRRSIGForAlg, .warning, "RRset not signed with every algorithm of the DNSKEY RRset",
           "RFC 4035 §2.2 requires each RRset to be signed with every algorithm in the DNSKEY RRset; strict validators may fail.",
           example: "www.example.com. A: no RRSIG with algorithm 13 present in the DNSKEY RRset",
@@ -378,6 +385,11 @@ public enum DiagnosticCatalog {
           example: "example.com.: CDNSKEY 12345 has no CDS; CDS 23456 has no CDNSKEY",
           remedy: "Publish CDS and CDNSKEY for the same keys (most signers generate both from the same KSK).",
           ["RFC 7344 §4"]),
+        e(.cdsSignerInvalid, .warning, "CDS/CDNSKEY not signed by a DS-matched key",
+          "The CDS or CDNSKEY RRset is not signed by a key that the parent's current DS RRset points to, so a parent that polls (RFC 7344 §4.1) will ignore it.",
+          example: "example.com.: the CDS RRset is not signed by key 12345, the one the DS points to",
+          remedy: "Sign CDS and CDNSKEY with the current KSK (the key the DS points to) as well.",
+          ["RFC 7344 §4.1"]),
         e(.cdsDeleteRequested, .info, "CDS asks the parent to delete the DS",
           "The child publishes the delete form of CDS/CDNSKEY (algorithm 0): a parent that polls CDS will remove the DS and the zone becomes insecure.",
           example: "example.com.: CDS 0 0 0 00",

@@ -36,6 +36,8 @@ public struct AnalysisPolicy: Sendable {
     public var critSeconds: Int64 = 1 * 86400
     /// NSEC3 iterations above which validators treat answers as insecure.
     public var nsec3IterationLimit: UInt16 = 150
+    /// Longer signature validity periods widen the replay window (RFC 6781 §4.4.2).
+    public var maxSignatureLifetime: Int64 = 180 * 86400
     public var ignoreRFC9276 = false
     public var ignoreRFC8624 = false
     public var strict = false

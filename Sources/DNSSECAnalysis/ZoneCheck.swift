@@ -108,7 +108,7 @@ struct ZoneCheck {
                 checks.append(.init(.error, "No valid RRSIG over the DS RRset of \(zone) in \(parent)"))
                 return (.bogus, records)
             }
-            run.notePath(validation, "RRSIG DS \(zone)")
+            run.notePath(validation, "RRSIG DS \(zone)", zone: zone)
             checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY of \(parent) verifies the DS RRset"))
             return (.secure, records)
         }
@@ -238,7 +238,7 @@ struct ZoneCheck {
         run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
         run.algorithmCoverage(validation, subject: "\(zone) DNSKEY", zone: zone, keys: keyRecords)
         revokedKeys(&run, keyRecords, answers: usable)
-        run.notePath(validation, "RRSIG DNSKEY \(zone)")
+        run.notePath(validation, "RRSIG DNSKEY \(zone)", zone: zone)
         run.ttlCheck(validation, subject: "\(zone) DNSKEY", zone: zone)
         checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY=\(validation.signingKeyTags.sorted().map { "\($0)/SEP" }.joined(separator: ",")) verifies the DNSKEY RRset"))
         // Trust the DNSKEY RRset of the servers whose copy validated.
@@ -590,9 +590,32 @@ struct ZoneCheck {
                         "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
             }
         }
-        if !cds.isEmpty && cds != Set(dsSet) {
+        func list(_ set: [DSData]) -> String {
+            set.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
+        }
+        // RFC 7344 §4.1: the parent acts on CDS/CDNSKEY only when signed by a
+        // key that the current DS RRset points to.
+        let entryTags = Set(dsSet.map(\.keyTag))
+        let entryKeys = allKeyRecords().filter { record in
+            guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
+            return dsSet.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+        }
+        for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
+            let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer },
+                                                    keys: entryKeys)
+            if validation.rrset != nil && !validation.isSecure && !dsSet.isEmpty {
+                run.add(.cdsSignerInvalid, "zone \(zone)", zone: zone, servers: validation.servedBy,
+                        "the \(type) RRset of \(zone) is not signed by a key the DS RRset (\(entryTags.sorted().map(String.init).joined(separator: ", "))) points to: a parent that polls ignores it")
+                return
+            }
+        }
+        if cds.isEmpty { return }
+        if cds == Set(dsSet) {
+            checks.append(.init(.ok, "CDS matches the DS RRset at the parent: a parent that polls has nothing to change"))
+        } else {
+            checks.append(.init(.info, "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
             run.add(.cdsInconsistentWithDS, "zone \(zone)", zone: zone,
-                    "CDS lists \(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")); the parent has \(dsSet.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "))")
+                    "CDS lists \(list(Array(cds))); the parent has \(list(dsSet)): a parent that polls CDS will replace its DS")
         }
     }
 }
