@@ -94,6 +94,12 @@ struct AnalysisRun {
             }
         }
 
+        if observation.cnameChainTooLong {
+            let zone = observation.zones.last?.zone ?? .root
+            add(.cnameChainTooLong, "\(observation.name)", zone: zone,
+                "the CNAME chain reaching \(observation.name) is longer than the 11 links validators follow, or loops: the rest was not checked")
+            status = max(status, .indeterminate)
+        }
         var cnameReports: [NameReport] = []
         for target in observation.cnameTarget {
             var child = AnalysisRun(analyzer: analyzer)

@@ -411,7 +411,7 @@ public enum DiagnosticCatalog {
           remedy: "Nothing to do during a pre-publish ZSK rollover; remove a retired key once its signatures have expired from caches.",
           ["RFC 6781 §4.1.1", "RFC 7583 §3.2"]),
         e(.cnameChainTooLong, .error, "CNAME chain too long",
-          "The CNAME chain from the name is longer than dnssec-check follows (8) or loops.",
+          "The CNAME chain from the name is longer than the 11 links validators follow (unbound's limit) or loops; the rest of it is not checked.",
           example: "a.example.com. → b… → a.example.com.",
           remedy: "Shorten the chain and remove loops.",
           ["RFC 1034 §3.6.2"]),

@@ -9,7 +9,8 @@ import LDNSBridge
 public struct ChainWalker: Sendable {
     public struct Limits: Sendable {
         public var maxDepth = 24
-        public var maxCNAMEs = 8
+        /// unbound gives up after 11 restarts; following as many keeps verdicts aligned.
+        public var maxCNAMEs = 11
         /// Depth of nested walks to resolve name servers without glue.
         public var maxNameServerResolution = 2
         public init() {}
@@ -113,15 +114,20 @@ public struct ChainWalker: Sendable {
             zones.append(observation)
 
             var targets: [NameObservation] = []
-            if let cname = Self.cnameTarget(of: name, in: answers.values.flatMap { $0 }), cnameBudget > 0 {
+            var chainTooLong = false
+            if let cname = Self.cnameTarget(of: name, in: answers.values.flatMap { $0 }) {
                 let remaining = types.filter { $0 != .cname }
-                if !remaining.isEmpty {
+                if cnameBudget == 0 {
+                    chainTooLong = true   // a loop, or longer than limits.maxCNAMEs
+                } else if !remaining.isEmpty {
                     targets.append(await observe(cname, types: remaining, cnameBudget: cnameBudget - 1, nsDepth: nsDepth))
                 }
             }
             let responded = probeAnswers.contains { $0.message != nil }
-            return NameObservation(name: name, types: types, zones: zones, answers: answers, cnameTarget: targets,
-                                   walkProblem: responded ? nil : "no server of \(zone) answered")
+            var result = NameObservation(name: name, types: types, zones: zones, answers: answers, cnameTarget: targets,
+                                         walkProblem: responded ? nil : "no server of \(zone) answered")
+            result.cnameChainTooLong = chainTooLong
+            return result
         }
         return NameObservation(name: name, types: types, zones: zones, answers: [:],
                                walkProblem: "more than \(limits.maxDepth) zone cuts")

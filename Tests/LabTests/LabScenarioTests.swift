@@ -69,8 +69,12 @@ struct LabScenarioTests {
         let rows = try Self.manifest()
         #expect(rows.count >= 30)
         var mismatches: [String] = []
+        var seen: Set<String> = []
         for group in Dictionary(grouping: rows, by: \.type).values {
             let reports = try Self.check(group)
+            for report in reports.values {
+                seen.formUnion((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+            }
             for row in group {
                 let name = row.name.hasSuffix(".") ? row.name : row.name + "."
                 guard let report = reports[name] else {
@@ -89,5 +93,24 @@ struct LabScenarioTests {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) rows disagree:\n\(mismatches.joined(separator: "\n"))")
+
+        // Every diagnostic code is produced by some lab scenario, except the
+        // few listed here with the reason no lab scenario shows them yet.
+        let notYetInTheLab: Set<String> = [
+            "NO_TRUST_ANCHOR_SIGNING",      // needs a second, wrong trust anchor file
+            "SERVER_INVALID_RESPONSE_UDP",  // malformed answers: covered by the transport's fault responder
+            "WALK_INCOMPLETE",              // a delegation without any address
+            "EDNS_IGNORED",                 // a server that drops OPT records
+            "NS_NAME_NOT_IN_CHILD",         // parent NS the child does not list
+            "MISSING_GLUE_FOR_NS_NAME",     // in-zone name server without glue
+            "DS_ABSENCE_NOT_PROVEN",        // unsigned delegation under a parent that drops its NSEC
+        ]
+        let (_, listing, _) = try Self.run(Self.binary, ["codes"])
+        let catalog = Set(listing.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+        #expect(catalog.count > 50)
+        let missing = catalog.subtracting(seen).subtracting(notYetInTheLab)
+        #expect(missing.isEmpty, "codes no lab scenario produced: \(missing.sorted())")
+        let nowProduced = notYetInTheLab.intersection(seen)
+        #expect(nowProduced.isEmpty, "now produced by the lab, remove from notYetInTheLab: \(nowProduced.sorted())")
     }
 }

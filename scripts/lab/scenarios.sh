@@ -82,12 +82,14 @@ zone expired.lab.                 nsd-child - "ksk:13 zsk:13"          nsec
 zone sub.expired.lab.             nsd-gc    - "ksk:13 zsk:13"          nsec
 zone future.lab.                  nsd-child - "ksk:13 zsk:13"          nsec
 zone expiring.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+zone sig-longlived.lab.           nsd-child - "ksk:13 zsk:13"          nsec
 zone ttl-long.lab.                nsd-child - "ksk:13 zsk:13"          nsec
 pre_expired_lab()  { SIGN_INC=$((NOW - 32 * DAY)); SIGN_EXP=$((NOW - 2 * DAY)); }
 pre_future_lab()   { SIGN_INC=$((NOW + 2 * DAY));  SIGN_EXP=$((NOW + 32 * DAY)); }
 # A 30-day signature with 2 days left: a signer that stopped re-signing (an
 # online signer's fresh 2-day signature is healthy and must not alarm).
 pre_expiring_lab() { SIGN_INC=$((NOW - 28 * DAY)); SIGN_EXP=$((NOW + 2 * DAY)); }
+pre_sig_longlived_lab() { SIGN_EXP=$((NOW + 400 * DAY)); }   # 400-day validity: a wide replay window
 pre_ttl_long_lab() { SIGN_EXP=$((NOW + 20 * DAY)); WWW_TTL=2592000; }   # 30-day TTL, 20 days left
 
 # --- DS / DNSKEY chain -----------------------------------------------------
@@ -173,10 +175,17 @@ zone cds-match.lab.               nsd-child - "ksk:13 zsk:13"          nsec
 zone cds-mismatch.lab.            nsd-child - "ksk:13 zsk:13 nextksk:13" nsec
 zone cdnskey-mismatch.lab.        nsd-child - "ksk:13 zsk:13 otherksk:13" nsec
 zone cds-delete.lab.              nsd-child - "ksk:13 zsk:13"          nsec
+zone cds-zsk-signed.lab.          nsd-child - "ksk:13 zsk:13"          nsec
 pre_cds_match_lab()    { cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
 pre_cds_mismatch_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; cds_of nextksk >> "$EXTRA"; cdnskey_of nextksk >> "$EXTRA"; }
 pre_cdnskey_mismatch_lab() { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; cds_of ksk >> "$EXTRA"; cdnskey_of otherksk >> "$EXTRA"; }
 pre_cds_delete_lab()   { add "@ IN CDS 0 0 0 00"; add "@ IN CDNSKEY 0 3 0 AA=="; }
+pre_cds_zsk_signed_lab() { cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+post_cds_zsk_signed_lab() {   # keep only the ZSK's signatures over CDS/CDNSKEY (RFC 7344 4.1 wants a DS-matched key)
+  local tag
+  tag="$(ds_of ksk | awk '{print $5}')"
+  awk -v tag="$tag" '!($4 == "RRSIG" && ($5 == "CDS" || $5 == "CDNSKEY") && $11 == tag)' "$S" > "$S.new" && mv "$S.new" "$S"
+}
 
 # --- rollovers -------------------------------------------------------------
 zone roll-double-ds.lab.          nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
@@ -222,4 +231,9 @@ post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old s
 
 # --- CNAME into a broken zone ----------------------------------------------
 zone cname.lab.                   nsd-child - "ksk:13 zsk:13"          nsec
-pre_cname_lab() { NO_WWW=1; add "www IN CNAME www.expired.lab."; add "good IN CNAME www.ok.lab."; }
+pre_cname_lab() {
+  NO_WWW=1; add "www IN CNAME www.expired.lab."; add "good IN CNAME www.ok.lab."
+  # A chain of 16 CNAMEs: longer than validators follow.
+  local i; for i in $(seq 1 15); do add "long$i IN CNAME long$((i + 1))"; done
+  add "long16 IN CNAME www.ok.lab."
+}

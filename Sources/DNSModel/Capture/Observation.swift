@@ -98,6 +98,9 @@ public struct NameObservation: Sendable, Hashable {
     public var cnameTarget: [NameObservation]
     /// Why the walk stopped early, if it did.
     public var walkProblem: String?
+    /// The name's answer is a CNAME, but the chain already had as many links
+    /// as the walk follows (or loops): the rest was not checked.
+    public var cnameChainTooLong = false
 
     public init(name: DNSName, types: [RRType], zones: [ZoneObservation], answers: [RRType: [ServerAnswer]],
                 cnameTarget: [NameObservation] = [], walkProblem: String? = nil) {
