@@ -97,6 +97,11 @@ extension AnalysisRun {
             guard let data = try? NSEC3Data(rdata: record.rdata), let hash = Denial.nsec3OwnerHash(record.owner) else { return nil }
             return (hash, data, record.owner)
         }
+        let parameterSets = Set(nsec3s.map { "\($0.1.hashAlgorithm)/\($0.1.iterations)/\(Encodings.hex($0.1.salt))" })
+        if parameterSets.count > 1 {
+            add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [server],
+                "NSEC3 records from \(server) for \(name) use different parameters (algorithm/iterations/salt): \(parameterSets.sorted().joined(separator: ", "))")
+        }
         guard let params = nsec3s.first?.1 else {
             return fail(&outcome, nxdomain ? .snameNotCovered : .missingNSECForNODATA, "\(name) \(type): no valid NSEC3 record", server)
         }

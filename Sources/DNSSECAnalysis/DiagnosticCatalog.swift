@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case nonemptyNSEC3Salt = "NONEMPTY_NSEC3_SALT"
     case nsec3IterationsInsecure = "NSEC3_ITERATIONS_INSECURE"
     case nsec3OptOut = "NSEC3_OPT_OUT"
+    case nsec3ParametersInconsistent = "NSEC3_PARAMETERS_INCONSISTENT"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -62,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case noServerAnswered = "NO_SERVER_ANSWERED"
     case inconsistentSOASerial = "INCONSISTENT_SOA_SERIAL"
     case dnskeyMissingFromServers = "DNSKEY_MISSING_FROM_SERVERS"
+    case inconsistentDS = "INCONSISTENT_DS"
     // CDS / CDNSKEY and rollovers
     case cdsInconsistentWithDS = "CDS_INCONSISTENT_WITH_DS"
     case cdnskeyInconsistentWithCDS = "CDNSKEY_INCONSISTENT_WITH_CDS"
@@ -305,6 +307,11 @@ public enum DiagnosticCatalog {
           example: "example.com.: NSEC3 opt-out",
           remedy: "Nothing to do for large delegation-centric zones; small zones should not use opt-out (RFC 9276 §3.1).",
           ["RFC 5155 §6", "RFC 9276 §3.1"]),
+        e(.nsec3ParametersInconsistent, .warning, "NSEC3 records with different parameters",
+          "NSEC3 records from one zone (or its NSEC3PARAM) disagree on hash algorithm, iterations or salt: part of the chain is stale, and validators may fail to match hashes.",
+          example: "example.com.: NSEC3 with 0 iterations and with 10 iterations, salt - and AABBCCDD",
+          remedy: "Re-sign the whole zone with one NSEC3 parameter set and make sure every server loads it.",
+          ["RFC 5155 §7.1", "RFC 5155 §8.2"]),
         e(.serverUnresponsive, .warning, "Server does not answer",
           "A name server address never answered (timeout or unreachable) over UDP. Resolvers retry elsewhere, but it slows them and removes redundancy.",
           example: "ns2.example.com. (192.0.2.2): no answer over UDP",
@@ -375,6 +382,11 @@ public enum DiagnosticCatalog {
           example: "DNSKEY 12345 of example.com. missing on 192.0.2.2",
           remedy: "Make every server serve the same signed zone.",
           ["RFC 4035 §5", "RFC 7583"]),
+        e(.inconsistentDS, .warning, "Parent servers disagree on the DS RRset",
+          "The parent's servers return different DS RRsets for the zone (one has not picked up a change yet): validators see one or the other.",
+          example: "example.com.: DS 12345 on 192.0.2.1, DS 12345 and 23456 on 192.0.2.2",
+          remedy: "Wait for the parent's servers to converge; if it persists, ask the registry/parent operator about the stale server.",
+          ["RFC 4035 §5", "RFC 7583 §3.3"]),
         e(.cdsInconsistentWithDS, .info, "CDS differs from the parent's DS",
           "The child publishes CDS/CDNSKEY records that differ from the DS RRset at the parent: a parent that polls CDS will replace its DS.",
           example: "example.com.: CDS lists 12345/13/2, parent has 4567/8/2",

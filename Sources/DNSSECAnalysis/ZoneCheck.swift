@@ -98,6 +98,17 @@ struct ZoneCheck {
             return (.indeterminate, [])
         }
         let withDS = usable.filter { !$0.answerRecords(zone, .ds).isEmpty }
+        let dsSets = Dictionary(grouping: usable.filter { $0.message?.isAuthoritative == true }) {
+            Set($0.answerRecords(zone, .ds).map(\.rdata))
+        }
+        if dsSets.count > 1 {
+            let text = dsSets.map { set, answers in
+                let tags = set.compactMap { try? DSData(rdata: $0).keyTag }.sorted().map(String.init)
+                return "\(tags.isEmpty ? "no DS" : "DS " + tags.joined(separator: ", ")) on \(answers.map(\.server.description).sorted().joined(separator: ", "))"
+            }.sorted()
+            run.add(.inconsistentDS, "delegation \(parent) → \(zone)", zone: zone, servers: usable.map(\.server),
+                    "the servers of \(parent) disagree: " + text.joined(separator: "; "))
+        }
         if !withDS.isEmpty {
             let validation = run.validator.validate(owner: zone, type: .ds, answers: withDS, section: { $0.answer },
                                                     keys: parentKeys)
@@ -549,6 +560,17 @@ struct ZoneCheck {
                   let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
             checks.append(.init(.info, "NSEC3PARAM: hash 1, \(params.iterations) iterations, salt \(params.salt.isEmpty ? "-" : Encodings.hex(params.salt))"))
             run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
+            // The chain the servers actually return must use these parameters.
+            for probe in observation.nxdomainProbeAnswers {
+                for nsec3 in probe.message?.authority.filter({ $0.type == .nsec3 }) ?? [] {
+                    guard let data = try? NSEC3Data(rdata: nsec3.rdata),
+                          data.iterations != params.iterations || data.salt != params.salt || data.hashAlgorithm != params.hashAlgorithm
+                    else { continue }
+                    run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
+                            "NSEC3PARAM says \(params.iterations) iterations, salt \(params.salt.isEmpty ? "-" : Encodings.hex(params.salt)); \(probe.server) returns NSEC3 with \(data.iterations), salt \(data.salt.isEmpty ? "-" : Encodings.hex(data.salt))")
+                    break
+                }
+            }
             break
         }
         guard let probe = observation.nxdomainProbeName else { return }
