@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            dependencies: ["DNSModel", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LabTests", dependencies: ["DNSModel", "DNSSECTestSupport"]),

@@ -1,4 +1,5 @@
 import DNSModel
+import DNSSEC
 import DNSSECAnalysis
 import DNSSECProbe
 import DNSSECReport
@@ -89,6 +90,29 @@ struct CaptureAnalysisTests {
         let before = try await Self.analyze("ok", offset: -2 * 3600)
         #expect(before.status == .bogus)
         #expect(Self.codes(before).contains("INCEPTION_IN_FUTURE"))
+    }
+
+    @Test func whatIfDSFixesABadDigest() async throws {
+        let capture = try Self.capture("ds-bad-digest")
+        let zone = try DNSName("ds-bad-digest.lab.")
+        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+        let observation = await walker.observe(capture.names[0], types: capture.types)
+        let keys = try #require(observation.zones.last?.dnskeyAnswers.first?.answerRecords(zone, .dnskey))
+        let ksk = try #require(keys.compactMap { try? DNSKEYData(rdata: $0.rdata) }.first { $0.isSecureEntryPoint })
+        let correct = try #require(DSDigest.makeDS(owner: zone, key: ksk, type: .sha256))
+        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        let time = Int64(capture.endTime)
+        #expect(Analyzer(anchors: anchors, referenceTime: time).analyze(observation).status == .bogus)
+        let fixed = Analyzer(anchors: anchors, referenceTime: time, whatIfDS: [zone: [correct]]).analyze(observation)
+        #expect(fixed.status == .secure)
+        #expect(fixed.findings.isEmpty)
+        // The same DS with one digest byte changed is still bogus, for the same reason.
+        var wrong = correct
+        wrong.digest[0] ^= 0xFF
+        let still = Analyzer(anchors: anchors, referenceTime: time, whatIfDS: [zone: [wrong]]).analyze(observation)
+        #expect(still.status == .bogus)
+        #expect(Self.codes(still) == ["DIGEST_INVALID", "NO_SEP"])
     }
 
     @Test func strictPromotesWarnings() async throws {
