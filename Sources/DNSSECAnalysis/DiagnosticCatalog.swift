@@ -55,6 +55,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
     case responseTruncatedUDP = "RESPONSE_TRUNCATED_UDP"
     case errorWithEDNS = "ERROR_WITH_EDNS"
+    case unableToRetrieveDNSSECRecords = "UNABLE_TO_RETRIEVE_DNSSEC_RECORDS"
     case ednsIgnored = "EDNS_IGNORED"
     case nsNameNotInChild = "NS_NAME_NOT_IN_CHILD"
     case nsNameNotInParent = "NS_NAME_NOT_IN_PARENT"
@@ -342,6 +343,11 @@ public enum DiagnosticCatalog {
           example: "192.0.2.2 answers FORMERR to example.com. SOA with EDNS, NOERROR without",
           remedy: "Upgrade or fix the server (or the middlebox in front of it): EDNS0 has been required since the 2019 DNS Flag Day.",
           ["RFC 6891 §7", "RFC 4035 §3.2.1"]),
+        e(.unableToRetrieveDNSSECRecords, .error, "Server ignores the DO bit",
+          "A server of a signed zone answers a query with the DO bit without DNSSEC records and without echoing DO: it (or a middlebox in front of it) ignores or strips DNSSEC. Validators that reach only this server fail.",
+          example: "192.0.2.2 answered example.com. SOA without DO and without RRSIG",
+          remedy: "Serve the signed zone on that server, or fix the middlebox that clears the DO bit; RFC 3225 requires the DO bit to be copied into the response.",
+          ["RFC 3225 §3", "RFC 4035 §3.1.1"]),
         e(.ednsIgnored, .warning, "Server ignores EDNS",
           "The server answered an EDNS0 query without an OPT record: it does not support EDNS, so it cannot carry DNSSEC records or large answers.",
           example: "192.0.2.2 answered example.com. SOA without OPT",

@@ -463,6 +463,13 @@ struct ZoneCheck {
                         severity: signed ? .error : .warning)
                 continue
             }
+            if inheritedSecure, message.rcode == .noError, answer.exchange.options.dnssecOK,
+               let edns = message.edns, !edns.dnssecOK,
+               !message.answer.contains(where: { $0.type == .rrsig }) {
+                run.add(.unableToRetrieveDNSSECRecords, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answers queries for \(zone) with the DO bit set without echoing DO and without RRSIGs: it ignores DNSSEC",
+                        severity: .warning)
+            }
             if message.rcode == .noError && message.edns == nil {
                 run.add(.ednsIgnored, subject, zone: zone, servers: [answer.server],
                         "\(answer.server) answered \(answer.question) without an OPT record: it ignores EDNS")
@@ -575,17 +582,21 @@ struct ZoneCheck {
         }
         guard let probe = observation.nxdomainProbeName else { return }
         var proven = false
+        var problems: [SignatureProblem] = []
         for answer in observation.nxdomainProbeAnswers where answer.message?.rcode == .nxDomain {
             let outcome = run.checkDenial(name: probe, type: .a, answer: answer, zone: zone, keys: keys)
             if outcome.status == .secure || outcome.status == .insecure {
                 if !proven { checks.append(.init(.ok, "\(outcome.kind) proves that \(probe) does not exist")) }
                 proven = true
-                continue
+            } else {
+                problems += outcome.problems
             }
-            for problem in outcome.problems {
-                run.add(problem.code, "NXDOMAIN proof of \(zone)", zone: zone, servers: problem.servers,
-                        "negative answers from \(zone) do not validate: \(problem.message)")
-            }
+        }
+        // When some servers prove it, the others' failures are per-server warnings.
+        for problem in problems {
+            run.add(problem.code, "NXDOMAIN proof of \(zone)", zone: zone, servers: problem.servers,
+                    "negative answers from \(zone) do not validate: \(problem.message)" + (proven ? " (other servers prove it)" : ""),
+                    severity: proven ? .warning : nil)
         }
     }
 

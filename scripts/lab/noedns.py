@@ -1,10 +1,14 @@
 #!/usr/bin/python3
-"""An EDNS-intolerant DNS front end: answers FORMERR to every query that
-carries an OPT record (EDNS0), as old servers and broken middleboxes do, and
-relays queries without EDNS to UPSTREAM:53, over UDP and TCP (lab helper
-"server that fails EDNS", see docs/lab.md).
+"""A misbehaving DNS front end for UPSTREAM:53, over UDP and TCP (lab
+helpers, see docs/lab.md). MODE says how it misbehaves:
 
-usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE
+  formerr  answers FORMERR to every query that carries an OPT record (EDNS0),
+           as old servers and broken middleboxes do; relays the others
+  nodo     clears the DO bit of every query before relaying it, so the
+           answers come back without DNSSEC records, as from a server or
+           middlebox that ignores DO
+
+usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE [MODE]
 """
 import os
 import socket
@@ -13,13 +17,14 @@ import sys
 import threading
 
 
-def has_opt(query):
-    """True when the additional section holds an OPT record (type 41)."""
+def opt_offset(query):
+    """Offset of the OPT record's TTL field (extended RCODE, version, flags),
+    or None when the query carries no OPT record."""
     if len(query) < 12:
-        return False
+        return None
     qd, an, ns, ar = struct.unpack("!HHHH", query[4:12])
     if ar == 0:
-        return False
+        return None
     pos = 12
     try:
         for _ in range(qd):
@@ -35,12 +40,27 @@ def has_opt(query):
                 pos += 1
             rtype, = struct.unpack("!H", query[pos:pos + 2])
             if rtype == 41:
-                return True
+                return pos + 4
             rdlen, = struct.unpack("!H", query[pos + 8:pos + 10])
             pos += 10 + rdlen
     except (IndexError, struct.error):
-        return False
-    return False
+        return None
+    return None
+
+
+def has_opt(query):
+    """True when the additional section holds an OPT record (type 41)."""
+    return opt_offset(query) is not None
+
+
+def without_do(query):
+    """The query with the DO bit of its OPT record cleared."""
+    offset = opt_offset(query)
+    if offset is None:
+        return query
+    flags = bytearray(query)
+    flags[offset + 2] &= 0x7F
+    return bytes(flags)
 
 
 def formerr(query):
@@ -84,7 +104,12 @@ def read_exactly(sock, count):
     return data
 
 
+MODE = "formerr"
+
+
 def answer(listen, upstream, query, tcp):
+    if MODE == "nodo":
+        return ask(listen, upstream, without_do(query), tcp)
     if has_opt(query):
         return formerr(query)
     return ask(listen, upstream, query, tcp)
@@ -119,7 +144,10 @@ def serve_tcp(server, listen, upstream):
 
 
 def main():
+    global MODE
     listen, upstream, logfile, pidfile = sys.argv[1:5]
+    if len(sys.argv) > 5:
+        MODE = sys.argv[5]
     log = open(logfile, "a", buffering=1)
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -130,7 +158,7 @@ def main():
     tcp.listen(16)
     with open(pidfile, "w") as f:
         f.write("%d\n" % os.getpid())
-    log.write("EDNS-intolerant relay %s:53 -> %s:53 (FORMERR to EDNS)\n" % (listen, upstream))
+    log.write("%s relay %s:53 -> %s:53\n" % (MODE, listen, upstream))
     threading.Thread(target=serve_tcp, args=(tcp, listen, upstream), daemon=True).start()
     serve_udp(udp, listen, upstream)
 

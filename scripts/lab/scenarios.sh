@@ -214,6 +214,7 @@ zone notcp.lab.    nsd-child "ns1=$UDPONLY_1"              "ksk:13 zsk:13"      
 zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"          nsec
 zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec
 zone noedns.lab.   nsd-child "ns1=$CHILD_1 ns2=$NOEDNS_1"  "ksk:13 zsk:13"          nsec   # ns2 FORMERRs EDNS
+zone nodo.lab.     nsd-child "ns1=$CHILD_1 ns2=$NODO_1"    "ksk:13 zsk:13"          nsec   # ns2 ignores DO
 zone ns-extra.lab. nsd-child -                             "ksk:13 zsk:13"          nsec
 zone glue-mismatch.lab. nsd-child "ns1=$CHILD_1"          "ksk:13 zsk:13"          nsec
 # The zone lists a third name server the parent's delegation does not.
