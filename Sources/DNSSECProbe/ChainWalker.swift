@@ -7,12 +7,26 @@ import LDNSBridge
 /// validation needs. Works the same over the network and over a replayed
 /// capture, so the analysis of a capture sees exactly what the live run saw.
 public struct ChainWalker: Sendable {
+    /// Which addresses of name servers the walk may use (`-4`, `-6`).
+    public enum AddressFamily: Sendable {
+        case any, ipv4, ipv6
+
+        public func allows(_ server: ServerAddress) -> Bool {
+            switch self {
+            case .any: return true
+            case .ipv4: return !server.isIPv6
+            case .ipv6: return server.isIPv6
+            }
+        }
+    }
+
     public struct Limits: Sendable {
         public var maxDepth = 24
         /// unbound gives up after 11 restarts; following as many keeps verdicts aligned.
         public var maxCNAMEs = 11
         /// Depth of nested walks to resolve name servers without glue.
         public var maxNameServerResolution = 2
+        public var addressFamily = AddressFamily.any
         public init() {}
     }
 
@@ -78,7 +92,7 @@ public struct ChainWalker: Sendable {
                 for (nsName, addresses) in referral.glue where addresses.isEmpty && nsDepth < limits.maxNameServerResolution {
                     childServers[nsName] = await resolveAddresses(of: nsName, nsDepth: nsDepth + 1)
                 }
-                let addresses = Array(Set(childServers.values.flatMap { $0 })).sorted()
+                let addresses = Array(Set(childServers.values.flatMap { $0 })).filter(limits.addressFamily.allows).sorted()
                 // DS for the child comes from the parent's servers.
                 dsAnswers = await childDS
                 parent = zone

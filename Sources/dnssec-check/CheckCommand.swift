@@ -35,8 +35,8 @@ struct NetworkOptions: ParsableArguments {
         guard deadline > 0, deadline <= 3600 else { throw ValidationError("--deadline must be between 0 and 3600 seconds") }
     }
 
-    var family: AddressFamily { ipv4Only ? .v4 : ipv6Only ? .v6 : .any }
-    var settings: Pipeline.NetworkSettings { .init(timeout: timeout, deadline: deadline, trace: trace) }
+    var family: AddressFamily { ipv4Only ? .ipv4 : ipv6Only ? .ipv6 : .any }
+    var settings: Pipeline.NetworkSettings { .init(timeout: timeout, deadline: deadline, trace: trace, family: family) }
 }
 
 /// Where the names come from: arguments and/or `-f FILE`, and how many are

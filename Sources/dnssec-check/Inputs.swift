@@ -1,5 +1,6 @@
 import ArgumentParser
 import DNSModel
+import DNSSECProbe
 import DNSSECAnalysis
 import DNSTransport
 import Foundation
@@ -65,15 +66,10 @@ struct TrustInputs {
     }
 }
 
-enum AddressFamily {
-    case any, v4, v6
-    func filter(_ servers: [ServerAddress]) -> [ServerAddress] {
-        switch self {
-        case .any: return servers
-        case .v4: return servers.filter { !$0.isIPv6 }
-        case .v6: return servers.filter { $0.isIPv6 }
-        }
-    }
+typealias AddressFamily = ChainWalker.AddressFamily
+
+extension ChainWalker.AddressFamily {
+    func filter(_ servers: [ServerAddress]) -> [ServerAddress] { servers.filter(allows) }
 }
 
 /// Refuses every address outside 127.0.0.0/8 and ::1 when the environment

@@ -16,6 +16,7 @@ enum Pipeline {
         var timeout: Double
         var deadline: Double
         var trace: Bool
+        var family: AddressFamily = .any
     }
 
     /// What to do with each walked name.
@@ -42,7 +43,7 @@ enum Pipeline {
             trace: traceHook)
         let transport: any DNSExchanging = LoopbackGuard.enabled ? LoopbackGuard(inner: engine) : engine
         await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
-                  exchanges: { await engine.recordedExchanges() }, consume: consume)
+                  family: settings.family, exchanges: { await engine.recordedExchanges() }, consume: consume)
         let exchanges = await engine.recordedExchanges()
         await engine.shutdown()
         return Capture(tool: "dnssec-check \(DNSSECCheck.version)", startTime: start,
@@ -65,9 +66,11 @@ enum Pipeline {
     /// one started as each finishes. A name's walk never throws; whatever
     /// went wrong with it is in its observation and report.
     static func run(names: [DNSName], types: [RRType], transport: any DNSExchanging, roots: [ServerAddress],
-                    work: Work, exchanges: @escaping @Sendable () async -> [Exchange],
+                    work: Work, family: AddressFamily = .any, exchanges: @escaping @Sendable () async -> [Exchange],
                     consume: (Walked) async -> Void) async {
-        let walker = ChainWalker(transport: transport, rootServers: roots)
+        var limits = ChainWalker.Limits()
+        limits.addressFamily = family
+        let walker = ChainWalker(transport: transport, rootServers: roots, limits: limits)
         let jobs = max(1, work.jobs)
         await withTaskGroup(of: Walked.self) { group in
             var next = 0

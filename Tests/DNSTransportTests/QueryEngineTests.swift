@@ -9,10 +9,16 @@ import Testing
 let testTimeout: Duration = .milliseconds(500)
 let fastConfig = QueryEngine.Configuration(timeout: testTimeout, udpRetries: 1,
                                            retryBackoff: .milliseconds(50))
+/// On a busy CI machine (every suite in parallel, some spawning processes)
+/// a task can stall for seconds: a CI run once took 10.8 s for a refused
+/// connection. Wall-clock upper bounds therefore only prove that nothing
+/// hangs; the outcome (`.unreachable`, `.malformedResponse`, not `.timeout`)
+/// and the query counts prove what happened.
+let busyMachineSlack: Duration = .seconds(15)
 /// Upper bound for a full failed UDP exchange: 2 attempts, backoff, slack.
-let udpFailureBound: Duration = testTimeout * 2 + .milliseconds(50 + 1000)
-/// "At once": well under one attempt's timeout, with slack for a busy machine.
-let promptly: Duration = testTimeout * 0.8
+let udpFailureBound: Duration = testTimeout * 2 + .milliseconds(50) + busyMachineSlack
+/// "Without waiting for a timeout": the outcome says so; this only bounds it.
+let promptly: Duration = testTimeout * 0.8 + busyMachineSlack
 
 func question(_ name: String = "www.example.", _ type: RRType = .a) -> Question {
     Question(name: try! DNSName(name), type: type)
@@ -45,8 +51,8 @@ struct FaultTests {
         let message = try WireFormat.parseMessage(response)
         #expect(message.questions == [question()])
         #expect(message.answer.count == 1)
-        #expect(elapsed < .seconds(1))
-        #expect(exchange.duration > 0 && exchange.duration < 1)
+        #expect(elapsed < testTimeout + busyMachineSlack)
+        #expect(exchange.duration > 0 && exchange.duration < 1 + busyMachineSlack / .seconds(1))
         // The query went out with EDNS0, a 1232-byte buffer, DO, no RD.
         let query = try #require(log.lastQuery)
         #expect(query.edns?.udpPayloadSize == 1232)
@@ -155,7 +161,7 @@ struct FaultTests {
         #expect(exchange.transport == .tcp)
         #expect(exchange.truncatedOverUDP)
         #expect(exchange.response == nil)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < testTimeout + busyMachineSlack)
     }
 
     @Test func truncationWithTCPClosedOnAcceptIsReset() async throws {
@@ -169,7 +175,7 @@ struct FaultTests {
         let (exchange, elapsed, _, _) = try await run(.good, tcp: .silent, options: QueryOptions(transport: .tcp))
         #expect(exchange.failure == .timeout)
         #expect(exchange.transport == .tcp)
-        #expect(elapsed >= testTimeout && elapsed < testTimeout + .seconds(1))
+        #expect(elapsed >= testTimeout && elapsed < testTimeout + busyMachineSlack)
     }
 
     @Test func tcpFramingAcrossPiecesAndMismatchIgnored() async throws {
@@ -212,7 +218,7 @@ struct FaultTests {
         #expect(log.udpQueries == 2 && stats.udpQueriesSent == 2)
         #expect(elapsed >= testTimeout * 2, "two attempts")
         #expect(elapsed < udpFailureBound)
-        #expect(exchange.duration >= 1.0 && exchange.duration < 2.1)
+        #expect(exchange.duration >= 1.0 && exchange.duration < 2.1 + busyMachineSlack / .seconds(1))
     }
 
     @Test func noAnswerIsBoundedByAShorterDeadline() async throws {
@@ -226,14 +232,14 @@ struct FaultTests {
         let exchange = await engine.exchange(question(), with: responder.server, options: .authoritative)
         let elapsed = clock.now - start
         #expect(exchange.failure == .deadlineExceeded)
-        #expect(elapsed < .milliseconds(400 + 600), "bounded by the deadline, not by 2 × 2 s")
+        #expect(elapsed < .milliseconds(3500), "bounded by the 0.4 s deadline, not by 2 attempts × 2 s")
 
         // After the deadline, exchanges fail at once without touching the network.
         let before = responder.snapshot.udpQueries
         let later = clock.now
         let next = await engine.exchange(question("other.example."), with: responder.server, options: .authoritative)
         #expect(next.failure == .deadlineExceeded)
-        #expect(clock.now - later < .milliseconds(200))
+        #expect(clock.now - later < busyMachineSlack)
         #expect(responder.snapshot.udpQueries == before)
         #expect(await engine.recordedExchanges().count == 2)
         await engine.shutdown()
