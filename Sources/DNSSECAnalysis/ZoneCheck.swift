@@ -442,7 +442,8 @@ struct ZoneCheck {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
                 let failure = answer.exchange.failure
-                if failure == .malformedResponse || failure == .mismatchedResponse {
+                // A response that came back but does not parse is invalid, not missing.
+                if failure == .malformedResponse || failure == .mismatchedResponse || answer.exchange.response != nil {
                     run.add(.serverInvalidResponse, subject, zone: zone, servers: [answer.server],
                             "\(answer.server): \(answer.problem ?? "invalid response") for \(answer.question)")
                 } else if answer.exchange.truncatedOverUDP {

@@ -1,0 +1,145 @@
+import DNSModel
+import DNSSEC
+import DNSSECAnalysis
+import DNSSECProbe
+import DNSTransport
+import Foundation
+import LDNSBridge
+import Testing
+
+/// Conditions the lab does not stage, produced from a healthy recorded
+/// capture with one field changed: a garbage answer, an OPT record
+/// stripped, a DS answer emptied, glue removed. Each names the one change
+/// and checks the verdict and the codes it must cause.
+struct MutatedCaptureTests {
+    static func analyze(_ capture: Capture, anchors: TrustAnchors? = nil) async throws -> NameReport {
+        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+        let observation = await walker.observe(capture.names[0], types: capture.types)
+        let recorded = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        return Analyzer(anchors: anchors ?? recorded, referenceTime: Int64(capture.endTime)).analyze(observation)
+    }
+
+    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
+
+    /// Rewrites the parsed response of every exchange that `matches`.
+    static func mutate(_ capture: Capture, _ matches: (Exchange) -> Bool,
+                       _ change: (inout Message) -> Void) throws -> Capture {
+        var copy = capture
+        var changed = 0
+        for index in copy.exchanges.indices where matches(copy.exchanges[index]) {
+            guard let bytes = copy.exchanges[index].response else { continue }
+            var message = try WireFormat.parseMessage(bytes)
+            change(&message)
+            copy.exchanges[index].response = try WireFormat.encode(message)
+            changed += 1
+        }
+        #expect(changed > 0, "the mutation matched no exchange")
+        return copy
+    }
+
+    static func asked(_ name: String, _ type: RRType, at ip: String? = nil, transport: Transport = .udp) -> (Exchange) -> Bool {
+        { exchange in
+            exchange.question.name == (try? DNSName(name)) && exchange.question.type == type
+                && (ip == nil || exchange.server.ip == ip) && exchange.options.transport == transport
+        }
+    }
+
+    static var ok: Capture { get throws { try CaptureAnalysisTests.capture("ok") } }
+
+    @Test func aTrustAnchorThatMatchesNoKey() async throws {
+        let capture = try Self.ok
+        var anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        anchors.ds[.root] = anchors.ds[.root]?.map { ds in
+            var wrong = ds
+            wrong.digest[0] ^= 0xFF
+            return wrong
+        }
+        let report = try await Self.analyze(capture, anchors: anchors)
+        #expect(report.status == .bogus)
+        #expect(Self.codes(report).isSuperset(of: ["NO_TRUST_ANCHOR_SIGNING", "DIGEST_INVALID"]))
+    }
+
+    @Test func garbageFromOneServerIsAnInvalidResponse() async throws {
+        var capture = try Self.ok
+        for index in capture.exchanges.indices where Self.asked("ok.lab.", .dnskey, at: "127.53.2.2")(capture.exchanges[index]) {
+            var garbage = capture.exchanges[index].response ?? []
+            garbage = Array(garbage.prefix(2)) + [0x81, 0x80, 0x00, 0x01, 0x00, 0x07, 0xFF, 0xFF]
+            capture.exchanges[index].response = garbage
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure, "the other server answers")
+        #expect(Self.codes(report) == ["SERVER_INVALID_RESPONSE_UDP"])
+    }
+
+    @Test func anAnswerWithoutOPTIgnoresEDNS() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .soa, at: "127.53.2.2")) { $0.edns = nil }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure)
+        #expect(Self.codes(report) == ["EDNS_IGNORED"])
+    }
+
+    @Test func aMissingDSWithoutProofIsBogus() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ds)) { message in
+            message.answer = []
+            message.authority = []
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .bogus)
+        #expect(Self.codes(report).isSuperset(of: ["DS_ABSENCE_NOT_PROVEN", "MISSING_NSEC_FOR_NODATA"]))
+    }
+
+    @Test func parentServersDisagreeingOnTheDS() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ds, at: "127.53.1.2")) { message in
+            message.answer = []
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure, "the other parent server has the signed DS")
+        #expect(Self.codes(report) == ["INCONSISTENT_DS"])
+    }
+
+    @Test func aNameServerTheChildDoesNotList() async throws {
+        let ns2 = try DNSName("ns2.ok.lab.")
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ns)) { message in
+            message.answer.removeAll { $0.type == .ns && (try? NameData(rdata: $0.rdata).target) == ns2 }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure)
+        #expect(Self.codes(report) == ["NS_NAME_NOT_IN_CHILD"])
+    }
+
+    /// The referral for ok.lab. comes from lab.'s servers (127.53.1.x).
+    static func referralFromLab(_ exchange: Exchange) -> Bool {
+        asked("www.ok.lab.", .a)(exchange) && exchange.server.ip.hasPrefix("127.53.1.")
+    }
+
+    @Test func aNameServerWithoutGlue() async throws {
+        let ns1 = try DNSName("ns1.ok.lab.")
+        let capture = try Self.mutate(try Self.ok, Self.referralFromLab) { message in
+            message.additional.removeAll { $0.owner == ns1 }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure, "ns2 still has glue")
+        #expect(Self.codes(report).contains("MISSING_GLUE_FOR_NS_NAME"))
+    }
+
+    @Test func aDelegationWithoutAnyAddressStopsTheWalk() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.referralFromLab) { message in
+            message.additional.removeAll { $0.type == .a || $0.type == .aaaa }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .indeterminate)
+        #expect(Self.codes(report).contains("WALK_INCOMPLETE"))
+    }
+
+    @Test func nsec3RecordsThatDisagreeWithNSEC3PARAM() async throws {
+        let original = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
+        let capture = try Self.mutate(original, Self.asked("nsec3-optout.lab.", .nsec3param)) { message in
+            for index in message.answer.indices where message.answer[index].type == .nsec3param {
+                message.answer[index].rdata[3] = 7   // iterations 0 → 7
+            }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(Self.codes(report).isSuperset(of: ["NSEC3_PARAMETERS_INCONSISTENT", "NONZERO_NSEC3_ITERATION_COUNT"]))
+    }
+}
