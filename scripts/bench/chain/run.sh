@@ -31,47 +31,33 @@ roots=$(awk '$3=="A" || $4=="A" {print $NF}' "$lab/root.hints" | head -1)
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
 
-time_dnssec_check() {
-    local t0 t1
-    t0=$(now)
-    for _ in $(seq "$rounds"); do
-        for n in "${names[@]}"; do
-            "$bin" "$n" -t A --root-hints "$lab/root.hints" --trust-anchor "$lab/root-anchor.ds" -q >/dev/null || true
-        done
-    done
-    t1=$(now)
-    elapsed "$t0" "$t1"
+# One tool's check of one name, by name of the tool.
+check_dnssec_check() {
+    "$bin" "$1" -t A --root-hints "$lab/root.hints" --trust-anchor "$lab/root-anchor.ds" -q >/dev/null || true
+}
+check_dnsviz() {
+    dnsviz probe -A -a . -4 -R A -x ".:a.root-servers.lab=$roots" -d 0 "$1" 2>/dev/null \
+        | dnsviz grok -P -t "$lab/root-anchor.dnskey" -l warning >/dev/null 2>&1 || true
+}
+check_delv() {
+    delv @127.53.0.53 -a "$tmp/delv.anchor" "$1" A +root=. >/dev/null 2>&1 || true
 }
 
-time_dnsviz() {
+# Seconds for every round of every name with one tool.
+time_tool() {
     local t0 t1
     t0=$(now)
     for _ in $(seq "$rounds"); do
-        for n in "${names[@]}"; do
-            dnsviz probe -A -a . -4 -R A -x ".:a.root-servers.lab=$roots" -d 0 "$n" 2>/dev/null \
-                | dnsviz grok -P -t "$lab/root-anchor.dnskey" -l warning >/dev/null 2>&1 || true
-        done
-    done
-    t1=$(now)
-    elapsed "$t0" "$t1"
-}
-
-time_delv() {
-    local t0 t1
-    t0=$(now)
-    for _ in $(seq "$rounds"); do
-        for n in "${names[@]}"; do
-            delv @127.53.0.53 -a "$tmp/delv.anchor" "$n" A +root=. >/dev/null 2>&1 || true
-        done
+        for n in "${names[@]}"; do "check_$1" "$n"; done
     done
     t1=$(now)
     elapsed "$t0" "$t1"
 }
 
 echo "bench: ${#names[@]} names × $rounds rounds: ${names[*]}"
-ours=$(time_dnssec_check)
-viz=$(time_dnsviz)
-dv=$(time_delv)
+ours=$(time_tool dnssec_check)
+viz=$(time_tool dnsviz)
+dv=$(time_tool delv)
 per() { echo "scale=1; 1000 * $1 / ($rounds * ${#names[@]})" | bc -l; }
 printf '%-34s %10s %12s %10s\n' tool "total s" "ms per name" "ratio"
 printf '%-34s %10.2f %12s %10s\n' "dnssec-check (full walk)" "$ours" "$(per "$ours")" "1.0"
