@@ -143,3 +143,40 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report).isSuperset(of: ["NSEC3_PARAMETERS_INCONSISTENT", "NONZERO_NSEC3_ITERATION_COUNT"]))
     }
 }
+
+/// Hostile or broken servers: random corruption of recorded answers must
+/// give a report, whatever it says, and never a trap.
+struct CorruptedCaptureTests {
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("random byte flips in recorded answers never trap", arguments: ["ok", "nsec3-optout-nxdomain", "wildcard-no-proof"])
+    func randomFlips(_ name: String) async throws {
+        let original = try CaptureAnalysisTests.capture(name)
+        var random = SplitMix64(state: 0xD15EC)
+        for round in 0..<60 {
+            var capture = original
+            // Flip a few bytes in a few responses; keep the header's ID so most still parse.
+            for _ in 0..<3 {
+                let index = Int.random(in: capture.exchanges.indices, using: &random)
+                guard var bytes = capture.exchanges[index].response, bytes.count > 12 else { continue }
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let at = Int.random(in: 2..<bytes.count, using: &random)
+                    bytes[at] ^= UInt8.random(in: 1...255, using: &random)
+                }
+                if round % 5 == 0 { bytes = Array(bytes.prefix(Int.random(in: 12..<bytes.count, using: &random))) }
+                capture.exchanges[index].response = bytes
+            }
+            let report = try await MutatedCaptureTests.analyze(capture)
+            #expect(!report.name.isEmpty)
+        }
+    }
+}
