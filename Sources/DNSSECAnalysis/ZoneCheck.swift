@@ -400,7 +400,18 @@ struct ZoneCheck {
     mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record], dsUsable: Bool = true) {
         let signers = signingTags()
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
-        checks.append(.init(.info, keyState(records, dsTags: dsTags, signers: signers)))
+        let state = keyState(records, dsTags: dsTags, signers: signers)
+        checks.append(.init(.info, state))
+        if !state.hasPrefix("Key state: steady") {
+            // The waits a safe rollover needs (RFC 7583 §3): caches keep the
+            // old DNSKEY RRset for its TTL and the old DS for the DS TTL.
+            let dnskeyTTL = observation.dnskeyAnswers.flatMap { $0.answerRecords(zone, .dnskey) }.map(\.ttl).max()
+            let dsTTL = observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.map(\.ttl).max()
+            var waits: [String] = []
+            if let dnskeyTTL { waits.append("DNSKEY TTL \(TimeText.span(Int64(dnskeyTTL))): wait that long after publishing a key before signing with it alone") }
+            if let dsTTL { waits.append("DS TTL \(TimeText.span(Int64(dsTTL))) at the parent: wait that long after a DS change before removing the old key") }
+            if !waits.isEmpty { checks.append(.init(.info, "Rollover timing: " + waits.joined(separator: "; "))) }
+        }
         for record in records {
             guard let facts = try? DNSKEYFacts(record: record) else { continue }
             let key = facts.key
