@@ -400,7 +400,7 @@ struct ZoneCheck {
     mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record], dsUsable: Bool = true) {
         let signers = signingTags()
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
-        let state = keyState(records, dsTags: dsTags, signers: signers)
+        let state = keyState(records, dsTags: dsUsable ? dsTags : [], signers: signers)
         checks.append(.init(.info, state))
         if !state.hasPrefix("Key state: steady") {
             // The waits a safe rollover needs (RFC 7583 §3): caches keep the
