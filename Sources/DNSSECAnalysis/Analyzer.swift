@@ -100,6 +100,9 @@ struct AnalysisRun {
                 "the CNAME chain reaching \(observation.name) is longer than the 11 links validators follow, or loops: the rest was not checked")
             status = max(status, .indeterminate)
         }
+        if let last = observation.zones.last, zoneReports.last?.status == .secure, let keys = trustedKeys {
+            existingTypesInBitmaps(observation, zone: last.zone, keys: keys)
+        }
         var cnameReports: [NameReport] = []
         for target in observation.cnameTarget {
             var child = AnalysisRun(analyzer: analyzer)
@@ -227,6 +230,41 @@ struct AnalysisRun {
         }
         if let until = denial.validUntil { pathExpirations.append((until, "NSEC proof for \(name) \(type)", zone)) }
         return (report, denial.status)
+    }
+
+    /// A validly signed NSEC/NSEC3 at the name must list every type the name
+    /// was seen to have (a "lying NSEC": RFC 4035 §3.1.3.1, RFC 5155 §8.5).
+    mutating func existingTypesInBitmaps(_ observation: NameObservation, zone: DNSName, keys: [Record]) {
+        let name = observation.name
+        let existing = Set(observation.answers.compactMap { type, answers in
+            answers.contains { !$0.answerRecords(name, type).isEmpty } ? type : nil
+        })
+        guard !existing.isEmpty else { return }
+        var reported: Set<String> = []
+        for answer in observation.answers.values.flatMap({ $0 }) + observation.nodataProbeAnswers {
+            guard let message = answer.message else { continue }
+            for rrset in RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }) {
+                let types: [RRType]
+                if rrset.type == .nsec {
+                    guard rrset.owner == name, let data = try? NSECData(rdata: rrset.rdatas[0]) else { continue }
+                    types = data.types
+                } else {
+                    guard let data = try? NSEC3Data(rdata: rrset.rdatas[0]),
+                          let owner = Denial.nsec3OwnerHash(rrset.owner),
+                          let hash = try? Denial.nsec3Hash(name, iterations: data.iterations, salt: data.salt),
+                          owner == hash else { continue }
+                    types = data.types
+                }
+                let missing = existing.subtracting(types).subtracting([.rrsig, .nsec, .nsec3])
+                guard !missing.isEmpty, !reported.contains("\(rrset.owner)") else { continue }
+                let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
+                                                    section: { $0.authority }, keys: keys)
+                guard validation.isSecure else { continue }
+                reported.insert("\(rrset.owner)")
+                add(.existingTypeNotInBitmap, "\(name) \(rrset.type)", zone: zone, servers: [answer.server],
+                    "the signed \(rrset.type) at \(rrset.owner) lists \(types.map(\.description).joined(separator: " ")) but \(name) has \(missing.sorted().map(\.description).joined(separator: ", "))")
+            }
+        }
     }
 
     /// Error when every server failed the check, warning when only some did.

@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case nextClosestEncloserNotCovered = "NEXT_CLOSEST_ENCLOSER_NOT_COVERED"
     case stypeInBitmap = "STYPE_IN_BITMAP"
     case existingNameCovered = "EXISTING_NAME_COVERED"
+    case existingTypeNotInBitmap = "EXISTING_TYPE_NOT_IN_BITMAP"
     case noNSECMatchingSname = "NO_NSEC_MATCHING_SNAME"
     case noNSEC3MatchingSname = "NO_NSEC3_MATCHING_SNAME"
     case nonzeroNSEC3IterationCount = "NONZERO_NSEC3_ITERATION_COUNT"
@@ -278,6 +279,11 @@ public enum DiagnosticCatalog {
           example: "new.example.com.: 192.0.2.2 says NXDOMAIN, 192.0.2.1 answers A",
           remedy: "Make every server serve the current zone (check zone transfers to the stale one).",
           ["RFC 4035 §3.1.3.2", "RFC 5155 §8.4"]),
+        e(.existingTypeNotInBitmap, .error, "NSEC/NSEC3 denies a type that exists",
+          "A validly signed NSEC or NSEC3 record at a name omits a type the name has: validators that synthesize answers from cached NSEC records (RFC 8198) will deny it, and NODATA answers prove a lie.",
+          example: "www.example.com.: the NSEC at the name lists TXT RRSIG NSEC, but www.example.com. has an A record",
+          remedy: "Re-sign the zone so the NSEC/NSEC3 chain is rebuilt from the current data; never add records to a signed zone without re-signing it.",
+          ["RFC 4035 §3.1.3.1", "RFC 5155 §8.5", "RFC 8198 §5"]),
         e(.noNSECMatchingSname, .error, "NODATA proof without an NSEC at the name",
           "A NODATA answer carries NSEC records, but none is owned by the query name, so the type's absence is not proven.",
           example: "www.example.com. TXT: no NSEC owned by www.example.com.",

@@ -112,6 +112,7 @@ public struct ChainWalker: Sendable {
             async let cds = askAll(Question(name: here, type: .cds), hereServers)
             async let cdnskey = askAll(Question(name: here, type: .cdnskey), hereServers)
             async let nsec3param = askAll(Question(name: here, type: .nsec3param), hereServers)
+            async let nodataProbe = askAll(Question(name: name, type: Self.nodataProbeType), hereServers)
             let nxQuestion = observation.nxdomainProbeName.map { Question(name: $0, type: .a) }
             async let nxProbe = nxQuestion != nil ? askAll(nxQuestion!, hereServers) : []
             var answers: [RRType: [ServerAnswer]] = [probeType: probeAnswers]
@@ -141,6 +142,7 @@ public struct ChainWalker: Sendable {
             var result = NameObservation(name: name, types: types, zones: zones, answers: answers, cnameTarget: targets,
                                          walkProblem: responded ? nil : "no server of \(zone) answered")
             result.cnameChainTooLong = chainTooLong
+            result.nodataProbeAnswers = await nodataProbe
             return result
         }
         return NameObservation(name: name, types: types, zones: zones, answers: [:],
@@ -209,6 +211,9 @@ public struct ChainWalker: Sendable {
     }
 
     /// Asks every server the same question, in parallel, and parses the answers.
+    /// A private-use type no name has (RFC 6895 §3.1: 65280-65534).
+    static let nodataProbeType = RRType(65280)
+
     var tcpOptions: QueryOptions {
         var tcp = options
         tcp.transport = .tcp

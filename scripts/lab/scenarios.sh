@@ -139,6 +139,7 @@ zone nsec3-unsigned.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-noncover.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec-nowild.test.            nsd-child - "ksk:13 zsk:13"          nsec
 zone nsec-nomatch.test.           nsd-child - "ksk:13 zsk:13"          nsec
+zone lying-nsec.test.            nsd-child - "ksk:13 zsk:13"          nsec
 zone nsec3-nomatch.lab.           nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-noce.lab.              knot      - "ksk:13 zsk:13"          nsec3
 post_nonsec_test()        { drop_type NSEC; }
@@ -146,6 +147,18 @@ post_nsec_unsigned_test() { drop_rrsigs_over NSEC; }
 pre_nsec_noncover_test()  { add "a IN A $DATA_NET.4"; add "b IN A $DATA_NET.5"; }
 post_nsec_noncover_test() { drop_name b; }          # a's NSEC still says "next: b": c is not covered
 pre_nsec_bitmap_test()    { add "www IN TXT \"deleted after signing\""; }
+# A "lying NSEC": the NSEC chain is made without www's A record, which is
+# then added with a valid signature from a second signing with the same keys.
+pre_lying_nsec_test()     { add "www IN TXT \"the NSEC here does not list A\""; }
+sign_lying_nsec_test() {
+  local u=$U s=$S
+  awk '!($1 == "www" && / IN A /)' "$u" > "$u.noa"
+  U="$u.noa" S="$s"; sign_ldns
+  U="$u" S="$s.full"; sign_ldns
+  U=$u S=$s
+  awk -v o="www.$z" '$1 == o && ($4 == "A" || ($4 == "RRSIG" && $5 == "A"))' "$s.full" >> "$s"
+  rm -f "$u.noa" "$s.full"
+}
 post_nsec_bitmap_test()   { drop_rr www TXT; drop_rrsig www TXT; }  # NSEC bitmap still lists TXT
 pre_wild_test()           { add "* IN A $DATA_NET.3"; }
 pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }

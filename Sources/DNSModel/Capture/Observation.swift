@@ -98,6 +98,9 @@ public struct NameObservation: Sendable, Hashable {
     public var cnameTarget: [NameObservation]
     /// Why the walk stopped early, if it did.
     public var walkProblem: String?
+    /// The name asked for a type it surely lacks (TYPE65280, private use): the
+    /// NODATA answer shows the NSEC/NSEC3 at the name and what it claims exists.
+    public var nodataProbeAnswers: [ServerAnswer] = []
     /// The name's answer is a CNAME, but the chain already had as many links
     /// as the walk follows (or loops): the rest was not checked.
     public var cnameChainTooLong = false
