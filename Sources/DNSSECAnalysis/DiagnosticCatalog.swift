@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case errorWithEDNS = "ERROR_WITH_EDNS"
     case unableToRetrieveDNSSECRecords = "UNABLE_TO_RETRIEVE_DNSSEC_RECORDS"
     case ednsIgnored = "EDNS_IGNORED"
+    case ednsVersionMismatch = "EDNS_VERSION_MISMATCH"
     case nsNameNotInChild = "NS_NAME_NOT_IN_CHILD"
     case nsNameNotInParent = "NS_NAME_NOT_IN_PARENT"
     case glueMismatch = "GLUE_MISMATCH"
@@ -359,6 +360,11 @@ public enum DiagnosticCatalog {
           example: "192.0.2.2 answered example.com. SOA without OPT",
           remedy: "Upgrade the server software or fix the middlebox stripping OPT records.",
           ["RFC 6891 §7"]),
+        e(.ednsVersionMismatch, .warning, "Server mishandles an unknown EDNS version",
+          "Asked with EDNS version 1, the server should answer BADVERS with the version it implements (0); this one answered otherwise. Future EDNS versions and some probes will not work with it.",
+          example: "192.0.2.2 answered example.com. SOA (EDNS version 1) with NOERROR instead of BADVERS",
+          remedy: "Upgrade or fix the server, or the middlebox rewriting OPT records.",
+          ["RFC 6891 §6.1.3"]),
         e(.nsNameNotInChild, .warning, "Parent lists a name server the zone does not",
           "The NS RRset in the parent's delegation names a server that the zone's own NS RRset does not list.",
           example: "example.com.: ns3.example.net. is delegated to by com. but not listed in example.com. NS",

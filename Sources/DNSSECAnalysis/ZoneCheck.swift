@@ -503,6 +503,15 @@ struct ZoneCheck {
                 serials[data.serial, default: []].append(answer.server)
             }
         }
+        for answer in observation.ednsVersionAnswers {
+            // Only a server that speaks EDNS 0 is judged here; FORMERR to EDNS is ERROR_WITH_EDNS.
+            guard let message = answer.message, message.rcode != .formErr, message.rcode != .notImp else { continue }
+            let version = message.edns?.version
+            if message.rcode != .badVers || version != 0 {
+                run.add(.ednsVersionMismatch, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
+                        "\(answer.server) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
+            }
+        }
         for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked {
             run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
                     "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")

@@ -112,6 +112,9 @@ public struct ChainWalker: Sendable {
             async let cds = askAll(Question(name: here, type: .cds), hereServers)
             async let cdnskey = askAll(Question(name: here, type: .cdnskey), hereServers)
             async let nsec3param = askAll(Question(name: here, type: .nsec3param), hereServers)
+            var versionOne = options
+            versionOne.ednsVersion = 1
+            async let ednsVersion = askAll(Question(name: here, type: .soa), hereServers, options: versionOne)
             async let nodataProbe = askAll(Question(name: name, type: Self.nodataProbeType), hereServers)
             let nxQuestion = observation.nxdomainProbeName.map { Question(name: $0, type: .a) }
             async let nxProbe = nxQuestion != nil ? askAll(nxQuestion!, hereServers) : []
@@ -125,6 +128,7 @@ public struct ChainWalker: Sendable {
             observation.cdsAnswers = await cds
             observation.cdnskeyAnswers = await cdnskey
             observation.nsec3paramAnswers = await nsec3param
+            observation.ednsVersionAnswers = await ednsVersion
             observation.nxdomainProbeAnswers = await nxProbe
             zones.append(observation)
 

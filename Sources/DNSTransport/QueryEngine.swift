@@ -205,7 +205,8 @@ public actor QueryEngine: DNSExchanging {
             var rng = SystemRandomNumberGenerator()
             let id = UInt16.random(in: .min ... .max, using: &rng)
             let edns = key.options.edns
-                ? EDNS(udpPayloadSize: key.options.udpPayloadSize, dnssecOK: key.options.dnssecOK) : nil
+                ? EDNS(udpPayloadSize: key.options.udpPayloadSize, version: key.options.ednsVersion,
+                       dnssecOK: key.options.dnssecOK) : nil
             guard let bytes = try? WireFormat.query(id: id, question: key.question,
                                                     recursionDesired: key.options.recursionDesired,
                                                     checkingDisabled: key.options.checkingDisabled, edns: edns)

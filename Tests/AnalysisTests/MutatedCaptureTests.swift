@@ -132,6 +132,28 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report).contains("WALK_INCOMPLETE"))
     }
 
+    @Test func aServerThatAnswersAnUnknownEDNSVersion() async throws {
+        // The capture predates the EDNS-version check: add the version-1 SOA
+        // exchange, answered as a server that ignores the version would (NOERROR).
+        var capture = try Self.ok
+        let soa = try #require(capture.exchanges.first { Self.asked("ok.lab.", .soa, at: "127.53.2.2")($0) })
+        var versionOne = soa
+        versionOne.options.ednsVersion = 1
+        capture.exchanges.append(versionOne)
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure)
+        #expect(Self.codes(report) == ["EDNS_VERSION_MISMATCH"])
+
+        // BADVERS with version 0, as RFC 6891 §6.1.3 asks, is fine.
+        var badvers = versionOne
+        var message = try WireFormat.parseMessage(try #require(soa.response))
+        message.rcode = .badVers
+        message.answer = []
+        badvers.response = try WireFormat.encode(message)
+        capture.exchanges[capture.exchanges.count - 1] = badvers
+        #expect(Self.codes(try await Self.analyze(capture)).isEmpty)
+    }
+
     @Test func nsec3RecordsThatDisagreeWithNSEC3PARAM() async throws {
         let original = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
         let capture = try Self.mutate(original, Self.asked("nsec3-optout.lab.", .nsec3param)) { message in

@@ -31,18 +31,38 @@ public struct QueryOptions: Sendable, Hashable, Codable {
     public var dnssecOK: Bool
     public var checkingDisabled: Bool
     public var recursionDesired: Bool
+    /// The EDNS version sent (0; 1 only to check that servers answer BADVERS).
+    public var ednsVersion: UInt8
 
     public init(transport: Transport = .udp, edns: Bool = true, udpPayloadSize: UInt16 = 1232,
-                dnssecOK: Bool = true, checkingDisabled: Bool = false, recursionDesired: Bool = false) {
+                dnssecOK: Bool = true, checkingDisabled: Bool = false, recursionDesired: Bool = false,
+                ednsVersion: UInt8 = 0) {
         self.transport = transport
         self.edns = edns
         self.udpPayloadSize = udpPayloadSize
         self.dnssecOK = dnssecOK
         self.checkingDisabled = checkingDisabled
         self.recursionDesired = recursionDesired
+        self.ednsVersion = ednsVersion
     }
 
     public static let authoritative = QueryOptions()
+
+    enum CodingKeys: String, CodingKey {
+        case transport, edns, udpPayloadSize, dnssecOK, checkingDisabled, recursionDesired, ednsVersion
+    }
+
+    // Captures of format 1.0 made before `ednsVersion` existed read as version 0.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(transport: try c.decode(Transport.self, forKey: .transport),
+                  edns: try c.decode(Bool.self, forKey: .edns),
+                  udpPayloadSize: try c.decode(UInt16.self, forKey: .udpPayloadSize),
+                  dnssecOK: try c.decode(Bool.self, forKey: .dnssecOK),
+                  checkingDisabled: try c.decode(Bool.self, forKey: .checkingDisabled),
+                  recursionDesired: try c.decode(Bool.self, forKey: .recursionDesired),
+                  ednsVersion: try c.decodeIfPresent(UInt8.self, forKey: .ednsVersion) ?? 0)
+    }
 }
 
 /// Why an exchange produced no usable answer.

@@ -62,6 +62,8 @@ public struct ZoneObservation: Sendable, Hashable {
     public var nameServerAddressAnswers: [ServerAnswer] = []
     /// The SOA asked again without EDNS, of servers that failed the EDNS query.
     public var noEDNSAnswers: [ServerAnswer] = []
+    /// The SOA asked with EDNS version 1: RFC 6891 §6.1.3 wants BADVERS and version 0.
+    public var ednsVersionAnswers: [ServerAnswer] = []
 
     public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
                 dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],
