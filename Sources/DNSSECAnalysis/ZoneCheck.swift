@@ -560,7 +560,7 @@ struct ZoneCheck {
         }
         for name in parentNames.intersection(childNames).sorted() where name.isSubdomain(of: zone) {
             let glue = Set(observation.nameServers[name] ?? [])
-            if glue.isEmpty {
+            if glue.isEmpty || observation.nameServersWithoutGlue.contains(name) {
                 run.add(.missingGlueForNSName, "delegation \(parent) → \(zone)", zone: zone,
                         "\(name) is inside \(zone) but the referral from \(parent) has no glue for it")
                 continue

@@ -55,6 +55,7 @@ public struct ChainWalker: Sendable {
         var parent: DNSName? = nil
         var servers = rootServers
         var nameServers: [DNSName: [ServerAddress]] = [:]
+        var withoutGlue: Set<DNSName> = []
         var dsAnswers: [ServerAnswer] = []
         let probeType = types[0]
 
@@ -73,6 +74,7 @@ public struct ChainWalker: Sendable {
                                               dsAnswers: dsAnswers, dnskeyAnswers: dnskeyAnswers, soaAnswers: soaAnswers,
                                               tcpAnswers: tcpAnswers)
             observation.nsAnswers = nsAnswers
+            observation.nameServersWithoutGlue = withoutGlue
             // Second round, concurrently: the zone's own name server addresses,
             // EDNS retries, and (below) the DS of the next zone at this one.
             let hereNameServers = nameServers
@@ -89,7 +91,8 @@ public struct ChainWalker: Sendable {
             if let referral {
                 zones.append(observation)
                 var childServers = referral.glue
-                for (nsName, addresses) in referral.glue where addresses.isEmpty && nsDepth < limits.maxNameServerResolution {
+                withoutGlue = Set(referral.glue.filter { $0.value.isEmpty }.keys)
+                for nsName in withoutGlue where nsDepth < limits.maxNameServerResolution {
                     childServers[nsName] = await resolveAddresses(of: nsName, nsDepth: nsDepth + 1)
                 }
                 let addresses = Array(Set(childServers.values.flatMap { $0 })).filter(limits.addressFamily.allows).sorted()

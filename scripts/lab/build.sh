@@ -202,11 +202,16 @@ skeleton() {  # skeleton ZONE SERIAL: SOA, NS, in-zone NS addresses, a few names
   fi
 }
 
+# NO_GLUE[CHILD]: in-zone name servers the parent publishes without glue
+# ("*" for all of them); set in scenarios.sh.
+declare -A NO_GLUE
+skip_glue() { local list=" ${NO_GLUE[$1]:-} "; [[ "$list" == *" $2 "* || "$list" == " * " ]]; }
+
 delegation() {  # delegation CHILD: NS + glue (+ DS) as the parent publishes them
   local c=$1 name addr
   while read -r name addr; do
     echo "$c IN NS $name"
-    in_zone "$name" "$c" && echo "$name IN A $addr"
+    if in_zone "$name" "$c" && ! skip_glue "$c" "$name"; then echo "$name IN A $addr"; fi
   done < <(ns_list "$c")
   if [ -s "$DSDIR/$(zdir "$c").ds" ]; then cat "$DSDIR/$(zdir "$c").ds"; fi
 }

@@ -35,6 +35,7 @@ SINK_1=127.53.7.1          # python sink: reads queries, never answers
 UDPONLY_1=127.53.7.2       # python UDP-only forwarder to $CHILD_1, no TCP
 NOEDNS_1=127.53.7.3        # python relay to $CHILD_1 that answers FORMERR to EDNS queries
 NODO_1=127.53.7.4          # python relay to $CHILD_1 that clears the DO bit (no DNSSEC records)
+NOOPT_1=127.53.7.5         # python relay to $CHILD_1 that strips the OPT record from answers
 DATA_NET=127.53.255        # A record *data* (nothing listens there)
 
 # NSD instances: name -> listen addresses
@@ -48,7 +49,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns nodo unbound"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns nodo noopt unbound"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -60,13 +61,14 @@ declare -A PROBE=(
   [udponly]="$UDPONLY_1 notcp.lab. SOA"
   [noedns]="$NOEDNS_1 noedns.lab. SOA +noedns"
   [nodo]="$NODO_1 nodo.lab. SOA"
+  [noopt]="$NOOPT_1 noopt.lab. SOA"
   [unbound]="$RESOLVER ok.lab. SOA"
 )
 declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
   [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1"
-  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [unbound]="$RESOLVER"
+  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)" [unbound]="$RESOLVER"
 )
 
 say()  { printf 'lab: %s\n' "$*"; }

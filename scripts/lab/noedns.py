@@ -7,6 +7,8 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
   nodo     clears the DO bit of every query before relaying it, so the
            answers come back without DNSSEC records, as from a server or
            middlebox that ignores DO
+  noopt    relays queries as they are and removes the OPT record from the
+           answers, as a server that does not implement EDNS would
 
 usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE [MODE]
 """
@@ -51,6 +53,36 @@ def opt_offset(query):
 def has_opt(query):
     """True when the additional section holds an OPT record (type 41)."""
     return opt_offset(query) is not None
+
+
+def without_opt(message):
+    """The message with its OPT record removed (and ARCOUNT lowered)."""
+    try:
+        qd, an, ns, ar = struct.unpack("!HHHH", message[4:12])
+        pos = 12
+        for _ in range(qd):
+            pos = skip_name(message, pos) + 4
+        for index in range(an + ns + ar):
+            start = pos
+            pos = skip_name(message, pos)
+            rtype, = struct.unpack("!H", message[pos:pos + 2])
+            rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
+            pos += 10 + rdlen
+            if rtype == 41 and index >= an + ns:
+                return message[:10] + struct.pack("!H", ar - 1) + message[12:start] + message[pos:]
+    except (IndexError, struct.error):
+        pass
+    return message
+
+
+def skip_name(message, pos):
+    while True:
+        length = message[pos]
+        if length & 0xC0 == 0xC0:
+            return pos + 2
+        if length == 0:
+            return pos + 1
+        pos += 1 + length
 
 
 def without_do(query):
@@ -110,6 +142,8 @@ MODE = "formerr"
 def answer(listen, upstream, query, tcp):
     if MODE == "nodo":
         return ask(listen, upstream, without_do(query), tcp)
+    if MODE == "noopt":
+        return without_opt(ask(listen, upstream, query, tcp))
     if has_opt(query):
         return formerr(query)
     return ask(listen, upstream, query, tcp)

@@ -228,6 +228,11 @@ zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"      
 zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec
 zone noedns.lab.   nsd-child "ns1=$CHILD_1 ns2=$NOEDNS_1"  "ksk:13 zsk:13"          nsec   # ns2 FORMERRs EDNS
 zone nodo.lab.     nsd-child "ns1=$CHILD_1 ns2=$NODO_1"    "ksk:13 zsk:13"          nsec   # ns2 ignores DO
+zone noopt.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOOPT_1"   "ksk:13 zsk:13"          nsec   # ns2 strips OPT
+zone noglue.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
+zone noaddr.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
+NO_GLUE[noglue.lab.]="ns1.noglue.lab."   # lab. delegates to ns1 inside the zone without its address
+NO_GLUE[noaddr.lab.]="*"                 # ... and here to no server with an address at all
 zone ns-extra.lab. nsd-child -                             "ksk:13 zsk:13"          nsec
 zone glue-mismatch.lab. nsd-child "ns1=$CHILD_1"          "ksk:13 zsk:13"          nsec
 # The zone lists a third name server the parent's delegation does not.

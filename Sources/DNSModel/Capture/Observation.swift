@@ -60,6 +60,9 @@ public struct ZoneObservation: Sendable, Hashable {
     /// from each of its servers: compared with the parent's NS and glue.
     public var nsAnswers: [ServerAnswer] = []
     public var nameServerAddressAnswers: [ServerAnswer] = []
+    /// Name servers the parent's referral gave no glue for (their addresses,
+    /// if any, came from resolving the names).
+    public var nameServersWithoutGlue: Set<DNSName> = []
     /// The SOA asked again without EDNS, of servers that failed the EDNS query.
     public var noEDNSAnswers: [ServerAnswer] = []
     /// The SOA asked with EDNS version 1: RFC 6891 §6.1.3 wants BADVERS and version 0.
