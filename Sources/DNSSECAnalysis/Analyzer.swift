@@ -31,8 +31,15 @@ struct AnalysisRun {
     let analyzer: Analyzer
     let validator: Validator
     var findings: [Diagnostic] = []
-    /// Latest valid expiration of each RRset the chain relies on, what it is, and its zone.
-    var pathExpirations: [(Int64, String, DNSName)] = []
+    /// For each RRset the chain relies on: the latest expiration among its
+    /// valid signatures, that signature's lifetime, what it is, and its zone.
+    struct PathSignature {
+        var expiry: Int64
+        var lifetime: Int64?
+        var what: String
+        var zone: DNSName
+    }
+    var pathSignatures: [PathSignature] = []
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -112,7 +119,7 @@ struct AnalysisRun {
             for finding in report.findings where !findings.contains(finding) { findings.append(finding) }
         }
 
-        let validUntil = status == .secure ? pathExpirations.map(\.0).min() : nil
+        let validUntil = status == .secure ? pathSignatures.map(\.expiry).min() : nil
         if let validUntil {
             expiryFinding(validUntil)
         }
@@ -125,10 +132,11 @@ struct AnalysisRun {
 
     /// RRSIG_EXPIRES_SOON for the signature the chain runs out with first.
     mutating func expiryFinding(_ validUntil: Int64) {
-        guard let (expiry, what, zone) = pathExpirations.min(by: { $0.0 < $1.0 }) else { return }
+        guard let first = pathSignatures.min(by: { $0.expiry < $1.expiry }) else { return }
+        let (expiry, what, zone) = (first.expiry, first.what, first.zone)
         let left = expiry - now
         guard left < policy.warnSeconds else { return }
-        let lifetime = pathLifetimes[what] ?? 0
+        let lifetime = first.lifetime ?? 0
         // Short-lived signatures refreshed continuously (online signers) are
         // fine while more than half their lifetime remains.
         if lifetime > 0 && lifetime < 2 * policy.warnSeconds && left * 2 > lifetime { return }
@@ -138,23 +146,15 @@ struct AnalysisRun {
             severity: severity)
     }
 
-    var pathLifetimes: [String: Int64] = [:]
-
     mutating func notePath(_ validation: RRsetValidation, _ what: String, zone: DNSName = .root) {
         guard let until = validation.validUntil else { return }
-        pathExpirations.append((until, what, zone))
-        for sig in validation.signatures where sig.status == "valid" {
-            guard let inception = Self.parseTime(sig.inception), let expiration = Self.parseTime(sig.expiration) else { continue }
-            let lifetime = expiration - inception
-            if expiration == until { pathLifetimes[what] = lifetime }
-            if lifetime > policy.maxSignatureLifetime {
-                add(.rrsigValidityTooLong, what, zone: zone,
-                    "\(what) by \(sig.keyTag) is valid for \(TimeText.span(lifetime)) (\(sig.inception) to \(sig.expiration)), more than \(TimeText.span(policy.maxSignatureLifetime))")
-            }
+        let last = validation.validWindows.first { $0.expiration == until }
+        pathSignatures.append(PathSignature(expiry: until, lifetime: last?.lifetime, what: what, zone: zone))
+        for window in validation.validWindows where window.lifetime > policy.maxSignatureLifetime {
+            add(.rrsigValidityTooLong, what, zone: zone,
+                "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), more than \(TimeText.span(policy.maxSignatureLifetime))")
         }
     }
-
-    static func parseTime(_ text: String) -> Int64? { TimeText.parse(text) }
 
     // MARK: - Target RRsets
 
@@ -228,7 +228,9 @@ struct AnalysisRun {
         for problem in denial.problems {
             add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
         }
-        if let until = denial.validUntil { pathExpirations.append((until, "NSEC proof for \(name) \(type)", zone)) }
+        if let until = denial.validUntil {
+            pathSignatures.append(PathSignature(expiry: until, lifetime: nil, what: "NSEC proof for \(name) \(type)", zone: zone))
+        }
         return (report, denial.status)
     }
 

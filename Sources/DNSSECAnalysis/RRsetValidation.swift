@@ -19,10 +19,20 @@ struct RRsetValidation {
     var signingKeyTags: Set<UInt16> = []
     /// The labels field of a valid signature (less than the owner's for a wildcard expansion).
     var validLabels: UInt8?
+    /// Inception and expiration of each signature that validated.
+    var validWindows: [SignatureWindow] = []
     /// Algorithms of the RRSIGs each server returned over the RRset.
     var signatureAlgorithms: [ServerAddress: Set<DNSSECAlgorithm>] = [:]
 
     var isSecure: Bool { !validServers.isEmpty }
+}
+
+/// The validity period of one valid signature, in absolute Unix seconds.
+struct SignatureWindow: Equatable {
+    var keyTag: UInt16
+    var inception: Int64
+    var expiration: Int64
+    var lifetime: Int64 { expiration - inception }
 }
 
 /// A signature that did not validate, with the servers that returned it.
@@ -108,6 +118,10 @@ final class Validator {
                     result.validLabels = data.labels
                     let expiry = SerialTime.absolute(data.expiration, near: referenceTime)
                     result.validUntil = max(result.validUntil ?? expiry, expiry)
+                    let window = SignatureWindow(keyTag: data.keyTag,
+                                                 inception: SerialTime.absolute(data.inception, near: referenceTime),
+                                                 expiration: expiry)
+                    if !result.validWindows.contains(window) { result.validWindows.append(window) }
                 case _ where candidates.isEmpty:
                     if published.contains(where: { Self.keyMatches($0, data) }) {
                         reports[reportKey]?.status = "untrusted_key"

@@ -172,7 +172,7 @@ struct ZoneCheck {
                     severity: supportedDS.isEmpty && anchorKeys.isEmpty ? .warning : .info)
         }
         for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
-            if !policy(run).ignoreRFC8624 {
+            if !run.policy.ignoreRFC8624 {
                 run.add(.digestAlgorithmProhibited, "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of \(zone)",
                         zone: zone, "DS \(ds.keyTag) uses digest type \(ds.digestType.rawValue) (\(ds.digestType))")
             }
@@ -260,8 +260,6 @@ struct ZoneCheck {
         return KeyResult(status: .secure, trusted: unique, keyReports: keyReports, dsReports: dsReports,
                          rrsigs: validation.signatures)
     }
-
-    func policy(_ run: AnalysisRun) -> AnalysisPolicy { run.policy }
 
     /// RFC 5011 §2.1: a revoked key must sign the DNSKEY RRset itself.
     mutating func revokedKeys(_ run: inout AnalysisRun, _ keyRecords: [Record], answers: [ServerAnswer]) {
