@@ -18,14 +18,29 @@ struct CaptureAnalysisTests {
         return try Capture.load(from: Data(contentsOf: url))
     }
 
-    static func analyze(_ name: String, offset: Int64 = 0, policy: AnalysisPolicy = AnalysisPolicy()) async throws -> NameReport {
-        let capture = try capture(name)
-        let transport = ReplayTransport(capture: capture)
-        let walker = ChainWalker(transport: transport, rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
-        let observation = await walker.observe(capture.names[0], types: capture.types)
-        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
-        let analyzer = Analyzer(anchors: anchors, policy: policy, referenceTime: Int64(capture.endTime) + offset)
+    /// The walk over a capture's recorded answers, for its first name.
+    static func observe(_ capture: Capture) async -> NameObservation {
+        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+        return await walker.observe(capture.names[0], types: capture.types)
+    }
+
+    static func anchors(of capture: Capture) throws -> TrustAnchors {
+        TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+    }
+
+    /// Replays and analyses a capture at its end time (plus `offset` seconds).
+    static func analyze(_ capture: Capture, anchors: TrustAnchors? = nil, offset: Int64 = 0,
+                        policy: AnalysisPolicy = AnalysisPolicy(),
+                        whatIfDS: [DNSName: [DSData]] = [:]) async throws -> NameReport {
+        let observation = await observe(capture)
+        let analyzer = Analyzer(anchors: try anchors ?? Self.anchors(of: capture), policy: policy,
+                                referenceTime: Int64(capture.endTime) + offset, whatIfDS: whatIfDS)
         return analyzer.analyze(observation)
+    }
+
+    static func analyze(_ name: String, offset: Int64 = 0, policy: AnalysisPolicy = AnalysisPolicy()) async throws -> NameReport {
+        try await analyze(try capture(name), offset: offset, policy: policy)
     }
 
     static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
@@ -95,22 +110,18 @@ struct CaptureAnalysisTests {
     @Test func whatIfDSFixesABadDigest() async throws {
         let capture = try Self.capture("ds-bad-digest")
         let zone = try DNSName("ds-bad-digest.lab.")
-        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
-                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
-        let observation = await walker.observe(capture.names[0], types: capture.types)
+        let observation = await Self.observe(capture)
         let keys = try #require(observation.zones.last?.dnskeyAnswers.first?.answerRecords(zone, .dnskey))
         let ksk = try #require(keys.compactMap { try? DNSKEYData(rdata: $0.rdata) }.first { $0.isSecureEntryPoint })
         let correct = try #require(DSDigest.makeDS(owner: zone, key: ksk, type: .sha256))
-        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
-        let time = Int64(capture.endTime)
-        #expect(Analyzer(anchors: anchors, referenceTime: time).analyze(observation).status == .bogus)
-        let fixed = Analyzer(anchors: anchors, referenceTime: time, whatIfDS: [zone: [correct]]).analyze(observation)
+        #expect(try await Self.analyze(capture).status == .bogus)
+        let fixed = try await Self.analyze(capture, whatIfDS: [zone: [correct]])
         #expect(fixed.status == .secure)
         #expect(fixed.findings.isEmpty)
         // The same DS with one digest byte changed is still bogus, for the same reason.
         var wrong = correct
         wrong.digest[0] ^= 0xFF
-        let still = Analyzer(anchors: anchors, referenceTime: time, whatIfDS: [zone: [wrong]]).analyze(observation)
+        let still = try await Self.analyze(capture, whatIfDS: [zone: [wrong]])
         #expect(still.status == .bogus)
         #expect(Self.codes(still) == ["DIGEST_INVALID", "NO_SEP"])
     }
@@ -153,11 +164,7 @@ struct CaptureAnalysisTests {
     @Test func replayOfAnUnknownQuestionIsReportedNotCrashed() async throws {
         var capture = try Self.capture("ok")
         capture.exchanges.removeAll { $0.question.type == .dnskey }
-        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
-                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
-        let observation = await walker.observe(capture.names[0], types: capture.types)
-        let anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
-        let report = Analyzer(anchors: anchors, referenceTime: Int64(capture.endTime)).analyze(observation)
+        let report = try await Self.analyze(capture)
         #expect(report.status == .indeterminate)
         #expect(Self.codes(report).contains("NO_SERVER_ANSWERED"))
     }

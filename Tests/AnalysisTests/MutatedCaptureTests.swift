@@ -13,11 +13,7 @@ import Testing
 /// and checks the verdict and the codes it must cause.
 struct MutatedCaptureTests {
     static func analyze(_ capture: Capture, anchors: TrustAnchors? = nil) async throws -> NameReport {
-        let walker = ChainWalker(transport: ReplayTransport(capture: capture),
-                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
-        let observation = await walker.observe(capture.names[0], types: capture.types)
-        let recorded = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
-        return Analyzer(anchors: anchors ?? recorded, referenceTime: Int64(capture.endTime)).analyze(observation)
+        try await CaptureAnalysisTests.analyze(capture, anchors: anchors)
     }
 
     static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
@@ -49,7 +45,7 @@ struct MutatedCaptureTests {
 
     @Test func aTrustAnchorThatMatchesNoKey() async throws {
         let capture = try Self.ok
-        var anchors = TrustAnchors(records: try capture.trustAnchors.map { try Presentation.parseRecord($0) })
+        var anchors = try CaptureAnalysisTests.anchors(of: capture)
         anchors.ds[.root] = anchors.ds[.root]?.map { ds in
             var wrong = ds
             wrong.digest[0] ^= 0xFF
