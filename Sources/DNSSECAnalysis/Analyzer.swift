@@ -40,6 +40,9 @@ struct AnalysisRun {
         var zone: DNSName
     }
     var pathSignatures: [PathSignature] = []
+    /// SOA EXPIRE of each zone checked so far: how long a secondary that lost
+    /// its primary keeps serving the zone (and the zone's signatures).
+    var soaExpire: [DNSName: Int64] = [:]
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -153,6 +156,11 @@ struct AnalysisRun {
         for window in validation.validWindows where window.lifetime > policy.maxSignatureLifetime {
             add(.rrsigValidityTooLong, what, zone: zone,
                 "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), more than \(TimeText.span(policy.maxSignatureLifetime))")
+        }
+        for window in validation.validWindows {
+            guard let expire = soaExpire[window.signer], window.lifetime < expire else { continue }
+            add(.rrsigValidityTooShort, what, zone: zone,
+                "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), less than the SOA EXPIRE of \(window.signer) (\(TimeText.span(expire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
         }
     }
 

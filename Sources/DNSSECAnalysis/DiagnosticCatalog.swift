@@ -23,6 +23,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case rrsigNoMatchingDNSKEY = "RRSIG_NO_MATCHING_DNSKEY"
     case ttlBeyondExpiration = "TTL_BEYOND_EXPIRATION"
     case rrsigValidityTooLong = "RRSIG_VALIDITY_TOO_LONG"
+    case rrsigValidityTooShort = "RRSIG_VALIDITY_TOO_SHORT"
     case missingRRSIGForAlg = "MISSING_RRSIG_FOR_ALG_DNSKEY"
     // Algorithms and keys (RFC 8624 / RFC 9904, RFC 4035 §5.2)
     case algorithmNotSupported = "ALGORITHM_NOT_SUPPORTED"
@@ -54,6 +55,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
     case serverNotAuthoritative = "SERVER_NOT_AUTHORITATIVE"
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
+    case serverInvalidResponseTCP = "SERVER_INVALID_RESPONSE_TCP"
     case responseTruncatedUDP = "RESPONSE_TRUNCATED_UDP"
     case errorWithEDNS = "ERROR_WITH_EDNS"
     case unableToRetrieveDNSSECRecords = "UNABLE_TO_RETRIEVE_DNSSEC_RECORDS"
@@ -74,6 +76,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
     case kskStandby = "KSK_STANDBY"
+    case kskRolloverStuck = "KSK_ROLLOVER_STUCK"
     case zskPrepublished = "ZSK_PREPUBLISHED"
     // The walk
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
@@ -131,10 +134,10 @@ public enum DiagnosticCatalog {
           remedy: "Sign the zone again with the key the DS points to, or remove the DS at the parent to go insecure deliberately.",
           ["RFC 4035 §5.2"]),
         e(.noTrustAnchorSigning, .error, "Trust anchor does not sign the DNSKEY RRset",
-          "None of the configured trust anchors for this zone matches a key that validly signs its DNSKEY RRset.",
-          example: ".: trust anchor 20326 matches no DNSKEY signing the RRset",
-          remedy: "Update the trust anchor (--trust-anchor) to the zone's current KSK.",
-          ["RFC 4035 §5"]),
+          "None of the configured trust anchors for this zone matches a key that validly signs its DNSKEY RRset. Everything below the zone is bogus for a validator with this anchor; usually the anchor predates a KSK rollover of the zone.",
+          example: "the trust anchor for . (DS 19036/RSASHA256) matches none of its DNSKEYs; . publishes SEP key 20326/RSASHA256: the anchor is stale (a KSK rollover it missed) or wrong",
+          remedy: "Update the trust anchor (--trust-anchor) to the zone's current KSK; for the root, take the IANA anchors (RFC 9718) and let validators track rollovers with RFC 5011.",
+          ["RFC 4035 §5", "RFC 5011", "RFC 9718"]),
         e(.insecureDelegation, .info, "Unsigned delegation (proven)",
           "The parent proves with a signed NSEC/NSEC3 record that no DS exists: the zone is deliberately insecure.",
           example: "example.com.: com. proves there is no DS (NSEC3 opt-out)",
@@ -200,6 +203,11 @@ public enum DiagnosticCatalog {
           example: "RRSIG DNSKEY example.com. by 12345: valid for 365 days",
           remedy: "Sign with shorter validity (a few weeks, refreshed automatically) to shrink the replay window.",
           ["RFC 6781 §4.4.2", "Zonemaster DNSSEC04"]),
+        e(.rrsigValidityTooShort, .warning, "Signature validity shorter than the SOA EXPIRE",
+          "A signature on the chain is valid for less time (inception to expiration) than the signing zone's SOA EXPIRE. A secondary that loses contact with its primary keeps serving the zone until EXPIRE, so for the rest of that time it serves expired signatures: the zone turns bogus on that server before the server gives up on it. Zones signed on the fly by every server (online signing) are not exposed.",
+          example: "RRSIG A www.example.com. by 12345 is valid for 3d 0h, less than the SOA EXPIRE of example.com. (14d 0h)",
+          remedy: "Sign with a validity period longer than the SOA EXPIRE (e.g. 14-30 days, refreshed automatically well before expiry), or lower the SOA EXPIRE below it.",
+          ["RFC 6781 §4.4.2", "RFC 1035 §3.3.13"]),
         e(.missingRRSIGForAlg, .warning, "RRset not signed with every algorithm of the DNSKEY RRset",
           "RFC 4035 §2.2 requires each RRset to be signed with every algorithm in the DNSKEY RRset; strict validators may fail.",
           example: "www.example.com. A: no RRSIG with algorithm 13 present in the DNSKEY RRset",
@@ -335,11 +343,16 @@ public enum DiagnosticCatalog {
           example: "ns2.example.com. (192.0.2.2): REFUSED for example.com.",
           remedy: "Configure the zone on that server or remove the server from the NS records.",
           ["RFC 1034 §4.2.2", "RFC 1035 §4.1.1"]),
-        e(.serverInvalidResponse, .error, "Server sends malformed responses",
-          "A server answered with a response that could not be parsed or did not match the query.",
-          example: "ns1.example.com. (192.0.2.1): malformed response",
-          remedy: "Upgrade or fix the server software.",
+        e(.serverInvalidResponse, .error, "Server sends malformed responses over UDP",
+          "A server answered over UDP with a response that could not be parsed or did not match the query. Resolvers discard it and try another server: slower answers, and none if every server does it.",
+          example: "192.0.2.1:53 sends malformed responses over UDP for example.com. (DNSKEY: malformed DNS message: answer section incomplete (43 bytes))",
+          remedy: "Find what mangles the answers (server software bug, a middlebox or load balancer rewriting DNS) and fix or replace it; until then remove the address from the NS RRset and glue.",
           ["RFC 1035 §4.1"]),
+        e(.serverInvalidResponseTCP, .error, "Server sends malformed responses over TCP",
+          "A server answered over TCP with a response that could not be parsed or did not match the query. Large answers (DNSKEY RRsets, truncated answers) then fail from that server.",
+          example: "192.0.2.1:53 sends malformed responses over TCP for example.com. (SOA: malformed DNS message: answer section incomplete (43 bytes))",
+          remedy: "Find what mangles the answers (server software bug, a middlebox or load balancer rewriting DNS over TCP) and fix or replace it.",
+          ["RFC 1035 §4.2.2", "RFC 7766"]),
         e(.responseTruncatedUDP, .info, "Response too large for UDP",
           "An answer did not fit in 1232 bytes over UDP and needed TCP. It works when TCP works, but costs a round trip and fails behind broken firewalls.",
           example: "example.com. DNSKEY: truncated over UDP (1232 bytes), 2345 bytes over TCP",
@@ -430,8 +443,13 @@ public enum DiagnosticCatalog {
           example: "example.com.: DS 12345 and DS 23456 both match published keys",
           remedy: "Finish the rollover: once the new key signs and the DS TTL has passed, remove the old DS.",
           ["RFC 6781 §4.1.2", "RFC 7583 §3.3"]),
+        e(.kskRolloverStuck, .warning, "KSK rollover stuck: new key without DS",
+          "A SEP key signs the DNSKEY RRset but the parent has no DS for it, and has not had one for longer than the DNSKEY TTL plus the DS TTL (and a day): a double-KSK rollover that never reached the parent. The key's publication time is not in the DNS; the inception of its signature over the DNSKEY RRset is the evidence, less a day for signers that backdate inception (signers that backdate by more, such as PowerDNS's weekly inception, can trip it early). Nothing fails yet, but removing the old KSK now would break the zone.",
+          example: "KSK 23456 has signed the DNSKEY RRset since 2026-11-19T04:00:00Z (its RRSIG's inception, 10d 0h ago), longer than the DNSKEY TTL (1h 0m) plus the DS TTL (1d 0h) and a day, but com. has no DS for it; its CDS is published, so a parent that polls CDS has not acted on it",
+          remedy: "Submit the new key's DS to the parent (registrar), or find why the parent ignores the CDS; keep the old KSK and its DS until the new DS has been published for its TTL.",
+          ["RFC 7583 §3.3", "RFC 6781 §4.1.2", "RFC 7344 §4.1"]),
         e(.kskStandby, .info, "Stand-by key without DS",
-          "A SEP key is published but no DS points to it: a pre-published (stand-by) KSK.",
+          "A SEP key is published but no DS points to it and it signs nothing: a pre-published (stand-by) KSK.",
           example: "DNSKEY 34567/SEP of example.com. has no DS at the parent",
           remedy: "Nothing to do for a stand-by key; submit its DS when you roll to it.",
           ["RFC 6781 §4.1.2"]),

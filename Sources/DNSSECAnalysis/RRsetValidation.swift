@@ -30,6 +30,7 @@ struct RRsetValidation {
 /// The validity period of one valid signature, in absolute Unix seconds.
 struct SignatureWindow: Equatable {
     var keyTag: UInt16
+    var signer: DNSName
     var inception: Int64
     var expiration: Int64
     var lifetime: Int64 { expiration - inception }
@@ -118,7 +119,7 @@ final class Validator {
                     result.validLabels = data.labels
                     let expiry = SerialTime.absolute(data.expiration, near: referenceTime)
                     result.validUntil = max(result.validUntil ?? expiry, expiry)
-                    let window = SignatureWindow(keyTag: data.keyTag,
+                    let window = SignatureWindow(keyTag: data.keyTag, signer: data.signerName,
                                                  inception: SerialTime.absolute(data.inception, near: referenceTime),
                                                  expiration: expiry)
                     if !result.validWindows.contains(window) { result.validWindows.append(window) }

@@ -26,6 +26,9 @@ struct ZoneCheck {
 
     mutating func run(_ run: inout AnalysisRun) -> Outcome {
         serverHealth(&run)
+        let expires = observation.soaAnswers.flatMap { $0.answerRecords(zone, .soa) }
+            .compactMap { try? SOAData(rdata: $0.rdata).expire }
+        if let expire = expires.min() { run.soaExpire[zone] = Int64(expire) }
         var dsReports: [DSReport] = []
         var status: SecurityStatus
         var dsSet: [DSData] = []
@@ -241,8 +244,12 @@ struct ZoneCheck {
             let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
                 : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
             checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
-            run.add(anchored ? .noTrustAnchorSigning : .noSEP, "zone \(zone)", zone: zone,
-                    servers: usable.map(\.server), "\(zone): \(why)")
+            if anchored {
+                run.add(.noTrustAnchorSigning, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+                        anchorMismatch(dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
+            } else {
+                run.add(.noSEP, "zone \(zone)", zone: zone, servers: usable.map(\.server), "\(zone): \(why)")
+            }
             return KeyResult(status: .bogus, trusted: nil, keyReports: keyReports, dsReports: dsReports,
                              rrsigs: validation.signatures)
         }
@@ -259,6 +266,50 @@ struct ZoneCheck {
         for record in trusted where !unique.contains(where: { $0.rdata == record.rdata }) { unique.append(record) }
         return KeyResult(status: .secure, trusted: unique, keyReports: keyReports, dsReports: dsReports,
                          rrsigs: validation.signatures)
+    }
+
+    /// A KSK that signs the DNSKEY RRset without a DS: a double-KSK rollover
+    /// waiting for the parent (RFC 7583 §3.3). DNS does not say when the key
+    /// was published; its signature over the DNSKEY RRset gives a lower bound,
+    /// less a day for signers that backdate inception. Past the DNSKEY TTL plus
+    /// the DS TTL, the DS should long be there: the rollover is stuck.
+    mutating func pendingDS(_ run: inout AnalysisRun, _ record: Record, facts: DNSKEYFacts, dnskeyTTL: UInt32?, dsTTL: UInt32?) {
+        let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
+        let own = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: [record])
+        guard let signedSince = own.validWindows.map(\.inception).min() else { return }
+        let backdating: Int64 = 86400
+        let wait = Int64(dnskeyTTL ?? 0) + Int64(dsTTL ?? 0)
+        let age = run.now - signedSince - backdating
+        guard age > wait else {
+            checks.append(.init(.info, "KSK \(facts.keyTag) signs the DNSKEY RRset (since \(TimeText.rfc3339(signedSince)) at the latest) without a DS: submit its DS once the DNSKEY TTL has passed"))
+            return
+        }
+        let cds = observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) }
+        let cdsNote = cds.contains { $0.keyTag == facts.keyTag } ? "; its CDS is published, so a parent that polls CDS has not acted on it" : ""
+        run.add(.kskRolloverStuck, "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)", zone: zone,
+                "KSK \(facts.keyTag) has signed the DNSKEY RRset since \(TimeText.rfc3339(signedSince)) (its RRSIG's inception, \(TimeText.span(run.now - signedSince)) ago), longer than the DNSKEY TTL (\(TimeText.span(Int64(dnskeyTTL ?? 0)))) plus the DS TTL (\(TimeText.span(Int64(dsTTL ?? 0)))) and a day, but \(observation.parent?.description ?? "the parent") has no DS for it\(cdsNote)")
+    }
+
+    /// What the configured trust anchor points to, against the keys the zone
+    /// has: the usual cause is an anchor left over from before a KSK rollover.
+    func anchorMismatch(dsSet: [DSData], anchorKeys: [DNSKEYData], keyRecords: [Record], entryPoints: [Record]) -> String {
+        let anchors = dsSet.map { "DS \($0.keyTag)/\($0.algorithm.mnemonic)" }
+            + anchorKeys.map { "DNSKEY \(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.mnemonic)" }
+        let sep = keyRecords.compactMap { try? DNSKEYFacts(record: $0) }.filter { $0.key.isSecureEntryPoint }
+            .map { "\($0.keyTag)/\($0.key.algorithm.mnemonic)" }
+        let keys = sep.isEmpty ? "no SEP key" : "SEP key\(sep.count == 1 ? "" : "s") \(sep.joined(separator: ", "))"
+        let published = keyRecords.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+        let digestMismatch = dsSet.filter { ds in published.contains {
+            if case .digestMismatch = DSDigest.match(ds, owner: zone, key: $0) { return true }
+            return false
+        } }
+        if entryPoints.isEmpty && !digestMismatch.isEmpty {
+            return "the trust anchor for \(zone) (\(anchors.joined(separator: ", "))) has the key tag and algorithm of a published DNSKEY but not its digest; \(zone) publishes \(keys): the anchor is corrupt or wrong"
+        }
+        if entryPoints.isEmpty {
+            return "the trust anchor for \(zone) (\(anchors.joined(separator: ", "))) matches none of its DNSKEYs; \(zone) publishes \(keys): the anchor is stale (a KSK rollover it missed) or wrong"
+        }
+        return "the trust anchor for \(zone) (\(anchors.joined(separator: ", "))) matches a published DNSKEY, but no valid RRSIG by it covers the DNSKEY RRset; \(zone) publishes \(keys)"
     }
 
     /// RFC 5011 §2.1: a revoked key must sign the DNSKEY RRset itself.
@@ -336,7 +387,9 @@ struct ZoneCheck {
 
     mutating func dsFindings(_ run: inout AnalysisRun, dsReports: [DSReport], anyWorks: Bool, signing: Set<UInt16>) {
         let severity: Severity? = anyWorks ? .warning : nil
-        for ds in dsReports {
+        // A trust anchor is the validator's configuration, not the parent's
+        // DS: a mismatch there is NO_TRUST_ANCHOR_SIGNING, with its own remedy.
+        for ds in dsReports where !anchored {
             let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
             switch ds.status {
             case "digest_mismatch":
@@ -383,7 +436,12 @@ struct ZoneCheck {
         }
         let kskWithDS = ksks.filter { dsTags.contains($0.keyTag) }
         if kskWithDS.count > 1 { notes.append("KSK rollover in progress: DS for \(kskWithDS.map { String($0.keyTag) }.joined(separator: " and "))") }
-        let standby = ksks.filter { !dsTags.isEmpty && !dsTags.contains($0.keyTag) }
+        let withoutDS = ksks.filter { !dsTags.isEmpty && !dsTags.contains($0.keyTag) }
+        let incoming = withoutDS.filter { signers.contains($0.keyTag) }
+        let standby = withoutDS.filter { !signers.contains($0.keyTag) }
+        if !incoming.isEmpty {
+            notes.append("double-KSK rollover: KSK \(incoming.map { String($0.keyTag) }.joined(separator: ", ")) signs the DNSKEY RRset, its DS is not at the parent yet")
+        }
         if !standby.isEmpty { notes.append("stand-by KSK \(standby.map { String($0.keyTag) }.joined(separator: ", ")) without DS") }
         let idle = zsks.filter { !signers.contains($0.keyTag) }
         if !idle.isEmpty { notes.append("pre-published or retired ZSK \(idle.map { String($0.keyTag) }.joined(separator: ", "))") }
@@ -400,11 +458,11 @@ struct ZoneCheck {
         let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
         let state = keyState(records, dsTags: dsUsable ? dsTags : [], signers: signers)
         checks.append(.init(.info, state))
+        let dnskeyTTL = observation.dnskeyAnswers.flatMap { $0.answerRecords(zone, .dnskey) }.map(\.ttl).max()
+        let dsTTL = observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.map(\.ttl).max()
         if !state.hasPrefix("Key state: steady") {
             // The waits a safe rollover needs (RFC 7583 §3): caches keep the
             // old DNSKEY RRset for its TTL and the old DS for the DS TTL.
-            let dnskeyTTL = observation.dnskeyAnswers.flatMap { $0.answerRecords(zone, .dnskey) }.map(\.ttl).max()
-            let dsTTL = observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.map(\.ttl).max()
             var waits: [String] = []
             if let dnskeyTTL { waits.append("DNSKEY TTL \(TimeText.span(Int64(dnskeyTTL))): wait that long after publishing a key before signing with it alone") }
             if let dsTTL { waits.append("DS TTL \(TimeText.span(Int64(dsTTL))) at the parent: wait that long after a DS change before removing the old key") }
@@ -436,7 +494,11 @@ struct ZoneCheck {
                         "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
             }
             if dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
-                run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it (stand-by key)")
+                if signers.contains(facts.keyTag) {
+                    pendingDS(&run, record, facts: facts, dnskeyTTL: dnskeyTTL, dsTTL: dsTTL)
+                } else {
+                    run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it and it signs nothing (stand-by key)")
+                }
             }
         }
     }
@@ -447,14 +509,25 @@ struct ZoneCheck {
         var serials: [UInt32: [ServerAddress]] = [:]
         // Servers that answer only without EDNS: their FORMERRs are one finding, not one per query.
         let ednsIntolerant = Set(observation.noEDNSAnswers.filter { $0.message?.rcode == .noError }.map(\.server))
+        // Malformed answers: one finding per server and transport, naming every question.
+        var invalid: [ServerAddress: [Transport: [String]]] = [:]
+        for answer in observation.dnskeyAnswers + observation.soaAnswers + observation.tcpAnswers
+        where answer.wasAsked && answer.message == nil && answer.isInvalidResponse {
+            invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
+                .append("\(answer.question.type): \(answer.problem ?? "invalid response")")
+        }
+        for (server, byTransport) in invalid.sorted(by: { $0.key < $1.key }) {
+            for (transport, problems) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
+                run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
+                        "server \(server) for \(zone)", zone: zone, servers: [server],
+                        "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
+            }
+        }
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
-                let failure = answer.exchange.failure
-                // A response that came back but does not parse is invalid, not missing.
-                if failure == .malformedResponse || failure == .mismatchedResponse || answer.exchange.response != nil {
-                    run.add(.serverInvalidResponse, subject, zone: zone, servers: [answer.server],
-                            "\(answer.server): \(answer.problem ?? "invalid response") for \(answer.question)")
+                if answer.isInvalidResponse {
+                    continue
                 } else if answer.exchange.truncatedOverUDP {
                     run.add(.serverUnresponsiveTCP, subject, zone: zone, servers: [answer.server],
                             "\(answer.server): answer for \(answer.question) truncated over UDP and TCP failed (\(answer.problem ?? "no answer"))")
@@ -510,7 +583,7 @@ struct ZoneCheck {
                         "\(answer.server) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
             }
         }
-        for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked {
+        for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked && !answer.isInvalidResponse {
             run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
                     "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")
         }
@@ -581,23 +654,40 @@ struct ZoneCheck {
     /// NSEC3PARAM policy and a signed NXDOMAIN for a name that cannot exist:
     /// a broken chain shows here even when the asked name exists.
     mutating func denialSetup(_ run: inout AnalysisRun, keys: [Record]) {
+        func text(_ iterations: UInt16, _ salt: [UInt8]) -> String {
+            "\(iterations) iterations, salt \(salt.isEmpty ? "-" : Encodings.hex(salt))"
+        }
+        var byServer: [ServerAddress: NSEC3PARAMData] = [:]
         for answer in observation.nsec3paramAnswers {
             guard let record = answer.answerRecords(zone, .nsec3param).first,
                   let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
-            checks.append(.init(.info, "NSEC3PARAM: hash 1, \(params.iterations) iterations, salt \(params.salt.isEmpty ? "-" : Encodings.hex(params.salt))"))
-            run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
-            // The chain the servers actually return must use these parameters.
-            for probe in observation.nxdomainProbeAnswers {
-                for nsec3 in probe.message?.authority.filter({ $0.type == .nsec3 }) ?? [] {
-                    guard let data = try? NSEC3Data(rdata: nsec3.rdata),
-                          data.iterations != params.iterations || data.salt != params.salt || data.hashAlgorithm != params.hashAlgorithm
-                    else { continue }
-                    run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
-                            "NSEC3PARAM says \(params.iterations) iterations, salt \(params.salt.isEmpty ? "-" : Encodings.hex(params.salt)); \(probe.server) returns NSEC3 with \(data.iterations), salt \(data.salt.isEmpty ? "-" : Encodings.hex(data.salt))")
-                    break
-                }
+            if byServer.isEmpty {
+                checks.append(.init(.info, "NSEC3PARAM: hash 1, \(text(params.iterations, params.salt))"))
+                run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
             }
-            break
+            byServer[answer.server] = params
+        }
+        // Every server should publish one chain (RFC 5155 §7.1): a secondary
+        // left on the chain from before a re-salt shows as a second parameter set.
+        let sets = Dictionary(grouping: byServer, by: { "\($0.value.hashAlgorithm)/\(text($0.value.iterations, $0.value.salt))" })
+        if sets.count > 1 {
+            let parts = sets.map { key, servers in
+                "\(key.split(separator: "/", maxSplits: 1).last ?? "") on \(servers.map(\.key.description).sorted().joined(separator: ", "))"
+            }.sorted()
+            run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: byServer.keys.sorted(),
+                    "the servers of \(zone) publish different NSEC3 chains: " + parts.joined(separator: "; "))
+        }
+        // The chain a server returns must use the parameters it publishes.
+        for probe in observation.nxdomainProbeAnswers {
+            guard let params = byServer[probe.server] else { continue }
+            for nsec3 in probe.message?.authority.filter({ $0.type == .nsec3 }) ?? [] {
+                guard let data = try? NSEC3Data(rdata: nsec3.rdata),
+                      data.iterations != params.iterations || data.salt != params.salt || data.hashAlgorithm != params.hashAlgorithm
+                else { continue }
+                run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
+                        "\(probe.server) publishes NSEC3PARAM with \(text(params.iterations, params.salt)) but returns NSEC3 records with \(text(data.iterations, data.salt))")
+                break
+            }
         }
         guard let probe = observation.nxdomainProbeName else { return }
         var proven = false

@@ -9,7 +9,7 @@ import DNSSECAnalysis
 public struct JSONReport {
     /// Bump the minor version for added fields, the major for anything a
     /// consumer could trip over (renamed, removed or retyped fields).
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public let tool: String
     public let names: [CheckedName]
@@ -83,6 +83,7 @@ public struct JSONReport {
             }),
             "rrsets": .array(report.rrsets.map(rrset)),
             "findings": .array(report.orderedFindings.map(finding)),
+            "fix_first": report.fixFirst.map(finding) ?? .null,
             "cname_targets": .array(report.cnameTargets.map {
                 Self.report($0, policy: policy, reachability: reachability)
             }),

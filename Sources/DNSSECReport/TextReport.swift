@@ -74,6 +74,9 @@ public struct TextReport {
         }
         out.append(contentsOf: wrap(summary(checked.report), plain: Self.summaryText(checked.report, policy: policy),
                                     indent: "", hanging: "    "))
+        if let first = checked.report.fixFirst {
+            out.append(contentsOf: wrap("fix first: \(first.code) (\(first.subject)): \(first.remedy)", indent: "", hanging: "    "))
+        }
         if checked.report.status == .insecure && !policy.requireSecure {
             out.append(contentsOf: wrap("note: \(checked.report.name) is not protected by DNSSEC (not an error; "
                                         + "--require-secure makes it CRITICAL)", indent: "", hanging: "      "))

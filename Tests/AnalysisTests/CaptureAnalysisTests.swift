@@ -140,6 +140,22 @@ struct CaptureAnalysisTests {
         #expect(Self.codes(report) == ["NSEC3_ITERATIONS_INSECURE"])
     }
 
+    @Test func fixFirstNamesTheCauseWhereTheChainBreaks() async throws {
+        // A bad DS digest also leaves no secure entry point: the cause comes first.
+        let badDigest = try await Self.analyze("ds-bad-digest")
+        #expect(Self.codes(badDigest).isSuperset(of: ["DIGEST_INVALID", "NO_SEP"]))
+        #expect(badDigest.fixFirst?.code == "DIGEST_INVALID")
+        // A CNAME into a broken zone: the target's expired signature.
+        let cname = try await Self.analyze("cname-into-bogus")
+        #expect(cname.fixFirst?.code == "EXPIRATION_IN_PAST")
+        #expect(cname.fixFirst?.zone == "expired.lab.")
+        // Warnings only: the zone's own problem, not an info notice.
+        let split = try await Self.analyze("split")
+        #expect(split.fixFirst.map { $0.severity == .warning } == true)
+        // Nothing to fix.
+        #expect(try await Self.analyze("ok").fixFirst == nil)
+    }
+
     @Test func everyFindingHasARemedyAndReference() async throws {
         for name in ["expired", "ds-bad-digest", "ds-unknown-alg", "nsec3-iter200", "halfdead", "notcp", "noedns",
                      "split", "cname-into-bogus", "wildcard-no-proof"] {

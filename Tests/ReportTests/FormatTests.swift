@@ -58,7 +58,7 @@ struct FormatTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(object["reports"] as? [[String: Any]])
         #expect(reports.count == Tool.captures.count)
-        #expect(object["schema_version"] as? String == "1.0")
+        #expect(object["schema_version"] as? String == "1.1")
         #expect(object["exit_code"] as? Int == Int(json.status))
         // Reports come in the order of the names, whatever order the walks finished in.
         let again = try Tool.dnssecCheck(["analyze", merged, "--format", "json"])
@@ -267,7 +267,13 @@ struct FormatTests {
         #expect(result.stdout.contains("✗ EXPIRATION_IN_PAST"))
         #expect(result.stdout.contains("fix: "))
         #expect(result.stdout.contains("ago)"))
-        #expect(result.stdout.split(separator: "\n").last?.hasPrefix("www.expired.lab.: BOGUS at expired.lab.") == true)
+        // The summary, then what to fix first: the expired DNSKEY signature, with its remedy.
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let summary = lines.lastIndex { $0.hasPrefix("www.expired.lab.: BOGUS at expired.lab.") }
+        let fixFirst = lines.lastIndex { $0.hasPrefix("fix first: EXPIRATION_IN_PAST (DNSKEY expired.lab.): Re-sign") }
+        #expect(summary != nil && fixFirst != nil && summary! < fixFirst!, "\(lines.suffix(4))")
+        let healthy = try Tool.dnssecCheck(["analyze", Tool.capturePath("ok"), "--color", "never"])
+        #expect(!healthy.stdout.contains("fix first:"))
         let ok = try Tool.dnssecCheck(["analyze", Tool.capturePath("ok"), "--color", "never"])
         #expect(ok.stdout.contains("valid until 20"))
         #expect(ok.stdout.contains("(in "))

@@ -22,6 +22,13 @@ public struct ServerAnswer: Sendable, Hashable {
         !(exchange.failure == .networkError && exchange.failureDetail == Exchange.notInCaptureDetail)
     }
 
+    /// A response came back but does not parse or does not match the query:
+    /// the server is broken, not silent.
+    public var isInvalidResponse: Bool {
+        message == nil && (exchange.failure == .malformedResponse || exchange.failure == .mismatchedResponse
+            || exchange.response != nil)
+    }
+
     /// Records of `type` at `owner` in the answer section.
     public func answerRecords(_ owner: DNSName, _ type: RRType) -> [Record] {
         message?.answer.filter { $0.owner == owner && $0.type == type } ?? []

@@ -1,0 +1,37 @@
+extension NameReport {
+    /// The one finding to act on first: an error where the chain breaks
+    /// (a cause, not its consequence), then other errors, then warnings;
+    /// among equals, the zone closest to the root (its fix helps everything
+    /// below), then the catalog's order. Nil when there is nothing to fix.
+    /// Looks into CNAME targets, whose breakage is the name's.
+    public var fixFirst: Diagnostic? {
+        var all: [Diagnostic] = []
+        var depth: [String: Int] = [:]
+        var breakZones: Set<String> = []
+        func gather(_ report: NameReport) {
+            all += report.findings.filter { $0.severity != .info }
+            for (index, zone) in report.zones.enumerated() where depth[zone.zone] == nil { depth[zone.zone] = index }
+            if let broken = report.zones.first(where: { $0.status == .bogus || $0.status == .indeterminate }) {
+                breakZones.insert(broken.zone)
+            } else if report.status == .bogus || report.status == .indeterminate, let leaf = report.zones.last {
+                breakZones.insert(leaf.zone)   // the zones hold; an RRset in the last one does not
+            }
+            report.cnameTargets.forEach(gather)
+        }
+        gather(self)
+        // Summary codes that follow from a more specific finding beside them.
+        let consequences: Set<String> = ["NO_SEP", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
+        let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code.rawValue, $0) })
+        func rank(_ d: Diagnostic) -> [Int] {
+            [d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
+             d.severity == .error ? 0 : 1,
+             consequences.contains(d.code) ? 1 : 0,
+             depth[d.zone] ?? Int.max,
+             order[d.code] ?? Int.max]
+        }
+        return all.min { a, b in
+            let (ra, rb) = (rank(a), rank(b))
+            return ra != rb ? ra.lexicographicallyPrecedes(rb) : (a.subject, a.message) < (b.subject, b.message)
+        }
+    }
+}
