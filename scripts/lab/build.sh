@@ -134,7 +134,7 @@ generate_keys() {
 # Helpers for scenario hooks.  In a hook: $z zone, $U unsigned file,
 # $S signed file, $KD key dir.  A pre_ hook may `add` records and set
 # SIGN_KEYS, SIGN_INC, SIGN_EXP, SIGN_ARGS, DS_KEYS, DS_DIGEST, SERIAL,
-# WWW_TTL, NO_WWW; a post_ hook edits $S and may write_ds.
+# WWW_TTL, NO_WWW, SOA_EXPIRE; a post_ hook edits $S and may write_ds.
 # ---------------------------------------------------------------------------
 add() { echo "$*" >> "$EXTRA"; }
 fq() { case "$1" in @) echo "$z" ;; *.) echo "$1" ;; *) echo "$1.$z" ;; esac; }
@@ -191,7 +191,7 @@ skeleton() {  # skeleton ZONE SERIAL: SOA, NS, in-zone NS addresses, a few names
   mname="$(ns_list "$z" | awk 'NR == 1 { print $1 }')"
   echo "\$ORIGIN $z"
   echo "\$TTL 300"
-  echo "@ 300 IN SOA $mname hostmaster.$mname $serial 3600 600 86400 300"
+  echo "@ 300 IN SOA $mname hostmaster.$mname $serial 3600 600 $SOA_EXPIRE 300"
   while read -r name addr; do
     echo "@ IN NS $name"
     in_zone "$name" "$z" && echo "$name IN A $addr"
@@ -254,7 +254,7 @@ build_zone() {
 
   EXTRA="$U.extra"
   : > "$EXTRA"
-  WWW_TTL="" NO_WWW=""
+  WWW_TTL="" NO_WWW="" SOA_EXPIRE=86400
   if declare -F "pre_$h" >/dev/null; then "pre_$h"; fi
   {
     skeleton "$z" "$SERIAL"
@@ -401,30 +401,31 @@ EOF
   } > "$dir/named.conf"
 }
 
+# write_unbound_conf NAME ADDRESS ANCHOR-FILE: a validating resolver.
 write_unbound_conf() {
-  local dir="$LAB/unbound"
+  local name=$1 address=$2 anchor=$3 dir="$LAB/$1"
   mkdir -p "$dir"
   cat > "$dir/unbound.conf" <<EOF
 # Validating recursive resolver for the lab (reference validator).
 server:
     verbosity: 1
-    interface: $RESOLVER
+    interface: $address
     port: 53
-    outgoing-interface: $RESOLVER
+    outgoing-interface: $address
     do-ip6: no
     access-control: 127.0.0.0/8 allow
     do-not-query-localhost: no
     chroot: ""
     username: ""
     directory: "$dir"
-    pidfile: "$RUN/unbound.pid"
-    logfile: "$LOG/unbound.log"
+    pidfile: "$RUN/$name.pid"
+    logfile: "$LOG/$name.log"
     use-syslog: no
     log-servfail: yes
     num-threads: 1
     so-reuseport: no
     root-hints: "$LAB/root.hints"
-    trust-anchor-file: "$LAB/root-anchor.ds"
+    trust-anchor-file: "$anchor"
     module-config: "validator iterator"
     val-log-level: 2
     ede: yes
@@ -444,7 +445,7 @@ server:
     local-zone: "test." nodefault
 remote-control:
     control-enable: yes
-    control-interface: "$RUN/unbound.ctl"
+    control-interface: "$RUN/$name.ctl"
     control-use-cert: no
 EOF
 }
@@ -459,13 +460,16 @@ a.root-servers.lab.      3600000      A     $ROOT_A
 b.root-servers.lab.      3600000      A     $ROOT_B
 EOF
   ldns-key2ds -n -2 "$kd/ksk.key" | awk 'BEGIN{OFS="\t"} {$2 = 86400; print}' > "$LAB/root-anchor.ds"
+  # A stale anchor: a root KSK that was retired (never published here), as
+  # a validator left with the old key after a root KSK rollover has.
+  ldns-key2ds -n -2 "$kd/oldksk.key" | awk 'BEGIN{OFS="\t"} {$2 = 86400; print}' > "$LAB/root-anchor-old.ds"
   sed 's/;.*//' "$kd/ksk.key" | awk 'BEGIN{OFS="\t"} {print $1, 86400, $2, $3, $4, $5, $6, $7}' \
     > "$LAB/root-anchor.dnskey"
 }
 
 # ---------------------------------------------------------------------------
 main() {
-  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound"
+  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound" "$LAB/unbound-old-anchor"
   mkdir -p "$KEYS" "$ZONEDIR" "$DSDIR" "$RUN" "$LOG"
   # shellcheck source=scenarios.sh
   . "$LAB_SCRIPTS/scenarios.sh"
@@ -485,7 +489,8 @@ main() {
   for i in $NSD_INSTANCES; do write_nsd_conf "$i"; done
   write_knot_conf
   write_bind_conf
-  write_unbound_conf
+  write_unbound_conf unbound "$RESOLVER" "$LAB/root-anchor.ds"
+  write_unbound_conf unbound-old-anchor "$RESOLVER_OLD_ANCHOR" "$LAB/root-anchor-old.ds"
   write_hints_and_anchors
   echo "$NOW" > "$LAB/built-at"
 }

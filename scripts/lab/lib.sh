@@ -23,6 +23,7 @@ PY=/usr/bin/python3
 ROOT_A=127.53.0.1          # a.root-servers.lab.   (nsd-root)
 ROOT_B=127.53.0.2          # b.root-servers.lab.   (nsd-root)
 RESOLVER=127.53.0.53       # unbound, validating recursive resolver
+RESOLVER_OLD_ANCHOR=127.53.0.54  # a second unbound whose trust anchor is a root KSK the root no longer has
 TLD_1=127.53.1.1           # ns1.nic.lab. / ns1.nic.test.   (nsd-tld)
 TLD_2=127.53.1.2           # ns2.nic.lab. / ns2.nic.test.   (nsd-tld)
 CHILD_1=127.53.2.1         # most child zones                (nsd-child)
@@ -36,6 +37,7 @@ UDPONLY_1=127.53.7.2       # python UDP-only forwarder to $CHILD_1, no TCP
 NOEDNS_1=127.53.7.3        # python relay to $CHILD_1 that answers FORMERR to EDNS queries
 NODO_1=127.53.7.4          # python relay to $CHILD_1 that clears the DO bit (no DNSSEC records)
 NOOPT_1=127.53.7.5         # python relay to $CHILD_1 that strips the OPT record from answers
+GARBAGE_1=127.53.7.6       # python server that answers every query with a malformed message
 DATA_NET=127.53.255        # A record *data* (nothing listens there)
 
 # NSD instances: name -> listen addresses
@@ -49,7 +51,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns nodo noopt unbound"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns nodo noopt garbage unbound unbound-old-anchor"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -62,13 +64,16 @@ declare -A PROBE=(
   [noedns]="$NOEDNS_1 noedns.lab. SOA +noedns"
   [nodo]="$NODO_1 nodo.lab. SOA"
   [noopt]="$NOOPT_1 noopt.lab. SOA"
+  [garbage]="-"
   [unbound]="$RESOLVER ok.lab. SOA"
+  [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR ok.lab. SOA +cd"   # validation fails there by design
 )
 declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
   [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1"
-  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)" [unbound]="$RESOLVER"
+  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)"
+  [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
 )
 
 say()  { printf 'lab: %s\n' "$*"; }
@@ -105,8 +110,8 @@ proc_healthy() {
   probe="${PROBE[$p]}"
   [ "$probe" = "-" ] && return 0
   # shellcheck disable=SC2086
-  if [ "$p" = unbound ]; then
-    set -- $probe; dig_probe "$1" "$2" "$3" +rec +time=3
+  if [[ "$p" == unbound* ]]; then
+    set -- $probe; dig_probe "$@" +rec +time=3
   else
     set -- $probe; dig_probe "$@"
   fi

@@ -9,6 +9,9 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
            middlebox that ignores DO
   noopt    relays queries as they are and removes the OPT record from the
            answers, as a server that does not implement EDNS would
+  garbage  answers every query itself with a malformed message: the right ID
+           and question, then an answer record cut off in its RDATA, as a
+           broken server or a mangling middlebox would
 
 usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE [MODE]
 """
@@ -109,6 +112,19 @@ def formerr(query):
     return struct.pack("!HHHHHH", qid, flags, qd, 0, 0, 0) + question
 
 
+def garbage(query):
+    """The query's ID and question, QR and AA set, ANCOUNT 1, and an answer
+    record whose RDLENGTH (200) runs past the end of the message."""
+    qid, flags = struct.unpack("!HH", query[:4])
+    pos = 12
+    while pos < len(query) and query[pos] != 0:
+        pos += 1 + query[pos]
+    question = query[12:pos + 5]
+    flags = 0x8400 | (flags & 0x7900)  # QR, AA; opcode and RD copied; NOERROR
+    record = b"\xc0\x0c" + struct.pack("!HHIH", 1, 1, 300, 200) + b"\x7f\x35"
+    return struct.pack("!HHHHHH", qid, flags, 1, 1, 0, 0) + question + record
+
+
 def ask(listen, upstream, query, tcp):
     kind = socket.SOCK_STREAM if tcp else socket.SOCK_DGRAM
     up = socket.socket(socket.AF_INET, kind)
@@ -140,6 +156,8 @@ MODE = "formerr"
 
 
 def answer(listen, upstream, query, tcp):
+    if MODE == "garbage":
+        return garbage(query)
     if MODE == "nodo":
         return ask(listen, upstream, without_do(query), tcp)
     if MODE == "noopt":

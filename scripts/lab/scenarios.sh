@@ -11,9 +11,12 @@
 #    zone                         serve      NS                          keys                          denial
 
 # --- root and TLDs ---------------------------------------------------------
-zone .                            nsd-root  "a.root-servers.lab.=$ROOT_A b.root-servers.lab.=$ROOT_B" "ksk:13 zsk:13" nsec
+zone .                            nsd-root  "a.root-servers.lab.=$ROOT_A b.root-servers.lab.=$ROOT_B" "ksk:13 zsk:13 oldksk:13" nsec
 zone lab.                         nsd-tld   "ns1.nic.lab.=$TLD_1 ns2.nic.lab.=$TLD_2"   "ksk:13 zsk:13"  nsec3
 zone test.                        nsd-tld   "ns1.nic.test.=$TLD_1 ns2.nic.test.=$TLD_2" "ksk:8"          nsec
+# oldksk is a retired root KSK: never published, it is the trust anchor of
+# the second resolver (root-anchor-old.ds), as after a missed root KSK rollover.
+pre_root() { SIGN_KEYS="ksk zsk"; }
 pre_lab() {   # the root servers' names live in lab. (root-servers.lab. is an empty non-terminal)
   add "a.root-servers IN A $ROOT_A"
   add "b.root-servers IN A $ROOT_B"
@@ -89,6 +92,10 @@ pre_future_lab()   { SIGN_INC=$((NOW + 2 * DAY));  SIGN_EXP=$((NOW + 32 * DAY));
 # A 30-day signature with 2 days left: a signer that stopped re-signing (an
 # online signer's fresh 2-day signature is healthy and must not alarm).
 pre_expiring_lab() { SIGN_INC=$((NOW - 28 * DAY)); SIGN_EXP=$((NOW + 2 * DAY)); }
+zone sig-shortlived.lab.          nsd-child - "ksk:13 zsk:13"          nsec
+# 3-day signatures, but secondaries may serve the zone for 14 days (SOA EXPIRE)
+# after losing their primary: expired signatures from day 3.
+pre_sig_shortlived_lab() { SIGN_EXP=$((NOW + 3 * DAY)); SOA_EXPIRE=1209600; }
 pre_sig_longlived_lab() { SIGN_EXP=$((NOW + 400 * DAY)); }   # 400-day validity: a wide replay window
 pre_ttl_long_lab() { SIGN_EXP=$((NOW + 20 * DAY)); WWW_TTL=2592000; }   # 30-day TTL, 20 days left
 
@@ -169,6 +176,10 @@ post_nsec_nowild_test()   { drop_rr @ NSEC; drop_rrsig @ NSEC; }       # the ape
 post_nsec_nomatch_test()  { drop_rr www NSEC; drop_rrsig www NSEC; }   # NODATA at www has no NSEC of its own
 post_nsec3_nomatch_lab()  { drop_name "$(nsec3_hash "www.$z")"; }        # ... nor an NSEC3
 post_nsec3_noce_lab()     { drop_name "$(nsec3_hash "$z")"; }            # apex NSEC3 gone: no closest encloser
+# An unsigned child whose NSEC at the parent was lost: nothing proves it has no DS.
+zone noproof.test.                nsd-child - "ksk:13 zsk:13"          nsec
+zone insecure.noproof.test.       nsd-gc    - -                        none
+post_noproof_test()       { drop_rr insecure NSEC; drop_rrsig insecure NSEC; }
 pre_nsec3_noncover_lab()  { local i; for i in 0 1 2 3 4 5 6 7; do add "d$i IN A $DATA_NET.6"; done; }
 post_nsec3_noncover_lab() {
   # d0 and its NSEC3 are deleted after signing.  The hash of nx27 falls in the
@@ -213,6 +224,16 @@ pre_roll_zsk_prepub_lab() { SIGN_KEYS="ksk zsk"; publish_key zsk2; }
 pre_revoked_lab()         { DS_KEYS="ksk"; }                               # revoked key self-signs
 pre_revoked_nosig_lab()   { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key kskrev; }
 pre_revoked_ds_lab()      { DS_KEYS="kskrev"; }                            # the only DS is for the revoked key
+# Double-KSK rollover in progress: ksk2 signs the DNSKEY RRset since up, no DS yet.
+zone roll-double-ksk.lab.         nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
+pre_roll_double_ksk_lab() { DS_KEYS="ksk"; }
+# Double-KSK rollover stuck at the DS step: ksk2 has signed the DNSKEY RRset
+# for ten days (and its CDS is out), but the parent still has only ksk's DS.
+zone roll-ksk-stuck.lab.          nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
+pre_roll_ksk_stuck_lab() {
+  DS_KEYS="ksk"; SIGN_INC=$((NOW - 10 * DAY))
+  cds_of ksk2 >> "$EXTRA"; cdnskey_of ksk2 >> "$EXTRA"
+}
 pre_combo_rollover_lab() {
   SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key zsk2
   cds_of nextksk >> "$EXTRA"; cdnskey_of nextksk >> "$EXTRA"
@@ -229,12 +250,16 @@ zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"      
 zone noedns.lab.   nsd-child "ns1=$CHILD_1 ns2=$NOEDNS_1"  "ksk:13 zsk:13"          nsec   # ns2 FORMERRs EDNS
 zone nodo.lab.     nsd-child "ns1=$CHILD_1 ns2=$NODO_1"    "ksk:13 zsk:13"          nsec   # ns2 ignores DO
 zone noopt.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOOPT_1"   "ksk:13 zsk:13"          nsec   # ns2 strips OPT
+zone garbage.lab.  nsd-child "ns1=$CHILD_1 ns2=$GARBAGE_1" "ksk:13 zsk:13"          nsec   # ns2 sends malformed answers
 zone noglue.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
 zone noaddr.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
 NO_GLUE[noglue.lab.]="ns1.noglue.lab."   # lab. delegates to ns1 inside the zone without its address
 NO_GLUE[noaddr.lab.]="*"                 # ... and here to no server with an address at all
 zone ns-extra.lab. nsd-child -                             "ksk:13 zsk:13"          nsec
 zone glue-mismatch.lab. nsd-child "ns1=$CHILD_1"          "ksk:13 zsk:13"          nsec
+zone ns-missing.lab. nsd-child -                           "ksk:13 zsk:13"          nsec
+# The parent delegates to ns1 and ns2; the zone's own NS RRset forgot ns2.
+sign_ns_missing_lab() { sed -i "/^@ IN NS ns2\.$z\$/d" "$U"; sign_ldns; }
 # The zone lists a third name server the parent's delegation does not.
 pre_ns_extra_lab() { add "@ IN NS ns3"; add "ns3 IN A $CHILD_2"; }
 # The zone gives ns1 a second address; the parent's glue has only the first.
@@ -245,6 +270,28 @@ post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old s
   sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" | grep -v '^new ' > "$U.stale"
   ldns-signzone -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
     "$U.stale" "$KD/ksk" "$KD/oldzsk"
+  serve bind "$z" "$stale"
+}
+
+# A parent whose secondary (named) still serves the copy from before the
+# second DS of a KSK rollover was added: the parent's servers disagree on DS.
+zone ds-split.lab.       nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13"         nsec
+zone child.ds-split.lab. nsd-gc    -                          "ksk:13 ksk2:13 zsk:13" nsec
+post_ds_split_lab() {
+  local stale="$ZONEDIR/ds-split.lab.stale" second
+  second="$(ldns-key2ds -n -2 "$KEYS/child.ds-split.lab/ksk2.key" | awk '{ print $NF }')"
+  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - 3600)) 3600 600 /" "$U" | grep -vF "$second" > "$U.stale"
+  ldns-signzone -i $((NOW - 2 * 3600)) -e $((NOW + 30 * DAY)) -o "$z" -f "$stale" "$U.stale" "$KD/ksk" "$KD/zsk"
+  serve bind "$z" "$stale"
+}
+# A re-salted NSEC3 zone whose secondary (named) still serves yesterday's
+# chain (10 iterations, salt 0a0b0c0d): the servers' NSEC3 parameters differ.
+zone nsec3-resalt.lab.   nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13"         nsec3:0:-
+post_nsec3_resalt_lab() {
+  local stale="$ZONEDIR/nsec3-resalt.lab.stale"
+  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" > "$U.stale"
+  ldns-signzone -n -t 10 -s 0a0b0c0d -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
+    "$U.stale" "$KD/ksk" "$KD/zsk"
   serve bind "$z" "$stale"
 }
 
