@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case algorithmNotSupported = "ALGORITHM_NOT_SUPPORTED"
     case digestAlgorithmNotSupported = "DIGEST_ALGORITHM_NOT_SUPPORTED"
     case algorithmNotRecommended = "ALGORITHM_NOT_RECOMMENDED"
+    case algorithmValidationLimited = "ALGORITHM_VALIDATION_LIMITED"
     case algorithmProhibited = "ALGORITHM_PROHIBITED"
     case digestAlgorithmProhibited = "DIGEST_ALGORITHM_PROHIBITED"
     case rsaKeyTooShort = "RSA_KEY_TOO_SHORT"
@@ -224,20 +225,25 @@ public enum DiagnosticCatalog {
           remedy: "Publish a DS with digest type 2 (SHA-256).",
           ["RFC 4035 §5.2", "RFC 8624 §3.3"]),
         e(.algorithmNotRecommended, .warning, "Algorithm not recommended for signing",
-          "The zone signs with an algorithm RFC 8624 recommends against (5 RSASHA1, 7 RSASHA1-NSEC3-SHA1, 10 RSASHA512); SHA-1 algorithms are being withdrawn by validators.",
-          example: "DNSKEY 12345 of example.com. uses algorithm 5 (RSASHA1)",
-          remedy: "Roll the zone to algorithm 13 (ECDSAP256SHA256) or 8 (RSASHA256).",
-          ["RFC 8624 §3.1", "RFC 9904"]),
+          "The zone signs with an algorithm that should no longer sign: 10 (RSASHA512) is NOT RECOMMENDED (RFC 8624, RFC 9904); 5 (RSASHA1) and 7 (RSASHA1-NSEC3-SHA1) MUST NOT sign since RFC 9905, which also tells validator operators to treat them as unsupported, so the zone is already insecure for validators that follow it (and for SHA-1-free crypto policies such as RHEL 9's). unbound and BIND still validate them, hence a warning, not an error.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 5 (RSASHA1): RFC 9905 forbids signing with SHA-1 and tells validator operators to treat it as unsupported, so validators that follow it (and SHA-1-free crypto policies such as RHEL 9's) see the zone as insecure",
+          remedy: "Roll the zone to algorithm 13 (ECDSAP256SHA256) or 8 (RSASHA256) with an algorithm rollover (RFC 6781 §4.1.4).",
+          ["RFC 8624 §3.1", "RFC 9904", "RFC 9905"]),
+        e(.algorithmValidationLimited, .info, "Algorithm not implemented by every validator",
+          "The zone signs with an algorithm validators MAY or only SHOULD implement (16 ED448, 17 SM2SM3, 23 ECC-GOST12); a validator without it treats the zone as insecure (RFC 4035 §5.2), so the zone is secure only for some of its users.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 16 (ED448), which not every validator implements; those that do not treat the zone as insecure",
+          remedy: "If every validator should see the zone as secure, sign with 13 (ECDSAP256SHA256), 8 (RSASHA256) or 15 (ED25519).",
+          ["RFC 9904", "RFC 8624 §3.1", "RFC 4035 §5.2"]),
         e(.algorithmProhibited, .error, "Algorithm must not be used for signing",
           "The zone signs with an algorithm RFC 8624 forbids (1 RSAMD5, 3 DSA, 6 DSA-NSEC3-SHA1, 12 ECC-GOST).",
           example: "DNSKEY 12345 of example.com. uses algorithm 3 (DSA)",
           remedy: "Roll the zone to algorithm 13 (ECDSAP256SHA256) or 8 (RSASHA256).",
           ["RFC 8624 §3.1"]),
         e(.digestAlgorithmProhibited, .warning, "SHA-1 (or GOST) DS",
-          "The parent publishes a DS with digest type 1 (SHA-1) or 3 (GOST), which RFC 8624 says must not be created.",
+          "The parent publishes a DS with digest type 1 (SHA-1) or 3 (GOST R 34.11-94), which must not be published for a delegation (RFC 8624, RFC 9904, RFC 9905 for SHA-1). Validators still accept a SHA-1 DS today; few implement GOST, so a GOST-only delegation is insecure for most.",
           example: "DS 12345/13/SHA-1 of example.com.",
           remedy: "Replace it at the registrar with a SHA-256 DS (`dnssec-check ds --digest 2`).",
-          ["RFC 8624 §3.3"]),
+          ["RFC 8624 §3.3", "RFC 9904", "RFC 9905"]),
         e(.rsaKeyTooShort, .warning, "RSA key shorter than 2048 bits",
           "An RSA DNSKEY is shorter than 2048 bits (error below 1024 bits): too weak by current guidance.",
           example: "DNSKEY 12345 of example.com.: RSASHA256 1024 bits",

@@ -480,8 +480,15 @@ struct ZoneCheck {
                 switch key.algorithm.rawValue {
                 case 1, 3, 6, 12:
                     run.add(.algorithmProhibited, subject, zone: zone, "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm))")
-                case 5, 7, 10:
-                    run.add(.algorithmNotRecommended, subject, zone: zone, "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm))")
+                case 5, 7:
+                    run.add(.algorithmNotRecommended, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)): RFC 9905 forbids signing with SHA-1 and tells validator operators to treat it as unsupported, so validators that follow it (and SHA-1-free crypto policies such as RHEL 9's) see the zone as insecure")
+                case 10:
+                    run.add(.algorithmNotRecommended, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm 10 (\(key.algorithm)): NOT RECOMMENDED for signing (RFC 8624, RFC 9904)")
+                case 16, 17, 23:
+                    run.add(.algorithmValidationLimited, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)), which not every validator implements; those that do not treat the zone as insecure")
                 default: break
                 }
             }
