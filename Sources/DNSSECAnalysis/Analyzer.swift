@@ -249,9 +249,19 @@ struct AnalysisRun {
         let existing = Set(observation.answers.compactMap { type, answers in
             answers.contains { !$0.answerRecords(name, type).isEmpty } ? type : nil
         })
+        existingTypesInBitmaps(name: name, existing: existing,
+                               answers: observation.answers.values.flatMap { $0 } + observation.nodataProbeAnswers,
+                               zone: zone, keys: keys)
+    }
+
+    /// The same check for any name whose types are known, e.g. a zone apex
+    /// (SOA, NS, DNSKEY, ...) against the NSEC/NSEC3 at the apex that the
+    /// NXDOMAIN probe brings back (wildcard denial or closest encloser).
+    mutating func existingTypesInBitmaps(name: DNSName, existing: Set<RRType>, answers: [ServerAnswer],
+                                         zone: DNSName, keys: [Record]) {
         guard !existing.isEmpty else { return }
         var reported: Set<String> = []
-        for answer in observation.answers.values.flatMap({ $0 }) + observation.nodataProbeAnswers {
+        for answer in answers {
             guard let message = answer.message else { continue }
             for rrset in RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }) {
                 let types: [RRType]

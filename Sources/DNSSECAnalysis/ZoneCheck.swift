@@ -696,6 +696,16 @@ struct ZoneCheck {
                 break
             }
         }
+        // The apex NSEC/NSEC3 must list what the apex has (RFC 4035 §2.3).
+        var apexTypes: Set<RRType> = []
+        let apexAnswers: [(RRType, [ServerAnswer])] = [(.soa, observation.soaAnswers), (.dnskey, observation.dnskeyAnswers),
+                                                       (.ns, observation.nsAnswers), (.nsec3param, observation.nsec3paramAnswers),
+                                                       (.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)]
+        for (type, answers) in apexAnswers where answers.contains(where: { !$0.answerRecords(zone, type).isEmpty }) {
+            apexTypes.insert(type)
+        }
+        run.existingTypesInBitmaps(name: zone, existing: apexTypes, answers: observation.nxdomainProbeAnswers,
+                                   zone: zone, keys: keys)
         guard let probe = observation.nxdomainProbeName else { return }
         var proven = false
         var problems: [SignatureProblem] = []

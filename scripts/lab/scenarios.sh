@@ -166,6 +166,20 @@ sign_lying_nsec_test() {
   awk -v o="www.$z" '$1 == o && ($4 == "A" || ($4 == "RRSIG" && $5 == "A"))' "$s.full" >> "$s"
   rm -f "$u.noa" "$s.full"
 }
+# A CDS/CDNSKEY pair added to the apex after the NSEC chain was made (with
+# valid signatures from a second signing): the apex NSEC denies CDS and
+# CDNSKEY, so a parent's CDS scanner using aggressive NSEC sees none.
+zone lying-apex.test.             nsd-child - "ksk:13 zsk:13"          nsec
+pre_lying_apex_test()     { cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+sign_lying_apex_test() {
+  local u=$U s=$S
+  grep -v -E '[[:space:]](CDS|CDNSKEY)[[:space:]]' "$u" > "$u.nocds"
+  U="$u.nocds" S="$s"; sign_ldns
+  U="$u" S="$s.full"; sign_ldns
+  U=$u S=$s
+  awk -v o="$z" '$1 == o && ($4 == "CDS" || $4 == "CDNSKEY" || ($4 == "RRSIG" && ($5 == "CDS" || $5 == "CDNSKEY")))' "$s.full" >> "$s"
+  rm -f "$u.nocds" "$s.full"
+}
 post_nsec_bitmap_test()   { drop_rr www TXT; drop_rrsig www TXT; }  # NSEC bitmap still lists TXT
 pre_wild_test()           { add "* IN A $DATA_NET.3"; }
 pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }
