@@ -77,6 +77,18 @@ public struct RRsetReport: Sendable, Hashable, Codable {
     public var proof: [String]
 }
 
+/// What one server of a zone gave, judged on its own answers (DNSKEY and
+/// SOA): a stale or broken server is named with its own verdict.
+public struct ServerVerdict: Sendable, Hashable, Codable {
+    public var server: String
+    /// secure, insecure, bogus, indeterminate (as the zone), or lame,
+    /// unresponsive, invalid_response, error (the server fails on its own)
+    public var verdict: String
+    public var soaSerial: UInt32?
+    /// Why, when the verdict is not the zone's own.
+    public var problem: String?
+}
+
 public struct ZoneReport: Sendable, Hashable, Codable {
     public var zone: String
     public var parent: String?
@@ -88,6 +100,7 @@ public struct ZoneReport: Sendable, Hashable, Codable {
     /// The earliest expiration of a signature this zone's validation relies on.
     public var earliestExpiration: String?
     public var checks: [CheckLine]
+    public var serverVerdicts: [ServerVerdict] = []
 }
 
 /// The analysis of one name: verdict, per-zone detail, the requested

@@ -59,6 +59,7 @@ struct ZoneCheck {
         var trustedKeys: [Record]? = nil
         var keyReports: [DNSKEYReport] = []
         var rrsigReports: [RRSIGReport] = []
+        var soaValidServers: Set<ServerAddress> = []
         if status == .secure {
             let result = keys(&run, dsSet: dsSet, anchorKeys: anchorKeys)
             status = result.status
@@ -75,6 +76,7 @@ struct ZoneCheck {
             run.reportProblems(soa, subject: "\(zone) SOA", zone: zone)
             run.algorithmCoverage(soa, subject: "\(zone) SOA", zone: zone, keys: trustedKeys)
             rrsigReports += soa.signatures
+            soaValidServers = Set(soa.validServers)
             if soa.isSecure {
                 checks.append(.init(.ok, "RRSIG=\(soa.signingKeyTags.sorted().map(String.init).joined(separator: ",")) verifies the SOA RRset"))
             }
@@ -82,11 +84,65 @@ struct ZoneCheck {
             denialSetup(&run, keys: trustedKeys)
         }
         let earliest = rrsigReports.filter { $0.status == "valid" }.map(\.expiration).min()
+        let verdicts = serverVerdicts(&run, status: status, trustedKeys: trustedKeys, soaValid: soaValidServers)
         return Outcome(
             report: ZoneReport(zone: zone.description, parent: observation.parent?.description, status: status,
                                servers: observation.servers.map(\.description), ds: dsReports, dnskeys: keyReports,
-                               rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks),
+                               rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks,
+                               serverVerdicts: verdicts),
             trustedKeys: trustedKeys)
+    }
+
+    /// Each server judged on its own DNSKEY and SOA answers. Listed in the
+    /// checks only when the servers do not all agree with the zone.
+    mutating func serverVerdicts(_ run: inout AnalysisRun, status: SecurityStatus, trustedKeys: [Record]?,
+                                 soaValid: Set<ServerAddress>) -> [ServerVerdict] {
+        var verdicts: [ServerVerdict] = []
+        for server in observation.servers {
+            let answers = (observation.dnskeyAnswers + observation.soaAnswers).filter { $0.server == server && $0.wasAsked }
+            guard !answers.isEmpty else { continue }
+            let soaAnswer = observation.soaAnswers.first { $0.server == server }
+            let serial = soaAnswer?.answerRecords(zone, .soa).first.flatMap { try? SOAData(rdata: $0.rdata).serial }
+            var verdict = ServerVerdict(server: server.description, verdict: status.rawValue, soaSerial: serial, problem: nil)
+            let messages = answers.compactMap(\.message)
+            if messages.isEmpty {
+                let invalid = answers.contains(where: \.isInvalidResponse)
+                verdict.verdict = invalid ? "invalid_response" : "unresponsive"
+                verdict.problem = answers.compactMap(\.problem).first ?? (invalid ? "malformed response" : "no answer")
+            } else if let bad = messages.first(where: { $0.rcode != .noError }) {
+                let lame: Set<RCode> = [.refused, .servFail, .notAuth]
+                verdict.verdict = lame.contains(bad.rcode) ? "lame" : "error"
+                let withoutEDNS = observation.noEDNSAnswers.contains { $0.server == server && $0.message?.rcode == .noError }
+                verdict.problem = "\(bad.rcode)" + (withoutEDNS && [.formErr, .notImp].contains(bad.rcode)
+                    ? " to EDNS queries; answers only without EDNS, so without DNSSEC records" : "")
+            } else if messages.contains(where: { !$0.isAuthoritative }) {
+                verdict.verdict = "lame"
+                verdict.problem = "answers without the AA bit"
+            } else if status == .secure, let trustedKeys {
+                let own = observation.dnskeyAnswers.filter { $0.server == server }
+                let keysValid = run.validator.validate(owner: zone, type: .dnskey, answers: own, section: { $0.answer },
+                                                       keys: trustedKeys).isSecure
+                if !keysValid || !soaValid.contains(server) {
+                    verdict.verdict = SecurityStatus.bogus.rawValue
+                    verdict.problem = !keysValid ? "its DNSKEY RRset does not validate" : "its SOA does not validate"
+                }
+            }
+            verdicts.append(verdict)
+        }
+        let serials = Set(verdicts.compactMap(\.soaSerial))
+        let newest = serials.max()
+        if verdicts.contains(where: { $0.verdict != status.rawValue }) || serials.count > 1 {
+            for verdict in verdicts {
+                var text = "Server \(verdict.server): \(verdict.verdict)"
+                if let problem = verdict.problem { text += " (\(problem))" }
+                if let serial = verdict.soaSerial, serials.count > 1 {
+                    text += ", serial \(serial)\(serial != newest ? " (stale)" : "")"
+                }
+                let healthy = verdict.verdict == status.rawValue && (verdict.soaSerial == nil || verdict.soaSerial == newest)
+                checks.append(.init(healthy ? .ok : (verdict.verdict == status.rawValue ? .warning : .error), text))
+            }
+        }
+        return verdicts
     }
 
     // MARK: - DS at the parent

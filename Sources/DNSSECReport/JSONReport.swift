@@ -100,10 +100,14 @@ public struct JSONReport {
             "status": .string(zone.status.rawValue),
             "servers": .array(zone.servers.sorted().map { server in
                 let reach = reachability.first { $0.zone == zone.zone && $0.server == server }
+                let verdict = zone.serverVerdicts.first { $0.server == server }
                 return .object([
                     "address": .string(server),
                     "reachable": reach.map { .bool($0.reachable) } ?? .null,
                     "problem": .optional(reach?.problem),
+                    "verdict": .optional(verdict?.verdict),
+                    "verdict_problem": .optional(verdict?.problem),
+                    "soa_serial": verdict?.soaSerial.map { .int(Int64($0)) } ?? .null,
                 ])
             }),
             "earliest_expiration": .optional(zone.earliestExpiration),

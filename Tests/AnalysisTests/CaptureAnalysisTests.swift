@@ -156,6 +156,26 @@ struct CaptureAnalysisTests {
         #expect(try await Self.analyze("ok").fixFirst == nil)
     }
 
+    @Test func eachServerGetsItsOwnVerdict() async throws {
+        func verdicts(_ capture: String, _ zone: String) async throws -> [String: ServerVerdict] {
+            let report = try await Self.analyze(capture)
+            let verdicts = report.zones.first { $0.zone == zone }?.serverVerdicts ?? []
+            return Dictionary(uniqueKeysWithValues: verdicts.map { ($0.server, $0) })
+        }
+        let split = try await verdicts("split", "split.lab.")
+        #expect(split["127.53.2.1:53"]?.verdict == "secure" && split["127.53.5.1:53"]?.verdict == "secure")
+        let serials = split.values.compactMap(\.soaSerial)
+        #expect(Set(serials).count == 2, "the stale secondary's serial stands out: \(serials)")
+        let halfdead = try await verdicts("halfdead", "halfdead.lab.")
+        #expect(halfdead["127.53.2.1:53"]?.verdict == "secure")
+        #expect(halfdead["127.53.7.1:53"]?.verdict == "unresponsive")
+        let noedns = try await verdicts("noedns", "noedns.lab.")
+        #expect(noedns["127.53.7.3:53"]?.verdict == "error")
+        #expect(noedns["127.53.7.3:53"]?.problem?.contains("FORMERR") == true)
+        let ok = try await verdicts("ok", "ok.lab.")
+        #expect(!ok.isEmpty && ok.values.allSatisfy { $0.verdict == "secure" && $0.problem == nil })
+    }
+
     @Test func everyFindingHasARemedyAndReference() async throws {
         for name in ["expired", "ds-bad-digest", "ds-unknown-alg", "nsec3-iter200", "halfdead", "notcp", "noedns",
                      "split", "cname-into-bogus", "wildcard-no-proof"] {
