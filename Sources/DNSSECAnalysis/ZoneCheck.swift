@@ -662,11 +662,25 @@ struct ZoneCheck {
             return (answer.server, Set(answer.answerRecords(zone, .dnskey).map(\.rdata)))
         }
         let union = sets.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) }
+        // Which keys sign what each server serves (the RRSIG sets over SOA and DNSKEY).
+        var signersByServer: [ServerAddress: Set<UInt16>] = [:]
+        for answer in observation.soaAnswers + observation.dnskeyAnswers {
+            for record in answer.message?.answer ?? [] where record.type == .rrsig {
+                if let sig = try? RRSIGData(rdata: record.rdata) { signersByServer[answer.server, default: []].insert(sig.keyTag) }
+            }
+        }
         for (server, keys) in sets where !keys.isEmpty && keys != union {
             let missing = union.subtracting(keys).compactMap { try? DNSKEYData(rdata: $0) }
                 .map { DNSKEYFacts(owner: zone, key: $0).keyTag }
+            // A missing key that signs another server's data breaks validators
+            // that take the DNSKEY RRset from this server and the data from that one.
+            let crossed = signersByServer.filter { $0.key != server && !$0.value.isDisjoint(with: missing) }
+                .map { other, tags in "\(other) signs with \(tags.intersection(missing).sorted().map(String.init).joined(separator: ", "))" }
+                .sorted()
+            let consequence = crossed.isEmpty ? "" : "; " + crossed.joined(separator: "; ")
+                + ": a validator that takes the DNSKEY RRset from \(server) and data from there fails until it retries"
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
-                    "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve")
+                    "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
         }
     }
 
