@@ -47,7 +47,8 @@ public struct NagiosReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "www.example.com. secure, signatures valid for 9d 3h; warnings: SERVER_UNRESPONSIVE_UDP"
+    /// "www.example.com. secure, signatures valid for 9d 3h; warnings: SERVER_UNRESPONSIVE_UDP;
+    /// fix first: SERVER_UNRESPONSIVE_UDP (server 192.0.2.2:53 for example.com.)"
     func describe(_ report: NameReport) -> String {
         var text = "\(report.name) \(report.status.rawValue)"
         switch report.status {
@@ -74,6 +75,9 @@ public struct NagiosReport {
             guard !codes.isEmpty else { continue }
             let shown = codes.prefix(3).joined(separator: ", ") + (codes.count > 3 ? " and \(codes.count - 3) more" : "")
             text += "; \(severity == .error ? "errors" : "warnings"): \(shown)"
+        }
+        if let first = report.fixFirst {
+            text += "; fix first: \(first.code) (\(first.subject))"
         }
         return text.replacingOccurrences(of: "|", with: "/")
     }
