@@ -133,71 +133,89 @@ struct Attempts: Sendable {
     }
 }
 
+/// What the UDP and TCP handlers share: the attempt's timer, the count of
+/// unacceptable messages, and completing the promise once.
+final class AttemptState {
+    private let matcher: ResponseMatcher
+    private let timeout: TimeAmount
+    private let promise: EventLoopPromise<AttemptOutcome>
+    private(set) var mismatched = 0
+    private(set) var lastMismatch: String?
+    private var timer: Scheduled<Void>?
+
+    init(matcher: ResponseMatcher, timeout: TimeAmount, promise: EventLoopPromise<AttemptOutcome>) {
+        self.matcher = matcher
+        self.timeout = timeout
+        self.promise = promise
+    }
+
+    /// Starts the timer: without an acceptable answer in time, the attempt times out.
+    func start(on loop: any EventLoop) {
+        timer = loop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            finish(.timedOut(mismatched: mismatched, lastMismatch: lastMismatch))
+        }
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    /// Judges one received message: accepted and malformed ones end the attempt.
+    func received(_ bytes: [UInt8]) {
+        switch matcher.check(bytes) {
+        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
+        case .malformed(let why): finish(.malformed(why))
+        case .ignore(let why): ignored(why)
+        }
+    }
+
+    func ignored(_ why: String) {
+        mismatched += 1
+        lastMismatch = why
+    }
+
+    func finish(_ outcome: AttemptOutcome) {
+        stop()
+        promise.succeed(outcome)  // later completions are ignored by NIO
+    }
+}
+
 /// Waits on a connected UDP socket for an acceptable answer, ignoring the
 /// rest, until its timer fires.
 final class UDPResponseHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
 
     private let server: SocketAddress
-    private let matcher: ResponseMatcher
-    private let timeout: TimeAmount
-    private let promise: EventLoopPromise<AttemptOutcome>
-    private var mismatched = 0
-    private var lastMismatch: String?
-    private var timer: Scheduled<Void>?
+    private let state: AttemptState
 
     init(server: SocketAddress, matcher: ResponseMatcher, timeout: TimeAmount,
          promise: EventLoopPromise<AttemptOutcome>) {
         self.server = server
-        self.matcher = matcher
-        self.timeout = timeout
-        self.promise = promise
+        self.state = AttemptState(matcher: matcher, timeout: timeout, promise: promise)
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-            finish(.timedOut(mismatched: mismatched, lastMismatch: lastMismatch))
-        }
-    }
+    func handlerAdded(context: ChannelHandlerContext) { state.start(on: context.eventLoop) }
 
-    func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
-    }
+    func handlerRemoved(context: ChannelHandlerContext) { state.stop() }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
         guard sameEndpoint(envelope.remoteAddress, server) else {
-            note("response from \(envelope.remoteAddress) instead of \(server)")
+            state.ignored("response from \(envelope.remoteAddress) instead of \(server)")
             return
         }
         var buffer = envelope.data
-        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-        switch matcher.check(bytes) {
-        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
-        case .malformed(let why): finish(.malformed(why))
-        case .ignore(let why): note(why)
-        }
+        state.received(buffer.readBytes(length: buffer.readableBytes) ?? [])
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        finish(AttemptOutcome.classify(error))
+        state.finish(AttemptOutcome.classify(error))
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        finish(.failed("socket closed"))
+        state.finish(.failed("socket closed"))
         context.fireChannelInactive()
-    }
-
-    private func note(_ why: String) {
-        mismatched += 1
-        lastMismatch = why
-    }
-
-    private func finish(_ outcome: AttemptOutcome) {
-        timer?.cancel()
-        timer = nil
-        promise.succeed(outcome)  // later completions are ignored by NIO
     }
 }
 
@@ -215,31 +233,17 @@ final class TCPResponseHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private let query: [UInt8]
-    private let matcher: ResponseMatcher
-    private let timeout: TimeAmount
-    private let promise: EventLoopPromise<AttemptOutcome>
-    private var mismatched = 0
-    private var lastMismatch: String?
-    private var timer: Scheduled<Void>?
+    private let state: AttemptState
     private var wasActive = false
 
     init(query: [UInt8], matcher: ResponseMatcher, timeout: TimeAmount, promise: EventLoopPromise<AttemptOutcome>) {
         self.query = query
-        self.matcher = matcher
-        self.timeout = timeout
-        self.promise = promise
+        self.state = AttemptState(matcher: matcher, timeout: timeout, promise: promise)
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-            finish(.timedOut(mismatched: mismatched, lastMismatch: lastMismatch))
-        }
-    }
+    func handlerAdded(context: ChannelHandlerContext) { state.start(on: context.eventLoop) }
 
-    func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
-    }
+    func handlerRemoved(context: ChannelHandlerContext) { state.stop() }
 
     func channelActive(context: ChannelHandlerContext) {
         wasActive = true
@@ -252,33 +256,21 @@ final class TCPResponseHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var frame = unwrapInboundIn(data)
-        let bytes = frame.readBytes(length: frame.readableBytes) ?? []
-        switch matcher.check(bytes) {
-        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
-        case .malformed(let why): finish(.malformed(why))
-        case .ignore(let why):
-            mismatched += 1
-            lastMismatch = why
-        }
+        state.received(frame.readBytes(length: frame.readableBytes) ?? [])
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        finish(AttemptOutcome.classify(error))
+        state.finish(AttemptOutcome.classify(error))
         context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         if wasActive {
-            let seen = mismatched > 0 ? " (after \(mismatched) unacceptable message(s): \(lastMismatch ?? ""))" : ""
-            finish(.reset("connection closed by the server before an acceptable answer" + seen))
+            let seen = state.mismatched > 0
+                ? " (after \(state.mismatched) unacceptable message(s): \(state.lastMismatch ?? ""))" : ""
+            state.finish(.reset("connection closed by the server before an acceptable answer" + seen))
         }
         context.fireChannelInactive()
-    }
-
-    private func finish(_ outcome: AttemptOutcome) {
-        timer?.cancel()
-        timer = nil
-        promise.succeed(outcome)
     }
 }
 
