@@ -13,13 +13,8 @@
 # man: docs/man/dnssec-check.1 to /usr/local/share/man/man1/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if [[ -n "${DNSSEC_CHECK_BIN:-}" ]]; then
-    bin="$DNSSEC_CHECK_BIN"
-else
-    scratch="${SCRATCH:-.build}"
-    swift build --scratch-path "$scratch" --product dnssec-check >&2
-    bin="$scratch/debug/dnssec-check"
-fi
+# shellcheck source=dnssec-check-bin.sh
+. scripts/dnssec-check-bin.sh
 mkdir -p scripts/completions docs/man
 "$bin" --generate-completion-script bash >scripts/completions/dnssec-check.bash
 "$bin" --generate-completion-script zsh >scripts/completions/_dnssec-check

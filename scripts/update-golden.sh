@@ -9,13 +9,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [[ -n "${DNSSEC_CHECK_BIN:-}" ]]; then
-    bin="$DNSSEC_CHECK_BIN"
-else
-    scratch="${SCRATCH:-.build}"
-    swift build --scratch-path "$scratch" --product dnssec-check >&2
-    bin="$scratch/debug/dnssec-check"
-fi
+# shellcheck source=dnssec-check-bin.sh
+. scripts/dnssec-check-bin.sh
 
 # The same environment the tests use: UTF-8 marks, no NO_COLOR, loopback only.
 export LC_ALL=C.UTF-8 DNSSEC_CHECK_LOOPBACK_ONLY=1
