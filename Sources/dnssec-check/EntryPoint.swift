@@ -35,10 +35,19 @@ enum EntryPoint {
     static func main() async {
         do {
             var command = try DNSSECCheck.parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch let invalid as ValidationError {
+                // An option judged while running (e.g. --at): name the subcommand's help,
+                // not the root's usage line.
+                let name = type(of: command).configuration.commandName ?? ""
+                let help = name.isEmpty || name == "dnssec-check" ? "dnssec-check --help" : "dnssec-check \(name) --help"
+                printError("Error: \(invalid.message)\nSee '\(help)' for the options.")
+                Glibc.exit(ExitStatus.unknown.rawValue)
             }
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)

@@ -163,6 +163,17 @@ struct CLITests {
         #expect(!result.stderr.isEmpty)
     }
 
+    @Test("an option judged while running points at the subcommand's help, not the root usage line")
+    func runTimeValidationNamesTheSubcommand() throws {
+        let at = try CLI.run(["check", "www.example.", "--at", "nonsense"])
+        #expect(at.status == 3)
+        #expect(at.stderr.contains("--at: 'nonsense'") && at.stderr.contains("dnssec-check check --help"), "\(at.stderr)")
+        #expect(!at.stderr.contains("<subcommand>"))
+        let digest = try CLI.run(["ds", "--digest", "9"], stdin: rfc4034Key)
+        #expect(digest.status == 3)
+        #expect(digest.stderr.contains("dnssec-check ds --help"), "\(digest.stderr)")
+    }
+
     @Test("a missing file names the file")
     func missingFile() throws {
         let result = try CLI.run(["ds", "/nonexistent/keys.txt"])
