@@ -56,7 +56,13 @@ struct AnalysisRun {
                       _ message: String, remedy: String? = nil, severity: Severity? = nil) {
         var diagnostic = Diagnostic(code, subject: subject, zone: zone, servers: servers, message: message,
                                     remedy: remedy, severity: severity)
-        if policy.strict && diagnostic.severity == .warning { diagnostic.severity = .error }
+        if policy.ignoredCodes.contains(code) {
+            // Accepted by the operator: kept in the report, never alarms.
+            diagnostic.severity = .info
+            diagnostic.message += " (ignored: --ignore \(code.rawValue))"
+        } else if policy.strict && diagnostic.severity == .warning {
+            diagnostic.severity = .error
+        }
         if !findings.contains(diagnostic) { findings.append(diagnostic) }
     }
 

@@ -207,7 +207,7 @@ public enum DiagnosticCatalog {
         e(.rrsigValidityTooShort, .warning, "Signature validity shorter than the SOA EXPIRE",
           "A signature on the chain is valid for less time (inception to expiration) than the signing zone's SOA EXPIRE. A secondary that loses contact with its primary keeps serving the zone until EXPIRE, so for the rest of that time it serves expired signatures: the zone turns bogus on that server before the server gives up on it. Zones signed on the fly by every server (online signing) are not exposed.",
           example: "RRSIG A www.example.com. by 12345 is valid for 3d 0h, less than the SOA EXPIRE of example.com. (14d 0h)",
-          remedy: "Sign with a validity period longer than the SOA EXPIRE (e.g. 14-30 days, refreshed automatically well before expiry), or lower the SOA EXPIRE below it.",
+          remedy: "Sign with a validity period longer than the SOA EXPIRE (e.g. 14-30 days, refreshed automatically well before expiry), or lower the SOA EXPIRE below it; where every server signs on the fly, accept it with --ignore RRSIG_VALIDITY_TOO_SHORT.",
           ["RFC 6781 §4.4.2", "RFC 1035 §3.3.13"]),
         e(.missingRRSIGForAlg, .warning, "RRset not signed with every algorithm of the DNSKEY RRset",
           "RFC 4035 §2.2 requires each RRset to be signed with every algorithm in the DNSKEY RRset; strict validators may fail.",

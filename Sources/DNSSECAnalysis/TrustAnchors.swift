@@ -41,5 +41,7 @@ public struct AnalysisPolicy: Sendable {
     public var ignoreRFC9276 = false
     public var ignoreRFC8624 = false
     public var strict = false
+    /// Codes the operator accepts: reported as info, never counted.
+    public var ignoredCodes: Set<DiagnosticCode> = []
     public init() {}
 }

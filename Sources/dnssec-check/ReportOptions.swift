@@ -41,6 +41,11 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Do not apply the RFC 8624 algorithm recommendations.")
     var ignoreRFC8624 = false
 
+    @Option(name: .customLong("ignore"),
+            help: ArgumentHelp("Accept a diagnostic code (repeatable or comma-separated): it is still reported, as info, and never raises the exit status. `dnssec-check codes` lists them.",
+                               valueName: "CODE"))
+    var ignoredCodes: [String] = []
+
     @Option(name: .customLong("ds"), help: ArgumentHelp("What-if: check as if the parent published this DS (repeatable).", valueName: "DS RR"))
     var whatIfDS: [String] = []
 
@@ -67,6 +72,13 @@ struct ReportOptions: ParsableArguments {
         policy.strict = strict
         policy.ignoreRFC9276 = ignoreRFC9276
         policy.ignoreRFC8624 = ignoreRFC8624
+        for text in ignoredCodes.flatMap({ $0.split(separator: ",") }) {
+            let name = text.trimmingCharacters(in: .whitespaces).uppercased()
+            guard let code = DiagnosticCode(rawValue: name) else {
+                throw ValidationError("--ignore: '\(text)' is not a diagnostic code (`dnssec-check codes` lists them)")
+            }
+            policy.ignoredCodes.insert(code)
+        }
         return policy
     }
 

@@ -261,6 +261,26 @@ struct FormatTests {
         #expect(!noColor.stdout.contains("\u{1B}["))
     }
 
+    @Test func ignoredCodesAreReportedButNeverAlarm() throws {
+        let split = Tool.capturePath("split")
+        let plain = try Tool.dnssecCheck(["analyze", split, "--format", "json"])
+        #expect(plain.status == 1)
+        let ignored = try Tool.dnssecCheck(["analyze", split, "--format", "json",
+                                            "--ignore", "inconsistent_soa_serial,DNSKEY_MISSING_FROM_SERVERS"])
+        #expect(ignored.status == 0, "\(ignored.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(ignored.stdout.utf8)) as? [String: Any]
+        let findings = ((object?["reports"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+        let serial = findings.first { $0["code"] as? String == "INCONSISTENT_SOA_SERIAL" }
+        #expect(serial?["severity"] as? String == "info")
+        #expect((serial?["message"] as? String)?.hasSuffix("(ignored: --ignore INCONSISTENT_SOA_SERIAL)") == true)
+        // --strict does not undo an --ignore; an unknown code is bad input.
+        let strict = try Tool.dnssecCheck(["analyze", split, "--strict", "--ignore", "INCONSISTENT_SOA_SERIAL",
+                                           "--ignore", "DNSKEY_MISSING_FROM_SERVERS"])
+        #expect(strict.status == 0)
+        let unknown = try Tool.dnssecCheck(["analyze", split, "--ignore", "NO_SUCH_CODE"])
+        #expect(unknown.status == 3 && unknown.stderr.contains("NO_SUCH_CODE"))
+    }
+
     @Test func textHasVerdictFindingsAndRemedies() throws {
         let result = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--color", "never"])
         #expect(result.stdout.contains("Zone expired.lab.  BOGUS"))

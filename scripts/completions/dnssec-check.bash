@@ -187,7 +187,7 @@ _dnssec-check() {
 _dnssec-check_check() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-4 -6 --trace --strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
-    repeating_options=(-t --type --ds)
+    repeating_options=(-t --type --ignore --ds)
     non_repeating_options=(-f --file --jobs --root-hints --trust-anchor --timeout --deadline --format --at --warn-days --crit-days --ds-file --color -o --capture)
     __dnssec-check_offer_flags_options -1
 
@@ -225,6 +225,9 @@ _dnssec-check_check() {
         return
         ;;
     '--crit-days')
+        return
+        ;;
+    '--ignore')
         return
         ;;
     '--ds')
@@ -282,7 +285,7 @@ _dnssec-check_probe() {
 _dnssec-check_analyze() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
-    repeating_options=(--ds)
+    repeating_options=(--ignore --ds)
     non_repeating_options=(--trust-anchor --format --at --warn-days --crit-days --ds-file --color)
     __dnssec-check_offer_flags_options 1
 
@@ -302,6 +305,9 @@ _dnssec-check_analyze() {
         return
         ;;
     '--crit-days')
+        return
+        ;;
+    '--ignore')
         return
         ;;
     '--ds')
