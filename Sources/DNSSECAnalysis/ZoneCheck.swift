@@ -93,6 +93,16 @@ struct ZoneCheck {
             trustedKeys: trustedKeys)
     }
 
+    /// The SOA serial `server` returned, if any.
+    func soaSerial(of server: ServerAddress) -> UInt32? {
+        for answer in observation.soaAnswers where answer.server == server {
+            for record in answer.answerRecords(zone, .soa) {
+                if let soa = try? SOAData(rdata: record.rdata) { return soa.serial }
+            }
+        }
+        return nil
+    }
+
     /// Each server judged on its own DNSKEY and SOA answers. Listed in the
     /// checks only when the servers do not all agree with the zone.
     mutating func serverVerdicts(_ run: inout AnalysisRun, status: SecurityStatus, trustedKeys: [Record]?,
@@ -101,18 +111,30 @@ struct ZoneCheck {
         for server in observation.servers {
             let answers = (observation.dnskeyAnswers + observation.soaAnswers).filter { $0.server == server && $0.wasAsked }
             guard !answers.isEmpty else { continue }
-            let soaAnswer = observation.soaAnswers.first { $0.server == server }
-            let serial = soaAnswer?.answerRecords(zone, .soa).first.flatMap { try? SOAData(rdata: $0.rdata).serial }
-            var verdict = ServerVerdict(server: server.description, verdict: status.rawValue, soaSerial: serial, problem: nil)
-            let messages = answers.compactMap(\.message)
+            var verdict = ServerVerdict(server: server.description, verdict: status.rawValue,
+                                        soaSerial: soaSerial(of: server), problem: nil)
+            // Plain loops: closures over ServerAnswer here crash the 6.3.1 optimizer (-c release).
+            var messages: [Message] = []
+            var invalid = false
+            var failure: String?
+            for answer in answers {
+                if let message = answer.message {
+                    messages.append(message)
+                } else {
+                    invalid = invalid || answer.isInvalidResponse
+                    failure = failure ?? answer.problem
+                }
+            }
             if messages.isEmpty {
-                let invalid = answers.contains(where: \.isInvalidResponse)
                 verdict.verdict = invalid ? "invalid_response" : "unresponsive"
-                verdict.problem = answers.compactMap(\.problem).first ?? (invalid ? "malformed response" : "no answer")
+                verdict.problem = failure ?? (invalid ? "malformed response" : "no answer")
             } else if let bad = messages.first(where: { $0.rcode != .noError }) {
                 let lame: Set<RCode> = [.refused, .servFail, .notAuth]
                 verdict.verdict = lame.contains(bad.rcode) ? "lame" : "error"
-                let withoutEDNS = observation.noEDNSAnswers.contains { $0.server == server && $0.message?.rcode == .noError }
+                var withoutEDNS = false
+                for answer in observation.noEDNSAnswers where answer.server == server {
+                    if let message = answer.message, message.rcode == .noError { withoutEDNS = true }
+                }
                 verdict.problem = "\(bad.rcode)" + (withoutEDNS && [.formErr, .notImp].contains(bad.rcode)
                     ? " to EDNS queries; answers only without EDNS, so without DNSSEC records" : "")
             } else if messages.contains(where: { !$0.isAuthoritative }) {
