@@ -1,0 +1,128 @@
+import DNSModel
+import DNSSEC
+
+/// What the apex says about the rest of the zone: NSEC3 parameters, the
+/// NXDOMAIN proof for a name that cannot exist, the apex bitmap, CDS/CDNSKEY.
+extension ZoneCheck {
+    // MARK: - Denial of existence
+
+    /// NSEC3PARAM policy and a signed NXDOMAIN for a name that cannot exist:
+    /// a broken chain shows here even when the asked name exists.
+    mutating func denialSetup(_ run: inout AnalysisRun, keys: [Record]) {
+        func text(_ iterations: UInt16, _ salt: [UInt8]) -> String {
+            "\(iterations) iterations, salt \(salt.isEmpty ? "-" : Encodings.hex(salt))"
+        }
+        var byServer: [ServerAddress: NSEC3PARAMData] = [:]
+        for answer in observation.nsec3paramAnswers {
+            guard let record = answer.answerRecords(zone, .nsec3param).first,
+                  let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
+            if byServer.isEmpty {
+                checks.append(.init(.info, "NSEC3PARAM: hash 1, \(text(params.iterations, params.salt))"))
+                run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
+            }
+            byServer[answer.server] = params
+        }
+        // Every server should publish one chain (RFC 5155 §7.1): a secondary
+        // left on the chain from before a re-salt shows as a second parameter set.
+        let sets = Dictionary(grouping: byServer, by: { "\($0.value.hashAlgorithm)/\(text($0.value.iterations, $0.value.salt))" })
+        if sets.count > 1 {
+            let parts = sets.map { key, servers in
+                "\(key.split(separator: "/", maxSplits: 1).last ?? "") on \(servers.map(\.key.description).sorted().joined(separator: ", "))"
+            }.sorted()
+            run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: byServer.keys.sorted(),
+                    "the servers of \(zone) publish different NSEC3 chains: " + parts.joined(separator: "; "))
+        }
+        // The chain a server returns must use the parameters it publishes.
+        for probe in observation.nxdomainProbeAnswers {
+            guard let params = byServer[probe.server] else { continue }
+            for nsec3 in probe.message?.authority.filter({ $0.type == .nsec3 }) ?? [] {
+                guard let data = try? NSEC3Data(rdata: nsec3.rdata),
+                      data.iterations != params.iterations || data.salt != params.salt || data.hashAlgorithm != params.hashAlgorithm
+                else { continue }
+                run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
+                        "\(probe.server) publishes NSEC3PARAM with \(text(params.iterations, params.salt)) but returns NSEC3 records with \(text(data.iterations, data.salt))")
+                break
+            }
+        }
+        // The apex NSEC/NSEC3 must list what the apex has (RFC 4035 §2.3).
+        var apexTypes: Set<RRType> = []
+        let apexAnswers: [(RRType, [ServerAnswer])] = [(.soa, observation.soaAnswers), (.dnskey, observation.dnskeyAnswers),
+                                                       (.ns, observation.nsAnswers), (.nsec3param, observation.nsec3paramAnswers),
+                                                       (.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)]
+        for (type, answers) in apexAnswers where answers.contains(where: { !$0.answerRecords(zone, type).isEmpty }) {
+            apexTypes.insert(type)
+        }
+        run.existingTypesInBitmaps(name: zone, existing: apexTypes, answers: observation.nxdomainProbeAnswers,
+                                   zone: zone, keys: keys)
+        guard let probe = observation.nxdomainProbeName else { return }
+        var proven = false
+        var problems: [SignatureProblem] = []
+        for answer in observation.nxdomainProbeAnswers where answer.message?.rcode == .nxDomain {
+            let outcome = run.checkDenial(name: probe, type: .a, answer: answer, zone: zone, keys: keys)
+            if outcome.status == .secure || outcome.status == .insecure {
+                if !proven { checks.append(.init(.ok, "\(outcome.kind) proves that \(probe) does not exist")) }
+                proven = true
+            } else {
+                problems += outcome.problems
+            }
+        }
+        // When some servers prove it, the others' failures are per-server warnings.
+        for problem in problems {
+            run.add(problem.code, "NXDOMAIN proof of \(zone)", zone: zone, servers: problem.servers,
+                    "negative answers from \(zone) do not validate: \(problem.message)" + (proven ? " (other servers prove it)" : ""),
+                    severity: proven ? .warning : nil)
+        }
+    }
+
+    // MARK: - CDS / CDNSKEY
+
+    mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {
+        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) })
+        let cdnskey = observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+        if cds.isEmpty && cdnskey.isEmpty { return }
+        if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
+            run.add(.cdsDeleteRequested, "zone \(zone)", zone: zone,
+                    "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
+            return
+        }
+        if !cds.isEmpty && !cdnskey.isEmpty {
+            let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
+            let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
+            let digestsAgree = cds.allSatisfy { ds in
+                cdnskey.contains { DSDigest.match(ds, owner: zone, key: $0) == .matches }
+                    || !DSDigest.supported.contains(ds.digestType)
+            }
+            if cdsKeys != cdnskeyKeys || !digestsAgree {
+                run.add(.cdnskeyInconsistentWithCDS, "zone \(zone)", zone: zone,
+                        "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
+            }
+        }
+        func list(_ set: [DSData]) -> String {
+            set.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
+        }
+        // RFC 7344 §4.1: the parent acts on CDS/CDNSKEY only when signed by a
+        // key that the current DS RRset points to.
+        let entryTags = Set(dsSet.map(\.keyTag))
+        let entryKeys = allKeyRecords().filter { record in
+            guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
+            return dsSet.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+        }
+        for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
+            let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer },
+                                                    keys: entryKeys)
+            if validation.rrset != nil && !validation.isSecure && !dsSet.isEmpty {
+                run.add(.cdsSignerInvalid, "zone \(zone)", zone: zone, servers: validation.servedBy,
+                        "the \(type) RRset of \(zone) is not signed by a key the DS RRset (\(entryTags.sorted().map(String.init).joined(separator: ", "))) points to: a parent that polls ignores it")
+                return
+            }
+        }
+        if cds.isEmpty { return }
+        if cds == Set(dsSet) {
+            checks.append(.init(.ok, "CDS matches the DS RRset at the parent: a parent that polls has nothing to change"))
+        } else {
+            checks.append(.init(.info, "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
+            run.add(.cdsInconsistentWithDS, "zone \(zone)", zone: zone,
+                    "CDS lists \(list(Array(cds))); the parent has \(list(dsSet)): a parent that polls CDS will replace its DS")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import DNSModel
+import DNSSEC
+
+/// Key policy and rollover state: algorithms, sizes, roles, and where a
+/// rollover stands (RFC 6781, RFC 7583).
+extension ZoneCheck {
+    /// The key-management state of the zone, in plain words.
+    func keyState(_ records: [Record], dsTags: Set<UInt16>, signers: Set<UInt16>) -> String {
+        let keys = records.compactMap { try? DNSKEYFacts(record: $0) }
+        let algorithms = Set(keys.filter { !$0.key.isRevoked }.map(\.key.algorithm))
+        let ksks = keys.filter { $0.key.isSecureEntryPoint && !$0.key.isRevoked }
+        let zsks = keys.filter { !$0.key.isSecureEntryPoint && !$0.key.isRevoked }
+        var notes: [String] = []
+        if algorithms.count > 1 {
+            notes.append("algorithm rollover or multi-algorithm signing (\(algorithms.sorted().map(\.mnemonic).joined(separator: ", ")))")
+        }
+        let kskWithDS = ksks.filter { dsTags.contains($0.keyTag) }
+        if kskWithDS.count > 1 { notes.append("KSK rollover in progress: DS for \(kskWithDS.map { String($0.keyTag) }.joined(separator: " and "))") }
+        let withoutDS = ksks.filter { !dsTags.isEmpty && !dsTags.contains($0.keyTag) }
+        let incoming = withoutDS.filter { signers.contains($0.keyTag) }
+        let standby = withoutDS.filter { !signers.contains($0.keyTag) }
+        if !incoming.isEmpty {
+            notes.append("double-KSK rollover: KSK \(incoming.map { String($0.keyTag) }.joined(separator: ", ")) signs the DNSKEY RRset, its DS is not at the parent yet")
+        }
+        if !standby.isEmpty { notes.append("stand-by KSK \(standby.map { String($0.keyTag) }.joined(separator: ", ")) without DS") }
+        let idle = zsks.filter { !signers.contains($0.keyTag) }
+        if !idle.isEmpty { notes.append("pre-published or retired ZSK \(idle.map { String($0.keyTag) }.joined(separator: ", "))") }
+        let revoked = keys.filter(\.key.isRevoked)
+        if !revoked.isEmpty { notes.append("revoked key \(revoked.map { String($0.keyTag) }.joined(separator: ", ")) (RFC 5011)") }
+        if notes.isEmpty { return "Key state: steady (\(ksks.count) KSK, \(zsks.count) ZSK)" }
+        return "Key state: " + notes.joined(separator: "; ")
+    }
+
+    /// `dsUsable` is false when no DS can be validated: then which SEP key
+    /// lacks a DS says nothing about stand-by keys.
+    mutating func keyPolicy(_ run: inout AnalysisRun, _ records: [Record], dsUsable: Bool = true) {
+        let signers = signingTags()
+        let dsTags = Set(observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
+        let state = keyState(records, dsTags: dsUsable ? dsTags : [], signers: signers)
+        checks.append(.init(.info, state))
+        let dnskeyTTL = observation.dnskeyAnswers.flatMap { $0.answerRecords(zone, .dnskey) }.map(\.ttl).max()
+        let dsTTL = observation.dsAnswers.flatMap { $0.answerRecords(zone, .ds) }.map(\.ttl).max()
+        if !state.hasPrefix("Key state: steady") {
+            // The waits a safe rollover needs (RFC 7583 §3): caches keep the
+            // old DNSKEY RRset for its TTL and the old DS for the DS TTL.
+            var waits: [String] = []
+            if let dnskeyTTL { waits.append("DNSKEY TTL \(TimeText.span(Int64(dnskeyTTL))): wait that long after publishing a key before signing with it alone") }
+            if let dsTTL { waits.append("DS TTL \(TimeText.span(Int64(dsTTL))) at the parent: wait that long after a DS change before removing the old key") }
+            if !waits.isEmpty { checks.append(.init(.info, "Rollover timing: " + waits.joined(separator: "; "))) }
+        }
+        for record in records {
+            guard let facts = try? DNSKEYFacts(record: record) else { continue }
+            let key = facts.key
+            let subject = "DNSKEY \(facts.keyTag)/\(key.algorithm.rawValue) of \(zone)"
+            checks.append(.init(.info, "DNSKEY=\(facts.keyTag)\(key.isSecureEntryPoint ? "/SEP" : "") \(key.algorithm.mnemonic)\(facts.keySize.map { " \($0) bits" } ?? "")"))
+            if key.isRevoked {
+                run.add(.dnskeyRevoked, subject, zone: zone, "DNSKEY \(facts.keyTag) has the REVOKE flag (RFC 5011)")
+            }
+            if !run.policy.ignoreRFC8624 {
+                switch key.algorithm.rawValue {
+                case 1, 3, 6, 12:
+                    run.add(.algorithmProhibited, subject, zone: zone, "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm))")
+                case 5, 7:
+                    run.add(.algorithmNotRecommended, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)): RFC 9905 forbids signing with SHA-1 and tells validator operators to treat it as unsupported, so validators that follow it (and SHA-1-free crypto policies such as RHEL 9's) see the zone as insecure")
+                case 10:
+                    run.add(.algorithmNotRecommended, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm 10 (\(key.algorithm)): NOT RECOMMENDED for signing (RFC 8624, RFC 9904)")
+                case 16, 17, 23:
+                    run.add(.algorithmValidationLimited, subject, zone: zone,
+                            "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)), which not every validator implements; those that do not treat the zone as insecure")
+                default: break
+                }
+            }
+            if key.algorithm.isRSA, let bits = facts.keySize, bits < 2048 {
+                run.add(.rsaKeyTooShort, subject, zone: zone, "DNSKEY \(facts.keyTag) is RSA with \(bits) bits",
+                        severity: bits < 1024 ? .error : .warning)
+            }
+            if !key.isSecureEntryPoint && !key.isRevoked && key.isZoneKey && !signers.contains(facts.keyTag) {
+                run.add(.zskPrepublished, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
+            }
+            if dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
+                if signers.contains(facts.keyTag) {
+                    pendingDS(&run, record, facts: facts, dnskeyTTL: dnskeyTTL, dsTTL: dsTTL)
+                } else {
+                    run.add(.kskStandby, subject, zone: zone, "SEP key \(facts.keyTag) is published but no DS points to it and it signs nothing (stand-by key)")
+                }
+            }
+        }
+    }
+
+
+    /// A KSK that signs the DNSKEY RRset without a DS: a double-KSK rollover
+    /// waiting for the parent (RFC 7583 §3.3). DNS does not say when the key
+    /// was published; its signature over the DNSKEY RRset gives a lower bound,
+    /// less a day for signers that backdate inception. Past the DNSKEY TTL plus
+    /// the DS TTL, the DS should long be there: the rollover is stuck.
+    mutating func pendingDS(_ run: inout AnalysisRun, _ record: Record, facts: DNSKEYFacts, dnskeyTTL: UInt32?, dsTTL: UInt32?) {
+        let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
+        let own = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: [record])
+        guard let signedSince = own.validWindows.map(\.inception).min() else { return }
+        let backdating: Int64 = 86400
+        let wait = Int64(dnskeyTTL ?? 0) + Int64(dsTTL ?? 0)
+        let age = run.now - signedSince - backdating
+        guard age > wait else {
+            checks.append(.init(.info, "KSK \(facts.keyTag) signs the DNSKEY RRset (since \(TimeText.rfc3339(signedSince)) at the latest) without a DS: submit its DS once the DNSKEY TTL has passed"))
+            return
+        }
+        let cds = observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) }
+        let cdsNote = cds.contains { $0.keyTag == facts.keyTag } ? "; its CDS is published, so a parent that polls CDS has not acted on it" : ""
+        run.add(.kskRolloverStuck, "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)", zone: zone,
+                "KSK \(facts.keyTag) has signed the DNSKEY RRset since \(TimeText.rfc3339(signedSince)) (its RRSIG's inception, \(TimeText.span(run.now - signedSince)) ago), longer than the DNSKEY TTL (\(TimeText.span(Int64(dnskeyTTL ?? 0)))) plus the DS TTL (\(TimeText.span(Int64(dsTTL ?? 0)))) and a day, but \(observation.parent?.description ?? "the parent") has no DS for it\(cdsNote)")
+    }
+}

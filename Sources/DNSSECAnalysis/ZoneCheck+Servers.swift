@@ -1,0 +1,235 @@
+import DNSModel
+import DNSSEC
+
+/// The zone's servers: each one's health and own verdict, what they
+/// agree on (serials, DNSKEY and RRSIG sets), and the delegation (NS, glue).
+extension ZoneCheck {
+    /// The SOA serial `server` returned, if any.
+    func soaSerial(of server: ServerAddress) -> UInt32? {
+        for answer in observation.soaAnswers where answer.server == server {
+            for record in answer.answerRecords(zone, .soa) {
+                if let soa = try? SOAData(rdata: record.rdata) { return soa.serial }
+            }
+        }
+        return nil
+    }
+
+    /// Each server judged on its own DNSKEY and SOA answers. Listed in the
+    /// checks only when the servers do not all agree with the zone.
+    mutating func serverVerdicts(_ run: inout AnalysisRun, status: SecurityStatus, trustedKeys: [Record]?,
+                                 soaValid: Set<ServerAddress>) -> [ServerVerdict] {
+        var verdicts: [ServerVerdict] = []
+        for server in observation.servers {
+            let answers = (observation.dnskeyAnswers + observation.soaAnswers).filter { $0.server == server && $0.wasAsked }
+            guard !answers.isEmpty else { continue }
+            var verdict = ServerVerdict(server: server.description, verdict: status.rawValue,
+                                        soaSerial: soaSerial(of: server), problem: nil)
+            // Plain loops: closures over ServerAnswer here crash the 6.3.1 optimizer (-c release).
+            var messages: [Message] = []
+            var invalid = false
+            var failure: String?
+            for answer in answers {
+                if let message = answer.message {
+                    messages.append(message)
+                } else {
+                    invalid = invalid || answer.isInvalidResponse
+                    failure = failure ?? answer.problem
+                }
+            }
+            if messages.isEmpty {
+                verdict.verdict = invalid ? "invalid_response" : "unresponsive"
+                verdict.problem = failure ?? (invalid ? "malformed response" : "no answer")
+            } else if let bad = messages.first(where: { $0.rcode != .noError }) {
+                let lame: Set<RCode> = [.refused, .servFail, .notAuth]
+                verdict.verdict = lame.contains(bad.rcode) ? "lame" : "error"
+                var withoutEDNS = false
+                for answer in observation.noEDNSAnswers where answer.server == server {
+                    if let message = answer.message, message.rcode == .noError { withoutEDNS = true }
+                }
+                verdict.problem = "\(bad.rcode)" + (withoutEDNS && [.formErr, .notImp].contains(bad.rcode)
+                    ? " to EDNS queries; answers only without EDNS, so without DNSSEC records" : "")
+            } else if messages.contains(where: { !$0.isAuthoritative }) {
+                verdict.verdict = "lame"
+                verdict.problem = "answers without the AA bit"
+            } else if status == .secure, let trustedKeys {
+                let own = observation.dnskeyAnswers.filter { $0.server == server }
+                let keysValid = run.validator.validate(owner: zone, type: .dnskey, answers: own, section: { $0.answer },
+                                                       keys: trustedKeys).isSecure
+                if !keysValid || !soaValid.contains(server) {
+                    verdict.verdict = SecurityStatus.bogus.rawValue
+                    verdict.problem = !keysValid ? "its DNSKEY RRset does not validate" : "its SOA does not validate"
+                }
+            }
+            verdicts.append(verdict)
+        }
+        let serials = Set(verdicts.compactMap(\.soaSerial))
+        let newest = serials.max()
+        if verdicts.contains(where: { $0.verdict != status.rawValue }) || serials.count > 1 {
+            for verdict in verdicts {
+                var text = "Server \(verdict.server): \(verdict.verdict)"
+                if let problem = verdict.problem { text += " (\(problem))" }
+                if let serial = verdict.soaSerial, serials.count > 1 {
+                    text += ", serial \(serial)\(serial != newest ? " (stale)" : "")"
+                }
+                let healthy = verdict.verdict == status.rawValue && (verdict.soaSerial == nil || verdict.soaSerial == newest)
+                checks.append(.init(healthy ? .ok : (verdict.verdict == status.rawValue ? .warning : .error), text))
+            }
+        }
+        return verdicts
+    }
+
+    mutating func serverHealth(_ run: inout AnalysisRun) {
+        var serials: [UInt32: [ServerAddress]] = [:]
+        // Servers that answer only without EDNS: their FORMERRs are one finding, not one per query.
+        let ednsIntolerant = Set(observation.noEDNSAnswers.filter { $0.message?.rcode == .noError }.map(\.server))
+        // Malformed answers: one finding per server and transport, naming every question.
+        var invalid: [ServerAddress: [Transport: [String]]] = [:]
+        for answer in observation.dnskeyAnswers + observation.soaAnswers + observation.tcpAnswers
+        where answer.wasAsked && answer.message == nil && answer.isInvalidResponse {
+            invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
+                .append("\(answer.question.type): \(answer.problem ?? "invalid response")")
+        }
+        for (server, byTransport) in invalid.sorted(by: { $0.key < $1.key }) {
+            for (transport, problems) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
+                run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
+                        "server \(server) for \(zone)", zone: zone, servers: [server],
+                        "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
+            }
+        }
+        for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
+            let subject = "server \(answer.server) for \(zone)"
+            guard let message = answer.message else {
+                if answer.isInvalidResponse {
+                    continue
+                } else if answer.exchange.truncatedOverUDP {
+                    run.add(.serverUnresponsiveTCP, subject, zone: zone, servers: [answer.server],
+                            "\(answer.server): answer for \(answer.question) truncated over UDP and TCP failed (\(answer.problem ?? "no answer"))")
+                } else {
+                    run.add(.serverUnresponsive, subject, zone: zone, servers: [answer.server],
+                            "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question)")
+                }
+                continue
+            }
+            if [.formErr, .notImp].contains(message.rcode),
+               let plain = observation.noEDNSAnswers.first(where: { $0.server == answer.server && $0.question == answer.question }),
+               plain.message?.rcode == .noError {
+                let signed = inheritedSecure
+                run.add(.errorWithEDNS, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answers \(message.rcode) to \(answer.question) with EDNS and NOERROR without it\(signed ? ": validators get no DNSSEC records from it" : "")",
+                        severity: signed ? .error : .warning)
+                continue
+            }
+            if inheritedSecure, message.rcode == .noError, answer.exchange.options.dnssecOK,
+               let edns = message.edns, !edns.dnssecOK,
+               !message.answer.contains(where: { $0.type == .rrsig }) {
+                run.add(.unableToRetrieveDNSSECRecords, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answers queries for \(zone) with the DO bit set without echoing DO and without RRSIGs: it ignores DNSSEC",
+                        severity: .warning)
+            }
+            if message.rcode == .noError && message.edns == nil {
+                run.add(.ednsIgnored, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) answered \(answer.question) without an OPT record: it ignores EDNS")
+            }
+            if ednsIntolerant.contains(answer.server) && [.formErr, .notImp].contains(message.rcode) { continue }
+            if message.rcode != .noError || !message.isAuthoritative {
+                let why = message.rcode != .noError ? "\(message.rcode)" : "no AA bit"
+                run.add(.serverNotAuthoritative, subject, zone: zone, servers: [answer.server],
+                        "\(answer.server) is not authoritative for \(zone) (\(why) to \(answer.question))")
+                continue
+            }
+            if answer.exchange.truncatedOverUDP {
+                run.add(.responseTruncatedUDP, "\(answer.question)", zone: zone, servers: [answer.server],
+                        "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
+            }
+            if answer.question.type == .soa,
+               let soa = message.answer.first(where: { $0.type == .soa && $0.owner == zone }),
+               let data = try? SOAData(rdata: soa.rdata) {
+                serials[data.serial, default: []].append(answer.server)
+            }
+        }
+        for answer in observation.ednsVersionAnswers {
+            // Only a server that speaks EDNS 0 is judged here; FORMERR to EDNS is ERROR_WITH_EDNS.
+            guard let message = answer.message, message.rcode != .formErr, message.rcode != .notImp else { continue }
+            let version = message.edns?.version
+            if message.rcode != .badVers || version != 0 {
+                run.add(.ednsVersionMismatch, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
+                        "\(answer.server) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
+            }
+        }
+        for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked && !answer.isInvalidResponse {
+            run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
+                    "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")
+        }
+        if serials.count > 1 {
+            let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(\.description).joined(separator: ", "))" }
+            run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
+                    "SOA serials differ: " + text.joined(separator: "; "))
+        }
+        delegationConsistency(&run)
+        // DNSKEY sets that differ between servers.
+        let sets = observation.dnskeyAnswers.compactMap { answer -> (ServerAddress, Set<[UInt8]>)? in
+            guard answer.message?.rcode == .noError else { return nil }
+            return (answer.server, Set(answer.answerRecords(zone, .dnskey).map(\.rdata)))
+        }
+        let union = sets.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) }
+        // Which keys sign what each server serves (the RRSIG sets over SOA and DNSKEY).
+        var signersByServer: [ServerAddress: Set<UInt16>] = [:]
+        for answer in observation.soaAnswers + observation.dnskeyAnswers {
+            for record in answer.message?.answer ?? [] where record.type == .rrsig {
+                if let sig = try? RRSIGData(rdata: record.rdata) { signersByServer[answer.server, default: []].insert(sig.keyTag) }
+            }
+        }
+        for (server, keys) in sets where !keys.isEmpty && keys != union {
+            let missing = union.subtracting(keys).compactMap { try? DNSKEYData(rdata: $0) }
+                .map { DNSKEYFacts(owner: zone, key: $0).keyTag }
+            // A missing key that signs another server's data breaks validators
+            // that take the DNSKEY RRset from this server and the data from that one.
+            let crossed = signersByServer.filter { $0.key != server && !$0.value.isDisjoint(with: missing) }
+                .map { other, tags in "\(other) signs with \(tags.intersection(missing).sorted().map(String.init).joined(separator: ", "))" }
+                .sorted()
+            let consequence = crossed.isEmpty ? "" : "; " + crossed.joined(separator: "; ")
+                + ": a validator that takes the DNSKEY RRset from \(server) and data from there fails until it retries"
+            run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
+                    "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
+        }
+    }
+
+    /// The parent's NS and glue against the zone's own NS and addresses.
+    mutating func delegationConsistency(_ run: inout AnalysisRun) {
+        guard let parent = observation.parent, !observation.nameServers.isEmpty else { return }
+        let parentNames = Set(observation.nameServers.keys)
+        var childNames: Set<DNSName> = []
+        for answer in observation.nsAnswers where answer.message?.isAuthoritative == true {
+            for record in answer.answerRecords(zone, .ns) {
+                if let target = try? NameData(rdata: record.rdata).target { childNames.insert(target) }
+            }
+        }
+        guard !childNames.isEmpty else { return }
+        for name in parentNames.subtracting(childNames).sorted() {
+            run.add(.nsNameNotInChild, "delegation \(parent) → \(zone)", zone: zone,
+                    "\(name) is in the delegation from \(parent) but not in the NS RRset of \(zone)")
+        }
+        for name in childNames.subtracting(parentNames).sorted() {
+            run.add(.nsNameNotInParent, "delegation \(parent) → \(zone)", zone: zone,
+                    "\(name) is in the NS RRset of \(zone) but not in the delegation from \(parent)")
+        }
+        for name in parentNames.intersection(childNames).sorted() where name.isSubdomain(of: zone) {
+            let glue = Set(observation.nameServers[name] ?? [])
+            if glue.isEmpty || observation.nameServersWithoutGlue.contains(name) {
+                run.add(.missingGlueForNSName, "delegation \(parent) → \(zone)", zone: zone,
+                        "\(name) is inside \(zone) but the referral from \(parent) has no glue for it")
+                continue
+            }
+            var authoritative: Set<ServerAddress> = []
+            for answer in observation.nameServerAddressAnswers where answer.question.name == name {
+                for record in answer.message?.answer ?? [] where record.owner == name && (record.type == .a || record.type == .aaaa) {
+                    if let ip = AddressData.text(type: record.type, rdata: record.rdata) { authoritative.insert(ServerAddress(ip: ip)) }
+                }
+            }
+            if !authoritative.isEmpty && authoritative != glue {
+                run.add(.glueMismatch, "delegation \(parent) → \(zone)", zone: zone,
+                        "\(name): glue \(glue.sorted().map(\.ip).joined(separator: ", ")) at \(parent), but \(zone) publishes \(authoritative.sorted().map(\.ip).joined(separator: ", "))")
+            }
+        }
+    }
+}
