@@ -1,8 +1,8 @@
 extension NameReport {
-    /// The one finding to act on first: an error where the chain breaks
-    /// (a cause, not its consequence), then other errors, then warnings;
-    /// among equals, the zone closest to the root (its fix helps everything
-    /// below), then the catalog's order. Nil when there is nothing to fix.
+    /// The one finding to act on first: an error where the chain breaks,
+    /// then other errors, then warnings; among equals, the zone closest to
+    /// the root (its fix helps everything below), a cause before its
+    /// consequence, then the catalog's order. Nil when there is nothing to fix.
     /// Looks into CNAME targets, whose breakage is the name's.
     public var fixFirst: Diagnostic? {
         var all: [Diagnostic] = []
@@ -19,14 +19,17 @@ extension NameReport {
             report.cnameTargets.forEach(gather)
         }
         gather(self)
-        // Summary codes that follow from a more specific finding beside them.
+        // Summary codes that follow from a more specific finding beside them,
+        // and causes that explain others (a stale server: differing keys,
+        // chains and names on it).
         let consequences: Set<String> = ["NO_SEP", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
+        let causes: Set<String> = ["INCONSISTENT_SOA_SERIAL"]
         let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code.rawValue, $0) })
         func rank(_ d: Diagnostic) -> [Int] {
             [d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
              d.severity == .error ? 0 : 1,
-             consequences.contains(d.code) ? 1 : 0,
              depth[d.zone] ?? Int.max,
+             causes.contains(d.code) ? 0 : consequences.contains(d.code) ? 2 : 1,
              order[d.code] ?? Int.max]
         }
         return all.min { a, b in
