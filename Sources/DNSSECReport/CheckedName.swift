@@ -61,11 +61,17 @@ public struct ReportPolicy: Sendable {
     public var requireSecure: Bool
     public var warnSeconds: Int64
     public var critSeconds: Int64
+    /// The analysis switches, echoed in JSON so a report says how it was made.
+    public var strict: Bool
+    public var ignoredCodes: [String]
 
-    public init(requireSecure: Bool = false, warnSeconds: Int64 = 3 * 86400, critSeconds: Int64 = 86400) {
+    public init(requireSecure: Bool = false, warnSeconds: Int64 = 3 * 86400, critSeconds: Int64 = 86400,
+                strict: Bool = false, ignoredCodes: [String] = []) {
         self.requireSecure = requireSecure
         self.warnSeconds = warnSeconds
         self.critSeconds = critSeconds
+        self.strict = strict
+        self.ignoredCodes = ignoredCodes
     }
 }
 

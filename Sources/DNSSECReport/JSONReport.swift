@@ -46,6 +46,8 @@ public struct JSONReport {
                 "require_secure": .bool(policy.requireSecure),
                 "warn_seconds": .int(policy.warnSeconds),
                 "crit_seconds": .int(policy.critSeconds),
+                "strict": .bool(policy.strict),
+                "ignored_codes": .strings(policy.ignoredCodes),
             ]),
             "reports": .array(names.map { Self.name($0, policy: policy) }),
         ])

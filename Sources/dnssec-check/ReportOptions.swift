@@ -83,7 +83,10 @@ struct ReportOptions: ParsableArguments {
     }
 
     var reportPolicy: ReportPolicy {
-        ReportPolicy(requireSecure: requireSecure, warnSeconds: Int64(warnDays * 86400), critSeconds: Int64(critDays * 86400))
+        ReportPolicy(requireSecure: requireSecure, warnSeconds: Int64(warnDays * 86400), critSeconds: Int64(critDays * 86400),
+                     strict: strict,
+                     ignoredCodes: Set(ignoredCodes.flatMap { $0.split(separator: ",") }
+                        .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }).sorted())
     }
 
     func whatIf() throws -> [DNSName: [DSData]] {

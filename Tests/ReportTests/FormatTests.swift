@@ -273,6 +273,8 @@ struct FormatTests {
         let serial = findings.first { $0["code"] as? String == "INCONSISTENT_SOA_SERIAL" }
         #expect(serial?["severity"] as? String == "info")
         #expect((serial?["message"] as? String)?.hasSuffix("(ignored: --ignore INCONSISTENT_SOA_SERIAL)") == true)
+        let policy = object?["policy"] as? [String: Any]
+        #expect(policy?["ignored_codes"] as? [String] == ["DNSKEY_MISSING_FROM_SERVERS", "INCONSISTENT_SOA_SERIAL"])
         // --strict does not undo an --ignore; an unknown code is bad input.
         let strict = try Tool.dnssecCheck(["analyze", split, "--strict", "--ignore", "INCONSISTENT_SOA_SERIAL",
                                            "--ignore", "DNSKEY_MISSING_FROM_SERVERS"])
