@@ -63,7 +63,15 @@ struct AnalysisRun {
         } else if policy.strict && diagnostic.severity == .warning {
             diagnostic.severity = .error
         }
-        if !findings.contains(diagnostic) { findings.append(diagnostic) }
+        // The same finding from another server is one finding seen on more servers.
+        if let index = findings.firstIndex(where: {
+            $0.code == diagnostic.code && $0.subject == diagnostic.subject && $0.message == diagnostic.message
+                && $0.severity == diagnostic.severity
+        }) {
+            findings[index].servers = Array(Set(findings[index].servers + diagnostic.servers)).sorted()
+        } else {
+            findings.append(diagnostic)
+        }
     }
 
     // MARK: - The name

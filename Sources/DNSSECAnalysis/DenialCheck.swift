@@ -105,7 +105,7 @@ extension AnalysisRun {
         guard let params = nsec3s.first?.1 else {
             return fail(&outcome, nxdomain ? .snameNotCovered : .missingNSECForNODATA, "\(name) \(type): no valid NSEC3 record", server)
         }
-        nsec3Policy(params, zone: zone)
+        nsec3Policy(params, zone: zone, servers: [server])
         if params.hashAlgorithm != 1 { return fail(&outcome, .algorithmNotSupported, "NSEC3 hash algorithm \(params.hashAlgorithm) is not supported", server) }
         func hash(_ n: DNSName) -> [UInt8]? { try? Denial.nsec3Hash(n, iterations: params.iterations, salt: params.salt) }
         func matching(_ n: DNSName) -> NSEC3Data? {
@@ -164,25 +164,25 @@ extension AnalysisRun {
         if overLimit && outcome.status == .secure { outcome.status = .insecure }
     }
 
-    mutating func nsec3Policy(_ params: NSEC3Data, zone: DNSName) {
-        nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: params.optOut, zone: zone)
+    mutating func nsec3Policy(_ params: NSEC3Data, zone: DNSName, servers: [ServerAddress] = []) {
+        nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: params.optOut, zone: zone, servers: servers)
     }
 
-    mutating func nsec3Policy(iterations: UInt16, salt: [UInt8], optOut: Bool, zone: DNSName) {
+    mutating func nsec3Policy(iterations: UInt16, salt: [UInt8], optOut: Bool, zone: DNSName, servers: [ServerAddress] = []) {
         let params = (iterations: iterations, salt: salt, optOut: optOut)
         if params.optOut {
-            add(.nsec3OptOut, "zone \(zone)", zone: zone, "\(zone) uses NSEC3 opt-out")
+            add(.nsec3OptOut, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses NSEC3 opt-out")
         }
         if params.iterations > policy.nsec3IterationLimit {
-            add(.nsec3IterationsInsecure, "zone \(zone)", zone: zone,
+            add(.nsec3IterationsInsecure, "zone \(zone)", zone: zone, servers: servers,
                 "\(zone) uses \(params.iterations) NSEC3 iterations, above the \(policy.nsec3IterationLimit) that unbound, BIND and Knot Resolver accept: they treat its denials as insecure")
         }
         if policy.ignoreRFC9276 { return }
         if params.iterations > 0 {
-            add(.nonzeroNSEC3IterationCount, "zone \(zone)", zone: zone, "\(zone) uses \(params.iterations) NSEC3 iterations (RFC 9276: use 0)")
+            add(.nonzeroNSEC3IterationCount, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses \(params.iterations) NSEC3 iterations (RFC 9276: use 0)")
         }
         if !params.salt.isEmpty {
-            add(.nonemptyNSEC3Salt, "zone \(zone)", zone: zone, "\(zone) uses NSEC3 salt \(Encodings.hex(params.salt)) (RFC 9276: use none)")
+            add(.nonemptyNSEC3Salt, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses NSEC3 salt \(Encodings.hex(params.salt)) (RFC 9276: use none)")
         }
     }
 

@@ -18,8 +18,8 @@ extension ZoneCheck {
                   let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
             if byServer.isEmpty {
                 checks.append(.init(.info, "NSEC3PARAM: hash 1, \(text(params.iterations, params.salt))"))
-                run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone)
             }
+            run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone, servers: [answer.server])
             byServer[answer.server] = params
         }
         // Every server should publish one chain (RFC 5155 §7.1): a secondary
