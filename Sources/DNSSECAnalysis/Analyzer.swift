@@ -260,9 +260,12 @@ struct AnalysisRun {
     /// was seen to have (a "lying NSEC": RFC 4035 §3.1.3.1, RFC 5155 §8.5).
     mutating func existingTypesInBitmaps(_ observation: NameObservation, zone: DNSName, keys: [Record]) {
         let name = observation.name
-        let existing = Set(observation.answers.compactMap { type, answers in
-            answers.contains { !$0.answerRecords(name, type).isEmpty } ? type : nil
-        })
+        var existing: [ServerAddress: Set<RRType>] = [:]
+        for (type, answers) in observation.answers {
+            for answer in answers where !answer.answerRecords(name, type).isEmpty {
+                existing[answer.server, default: []].insert(type)
+            }
+        }
         existingTypesInBitmaps(name: name, existing: existing,
                                answers: observation.answers.values.flatMap { $0 } + observation.nodataProbeAnswers,
                                zone: zone, keys: keys)
@@ -271,12 +274,12 @@ struct AnalysisRun {
     /// The same check for any name whose types are known, e.g. a zone apex
     /// (SOA, NS, DNSKEY, ...) against the NSEC/NSEC3 at the apex that the
     /// NXDOMAIN probe brings back (wildcard denial or closest encloser).
-    mutating func existingTypesInBitmaps(name: DNSName, existing: Set<RRType>, answers: [ServerAnswer],
+    /// Each server's NSEC is held to what that server serves: a stale
+    /// secondary's chain matches its own, older data.
+    mutating func existingTypesInBitmaps(name: DNSName, existing: [ServerAddress: Set<RRType>], answers: [ServerAnswer],
                                          zone: DNSName, keys: [Record]) {
-        guard !existing.isEmpty else { return }
-        var reported: Set<String> = []
         for answer in answers {
-            guard let message = answer.message else { continue }
+            guard let message = answer.message, let served = existing[answer.server], !served.isEmpty else { continue }
             for rrset in RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }) {
                 let types: [RRType]
                 if rrset.type == .nsec {
@@ -289,12 +292,11 @@ struct AnalysisRun {
                           owner == hash else { continue }
                     types = data.types
                 }
-                let missing = existing.subtracting(types).subtracting([.rrsig, .nsec, .nsec3])
-                guard !missing.isEmpty, !reported.contains("\(rrset.owner)") else { continue }
+                let missing = served.subtracting(types).subtracting([.rrsig, .nsec, .nsec3])
+                guard !missing.isEmpty else { continue }
                 let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
                                                     section: { $0.authority }, keys: keys)
                 guard validation.isSecure else { continue }
-                reported.insert("\(rrset.owner)")
                 add(.existingTypeNotInBitmap, "\(name) \(rrset.type)", zone: zone, servers: [answer.server],
                     "the signed \(rrset.type) at \(rrset.owner) lists \(types.map(\.description).joined(separator: " ")) but \(name) has \(missing.sorted().map(\.description).joined(separator: ", "))")
             }

@@ -75,6 +75,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdnskeyInconsistentWithCDS = "CDNSKEY_INCONSISTENT_WITH_CDS"
     case cdsSignerInvalid = "CDS_SIGNER_INVALID"
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
+    case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
+    case multipleCDS = "MULTIPLE_CDS"
+    case multipleCDNSKEY = "MULTIPLE_CDNSKEY"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
     case kskStandby = "KSK_STANDBY"
     case kskRolloverStuck = "KSK_ROLLOVER_STUCK"
@@ -444,6 +447,21 @@ public enum DiagnosticCatalog {
           example: "example.com.: CDS 0 0 0 00",
           remedy: "Expected when going insecure on purpose; otherwise remove the delete CDS.",
           ["RFC 8078 §4"]),
+        e(.cdsWouldBreakChain, .error, "CDS/CDNSKEY would break the chain of trust",
+          "Used as the DS RRset, the child's CDS (or CDNSKEY) would match no published key that signs the DNSKEY RRset: a parent that checks before acting (RFC 7344 §4.1) ignores it, so the rollover is stuck; one that does not makes the zone bogus.",
+          example: "example.com.: CDS 23456/13/2 points to no published DNSKEY: with it as the DS the zone would be bogus",
+          remedy: "Publish (and sign the DNSKEY RRset with) the key the CDS describes before publishing the CDS, or correct the CDS/CDNSKEY records.",
+          ["RFC 7344 §4.1", "RFC 7344 §5", "RFC 8078 §3"]),
+        e(.multipleCDS, .warning, "Servers disagree on the CDS RRset",
+          "The zone's servers return different CDS RRsets (a stale secondary, or a provider that does not publish them): what a polling parent sees depends on which server it asks, and careful parents act only when all agree.",
+          example: "example.com.: CDS 12345/13/2 on 192.0.2.1:53; no CDS on 192.0.2.2:53",
+          remedy: "Make every server serve the same CDS records (fix the stale server's zone transfers).",
+          ["RFC 7344 §4.1", "RFC 8078 §3"]),
+        e(.multipleCDNSKEY, .warning, "Servers disagree on the CDNSKEY RRset",
+          "The zone's servers return different CDNSKEY RRsets: what a polling parent sees depends on which server it asks, and careful parents act only when all agree.",
+          example: "example.com.: CDNSKEY 12345 on 192.0.2.1:53; no CDNSKEY on 192.0.2.2:53",
+          remedy: "Make every server serve the same CDNSKEY records (fix the stale server's zone transfers).",
+          ["RFC 7344 §4.1", "RFC 8078 §3"]),
         e(.kskRolloverDoubleDS, .info, "Two DS records: KSK rollover in progress",
           "The parent has DS records for two keys of the same algorithm: a double-DS KSK rollover is under way (or was left half done).",
           example: "example.com.: DS 12345 and DS 23456 both match published keys",

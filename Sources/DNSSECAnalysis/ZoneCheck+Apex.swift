@@ -45,12 +45,14 @@ extension ZoneCheck {
             }
         }
         // The apex NSEC/NSEC3 must list what the apex has (RFC 4035 §2.3).
-        var apexTypes: Set<RRType> = []
+        var apexTypes: [ServerAddress: Set<RRType>] = [:]
         let apexAnswers: [(RRType, [ServerAnswer])] = [(.soa, observation.soaAnswers), (.dnskey, observation.dnskeyAnswers),
                                                        (.ns, observation.nsAnswers), (.nsec3param, observation.nsec3paramAnswers),
                                                        (.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)]
-        for (type, answers) in apexAnswers where answers.contains(where: { !$0.answerRecords(zone, type).isEmpty }) {
-            apexTypes.insert(type)
+        for (type, answers) in apexAnswers {
+            for answer in answers where !answer.answerRecords(zone, type).isEmpty {
+                apexTypes[answer.server, default: []].insert(type)
+            }
         }
         run.existingTypesInBitmaps(name: zone, existing: apexTypes, answers: observation.nxdomainProbeAnswers,
                                    zone: zone, keys: keys)
@@ -75,6 +77,67 @@ extension ZoneCheck {
     }
 
     // MARK: - CDS / CDNSKEY
+
+    /// Servers must agree on CDS and CDNSKEY: a polling parent may ask any of them.
+    mutating func cdsConsistency(_ run: inout AnalysisRun) {
+        for (type, answers, code) in [(RRType.cds, observation.cdsAnswers, DiagnosticCode.multipleCDS),
+                                      (.cdnskey, observation.cdnskeyAnswers, .multipleCDNSKEY)] {
+            var sets: [Set<[UInt8]>: [ServerAddress]] = [:]
+            for answer in answers {
+                guard let message = answer.message, message.rcode == .noError, message.isAuthoritative else { continue }
+                sets[Set(answer.answerRecords(zone, type).map(\.rdata)), default: []].append(answer.server)
+            }
+            guard sets.count > 1 else { continue }
+            let parts = sets.map { set, servers -> String in
+                let what: String
+                if type == .cds {
+                    let items = set.compactMap { try? DSData(rdata: $0) }.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }
+                    what = items.isEmpty ? "no CDS" : "CDS " + items.sorted().joined(separator: ", ")
+                } else {
+                    let items = set.compactMap { try? DNSKEYData(rdata: $0) }.map { String(DNSKEYFacts(owner: zone, key: $0).keyTag) }
+                    what = items.isEmpty ? "no CDNSKEY" : "CDNSKEY " + items.sorted().joined(separator: ", ")
+                }
+                return "\(what) on \(servers.map(\.description).sorted().joined(separator: ", "))"
+            }.sorted()
+            run.add(code, "zone \(zone)", zone: zone, servers: sets.values.flatMap { $0 },
+                    "the servers of \(zone) disagree: " + parts.joined(separator: "; "))
+        }
+    }
+
+    /// What the zone would be if the parent took the CDS (or CDNSKEY) as its
+    /// DS RRset: some published key it points to must sign the DNSKEY RRset.
+    mutating func cdsResult(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) {
+        let published = allKeyRecords()
+        let cdnskey = Array(Set(cdnskey))
+        let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
+        func check(_ what: String, _ entry: [Record]) {
+            if entry.isEmpty {
+                run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
+                        "\(what) points to no published DNSKEY of \(zone): with it as the DS the zone would be bogus")
+                return
+            }
+            let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
+            if !validation.isSecure {
+                let tags = entry.compactMap { try? DNSKEYFacts(record: $0).keyTag }.sorted().map(String.init)
+                run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
+                        "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus")
+            }
+        }
+        if !cds.isEmpty {
+            let entry = published.filter { record in
+                guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
+                return cds.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+            }
+            check("CDS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "), entry)
+        }
+        if !cdnskey.isEmpty {
+            let entry = published.filter { record in
+                guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
+                return cdnskey.contains(key)
+            }
+            check("CDNSKEY " + cdnskey.map { String(DNSKEYFacts(owner: zone, key: $0).keyTag) }.sorted().joined(separator: ", "), entry)
+        }
+    }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {
         let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) })
@@ -116,6 +179,7 @@ extension ZoneCheck {
                 return
             }
         }
+        cdsResult(&run, cds: Array(cds), cdnskey: cdnskey)
         if cds.isEmpty { return }
         if cds == Set(dsSet) {
             checks.append(.init(.ok, "CDS matches the DS RRset at the parent: a parent that polls has nothing to change"))

@@ -81,6 +81,7 @@ struct ZoneCheck {
                 checks.append(.init(.ok, "RRSIG=\(soa.signingKeyTags.sorted().map(String.init).joined(separator: ",")) verifies the SOA RRset"))
             }
             cdsChecks(&run, dsSet: dsSet)
+            cdsConsistency(&run)
             denialSetup(&run, keys: trustedKeys)
         }
         let earliest = rrsigReports.filter { $0.status == "valid" }.map(\.expiration).min()

@@ -278,10 +278,15 @@ sign_ns_missing_lab() { sed -i "/^@ IN NS ns2\.$z\$/d" "$U"; sign_ldns; }
 pre_ns_extra_lab() { add "@ IN NS ns3"; add "ns3 IN A $CHILD_2"; }
 # The zone gives ns1 a second address; the parent's glue has only the first.
 pre_glue_mismatch_lab() { add "ns1 IN A $CHILD_2"; }
-pre_split_lab() { SIGN_KEYS="ksk zsk"; add "new IN A $DATA_NET.7"; }
-post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures, no "new"
+# Today's copy also publishes CDS/CDNSKEY for the KSK; yesterday's does not.
+pre_split_lab() {
+  SIGN_KEYS="ksk zsk"; add "new IN A $DATA_NET.7"
+  cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"
+}
+post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old signatures, no "new", no CDS
   local stale="$ZONEDIR/split.lab.stale"
-  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" | grep -v '^new ' > "$U.stale"
+  sed -E "s/ $SERIAL 3600 600 / $((SERIAL - DAY)) 3600 600 /" "$U" | grep -v '^new ' \
+    | grep -v -E '[[:space:]](CDS|CDNSKEY)[[:space:]]' > "$U.stale"
   ldns-signzone -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
     "$U.stale" "$KD/ksk" "$KD/oldzsk"
   serve bind "$z" "$stale"
