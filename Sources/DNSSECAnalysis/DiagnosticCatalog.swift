@@ -76,6 +76,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdsSignerInvalid = "CDS_SIGNER_INVALID"
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
+    case cdsBootstrapReady = "CDS_BOOTSTRAP_READY"
     case multipleCDS = "MULTIPLE_CDS"
     case multipleCDNSKEY = "MULTIPLE_CDNSKEY"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
@@ -452,6 +453,11 @@ public enum DiagnosticCatalog {
           example: "example.com.: CDS 23456/13/2 points to no published DNSKEY: with it as the DS the zone would be bogus",
           remedy: "Publish (and sign the DNSKEY RRset with) the key the CDS describes before publishing the CDS, or correct the CDS/CDNSKEY records.",
           ["RFC 7344 §4.1", "RFC 7344 §5", "RFC 8078 §3"]),
+        e(.cdsBootstrapReady, .info, "Unsigned delegation ready for DNSSEC bootstrapping",
+          "The parent proves there is no DS, but the zone is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, with the CDS/CDNSKEY RRsets signed by its own keys: a parent that bootstraps from CDS would publish that DS and the zone would become secure.",
+          example: "example.com. is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS (RFC 8078 §3, RFC 9615) would publish DS 12345/13/2 and the zone would become secure",
+          remedy: "If the parent does not bootstrap from CDS, submit the DS through the registrar (`dnssec-check ds`).",
+          ["RFC 8078 §3", "RFC 9615"]),
         e(.multipleCDS, .warning, "Servers disagree on the CDS RRset",
           "The zone's servers return different CDS RRsets (a stale secondary, or a provider that does not publish them): what a polling parent sees depends on which server it asks, and careful parents act only when all agree.",
           example: "example.com.: CDS 12345/13/2 on 192.0.2.1:53; no CDS on 192.0.2.2:53",

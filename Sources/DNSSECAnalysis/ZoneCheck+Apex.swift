@@ -106,37 +106,81 @@ extension ZoneCheck {
 
     /// What the zone would be if the parent took the CDS (or CDNSKEY) as its
     /// DS RRset: some published key it points to must sign the DNSKEY RRset.
-    mutating func cdsResult(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) {
+    /// False (and reported) when it would break the chain.
+    @discardableResult
+    mutating func cdsResult(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) -> Bool {
         let published = allKeyRecords()
         let cdnskey = Array(Set(cdnskey))
         let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
-        func check(_ what: String, _ entry: [Record]) {
+        func check(_ what: String, _ entry: [Record]) -> Bool {
             if entry.isEmpty {
                 run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
                         "\(what) points to no published DNSKEY of \(zone): with it as the DS the zone would be bogus")
-                return
+                return false
             }
             let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
-            if !validation.isSecure {
-                let tags = entry.compactMap { try? DNSKEYFacts(record: $0).keyTag }.sorted().map(String.init)
-                run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
-                        "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus")
-            }
+            if validation.isSecure { return true }
+            let tags = entry.compactMap { try? DNSKEYFacts(record: $0).keyTag }.sorted().map(String.init)
+            run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
+                    "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus")
+            return false
         }
+        var works = true
         if !cds.isEmpty {
             let entry = published.filter { record in
                 guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
                 return cds.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
             }
-            check("CDS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "), entry)
+            works = check("CDS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "), entry) && works
         }
         if !cdnskey.isEmpty {
             let entry = published.filter { record in
                 guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
                 return cdnskey.contains(key)
             }
-            check("CDNSKEY " + cdnskey.map { String(DNSKEYFacts(owner: zone, key: $0).keyTag) }.sorted().joined(separator: ", "), entry)
+            works = check("CDNSKEY " + cdnskey.map { String(DNSKEYFacts(owner: zone, key: $0).keyTag) }.sorted().joined(separator: ", "), entry) && works
         }
+        return works
+    }
+
+    /// An unsigned delegation whose zone publishes CDS/CDNSKEY: would a parent
+    /// that bootstraps from them (RFC 8078 §3, RFC 9615) make it secure? The
+    /// CDS must describe a key that signs the DNSKEY RRset, and the CDS and
+    /// CDNSKEY RRsets must be signed by the DNSKEY RRset they point into.
+    mutating func bootstrapCheck(_ run: inout AnalysisRun) {
+        let cds = Array(Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) }))
+        let cdnskey = Array(Set(observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }
+            .compactMap { try? DNSKEYData(rdata: $0.rdata) }))
+        guard !cds.isEmpty || !cdnskey.isEmpty else { return }
+        if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
+            checks.append(.init(.info, "\(zone) publishes the delete form of CDS/CDNSKEY and has no DS: nothing for a parent to do"))
+            return
+        }
+        cdsConsistency(&run)
+        guard cdsResult(&run, cds: cds, cdnskey: cdnskey) else { return }   // it would break the chain: reported
+        let published = allKeyRecords()
+        let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
+        // The zone's own keys, trusted as a bootstrapping parent would: the DNSKEY
+        // RRset validated by the keys the CDS/CDNSKEY point to.
+        let entry = published.filter { record in
+            guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
+            return cdnskey.contains(key) || cds.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+        }
+        let keys = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
+        guard keys.isSecure else { return }
+        for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
+            let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer }, keys: published)
+            if validation.rrset != nil && !validation.isSecure {
+                run.add(.cdsSignerInvalid, "zone \(zone)", zone: zone, servers: validation.servedBy,
+                        "the \(type) RRset of \(zone) has no valid signature by the zone's own keys: a parent that bootstraps from it will not trust it")
+                return
+            }
+        }
+        let ds = cds.isEmpty
+            ? cdnskey.map { "DS for DNSKEY \(DNSKEYFacts(owner: zone, key: $0).keyTag)" }.sorted().joined(separator: ", ")
+            : "DS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
+        run.add(.cdsBootstrapReady, "delegation \(observation.parent?.description ?? "?") → \(zone)", zone: zone,
+                "\(zone) is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS (RFC 8078 §3, RFC 9615) would publish \(ds) and the zone would become secure")
     }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {

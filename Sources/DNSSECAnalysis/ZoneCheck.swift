@@ -54,6 +54,9 @@ struct ZoneCheck {
             status = .insecure
         } else {
             (status, dsSet) = delegation(&run)
+            // A signed parent proved there is no DS: a zone that signs itself
+            // and publishes CDS is asking to be bootstrapped.
+            if status == .insecure { bootstrapCheck(&run) }
         }
 
         var trustedKeys: [Record]? = nil

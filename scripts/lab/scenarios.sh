@@ -225,6 +225,11 @@ post_cds_zsk_signed_lab() {   # keep only the ZSK's signatures over CDS/CDNSKEY 
   awk -v tag="$tag" '!($4 == "RRSIG" && ($5 == "CDS" || $5 == "CDNSKEY") && $11 == tag)' "$S" > "$S.new" && mv "$S.new" "$S"
 }
 
+# Signed, CDS/CDNSKEY published, but no DS at lab. yet: ready for a parent
+# that bootstraps from CDS (RFC 8078 §3, RFC 9615).
+zone bootstrap.lab.               nsd-child - "ksk:13 zsk:13"          nsec
+pre_bootstrap_lab()    { DS_KEYS=""; cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+
 # --- rollovers -------------------------------------------------------------
 zone roll-double-ds.lab.          nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
 zone roll-standby.lab.            nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec
