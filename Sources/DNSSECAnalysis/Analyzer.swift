@@ -43,6 +43,9 @@ struct AnalysisRun {
     /// SOA EXPIRE of each zone checked so far: how long a secondary that lost
     /// its primary keeps serving the zone (and the zone's signatures).
     var soaExpire: [DNSName: Int64] = [:]
+    /// A zone without DS whose own CDS/CDNSKEY would make it secure: judged
+    /// against its RFC 9615 signalling records once the walk's zones are done.
+    var bootstrapCandidate: BootstrapCandidate?
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -126,6 +129,9 @@ struct AnalysisRun {
         }
         if let last = observation.zones.last, zoneReports.last?.status == .secure, let keys = trustedKeys {
             existingTypesInBitmaps(observation, zone: last.zone, keys: keys)
+        }
+        if let candidate = bootstrapCandidate {
+            bootstrapFindings(candidate, signals: observation.bootstrapSignals)
         }
         var cnameReports: [NameReport] = []
         for target in observation.cnameTarget {

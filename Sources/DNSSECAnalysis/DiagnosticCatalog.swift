@@ -77,6 +77,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
     case cdsBootstrapReady = "CDS_BOOTSTRAP_READY"
+    case bootstrapSignalInvalid = "BOOTSTRAP_SIGNAL_INVALID"
     case multipleCDS = "MULTIPLE_CDS"
     case multipleCDNSKEY = "MULTIPLE_CDNSKEY"
     case kskRolloverDoubleDS = "KSK_ROLLOVER_DOUBLE_DS"
@@ -454,10 +455,15 @@ public enum DiagnosticCatalog {
           remedy: "Publish (and sign the DNSKEY RRset with) the key the CDS describes before publishing the CDS, or correct the CDS/CDNSKEY records.",
           ["RFC 7344 §4.1", "RFC 7344 §5", "RFC 8078 §3"]),
         e(.cdsBootstrapReady, .info, "Unsigned delegation ready for DNSSEC bootstrapping",
-          "The parent proves there is no DS, but the zone is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, with the CDS/CDNSKEY RRsets signed by its own keys: a parent that bootstraps from CDS would publish that DS and the zone would become secure.",
-          example: "example.com. is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS (RFC 8078 §3, RFC 9615) would publish DS 12345/13/2 and the zone would become secure",
+          "The parent proves there is no DS, but the zone is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, with the CDS/CDNSKEY RRsets signed by its own keys: a parent that bootstraps from CDS would publish that DS and the zone would become secure. The message says whether RFC 9615 signalling under every name server host authenticates it, or whether a parent can only accept after a delay or a challenge (RFC 8078 §3).",
+          example: "example.com. is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS would publish DS 12345/13/2 and the zone would become secure; authenticated by RFC 9615 signalling under ns1.provider.net., ns2.provider.net.",
           remedy: "If the parent does not bootstrap from CDS, submit the DS through the registrar (`dnssec-check ds`).",
           ["RFC 8078 §3", "RFC 9615"]),
+        e(.bootstrapSignalInvalid, .warning, "RFC 9615 bootstrapping signal broken",
+          "The zone has no DS and publishes CDS/CDNSKEY, and its name server hosts carry RFC 9615 signalling records (`_dsboot.<zone>._signal.<host>`), but under some host they do not validate or differ from the zone's own CDS/CDNSKEY: a parent that bootstraps with authentication will not publish the DS.",
+          example: "RFC 9615 signalling for example.com. fails under ns1.provider.net.: the signalling CDS/CDNSKEY differ from the zone's own: a parent that bootstraps with authentication will not act",
+          remedy: "Have the DNS operator publish, signed, at `_dsboot.<zone>._signal.<host>` for every name server host, exactly the CDS/CDNSKEY the zone publishes.",
+          ["RFC 9615 §4", "RFC 8078 §3"]),
         e(.multipleCDS, .warning, "Servers disagree on the CDS RRset",
           "The zone's servers return different CDS RRsets (a stale secondary, or a provider that does not publish them): what a polling parent sees depends on which server it asks, and careful parents act only when all agree.",
           example: "example.com.: CDS 12345/13/2 on 192.0.2.1:53; no CDS on 192.0.2.2:53",

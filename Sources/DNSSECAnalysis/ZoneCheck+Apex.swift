@@ -179,8 +179,12 @@ extension ZoneCheck {
         let ds = cds.isEmpty
             ? cdnskey.map { "DS for DNSKEY \(DNSKEYFacts(owner: zone, key: $0).keyTag)" }.sorted().joined(separator: ", ")
             : "DS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
-        run.add(.cdsBootstrapReady, "delegation \(observation.parent?.description ?? "?") → \(zone)", zone: zone,
-                "\(zone) is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS (RFC 8078 §3, RFC 9615) would publish \(ds) and the zone would become secure")
+        // The finding waits for the RFC 9615 signals (AnalysisRun.bootstrapFindings).
+        run.bootstrapCandidate = BootstrapCandidate(
+            zone: zone, parent: observation.parent,
+            cds: Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.map(\.rdata)),
+            cdnskey: Set(observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }.map(\.rdata)),
+            ds: ds, hostsInside: observation.nameServers.keys.filter { $0.isSubdomain(of: zone) }.sorted())
     }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {

@@ -26,6 +26,8 @@ public struct ChainWalker: Sendable {
         public var maxCNAMEs = 11
         /// Depth of nested walks to resolve name servers without glue.
         public var maxNameServerResolution = 2
+        /// RFC 9615 signalling names walked per unsigned zone with CDS.
+        public var maxBootstrapSignals = 4
         public var addressFamily = AddressFamily.any
         public init() {}
     }
@@ -150,10 +152,33 @@ public struct ChainWalker: Sendable {
                                          walkProblem: responded ? nil : "no server of \(zone) answered")
             result.cnameChainTooLong = chainTooLong
             result.nodataProbeAnswers = await nodataProbe
+            if nsDepth == 0, let last = zones.last {
+                result.bootstrapSignals = await bootstrapSignals(for: last)
+            }
             return result
         }
         return NameObservation(name: name, types: types, zones: zones, answers: [:],
                                walkProblem: "more than \(limits.maxDepth) zone cuts")
+    }
+
+    /// RFC 9615: a zone without DS that publishes CDS/CDNSKEY may be
+    /// bootstrapped from copies signed under each of its name server hosts,
+    /// at `_dsboot.<zone>._signal.<host>`. Hosts inside the zone cannot sign
+    /// for it and are skipped.
+    func bootstrapSignals(for zone: ZoneObservation) async -> [NameObservation] {
+        guard zone.parent != nil,
+              zone.dsAnswers.allSatisfy({ $0.answerRecords(zone.zone, .ds).isEmpty }),
+              zone.cdsAnswers.contains(where: { !$0.answerRecords(zone.zone, .cds).isEmpty })
+                || zone.cdnskeyAnswers.contains(where: { !$0.answerRecords(zone.zone, .cdnskey).isEmpty })
+        else { return [] }
+        let hosts = zone.nameServers.keys.filter { !$0.isSubdomain(of: zone.zone) }.sorted().prefix(limits.maxBootstrapSignals)
+        var signals: [NameObservation] = []
+        for host in hosts {
+            guard let name = try? DNSName(labels: [Array("_dsboot".utf8)] + zone.zone.labels + [Array("_signal".utf8)] + host.labels)
+            else { continue }   // too long for a name: no signal possible
+            signals.append(await observe(name, types: [.cds, .cdnskey], cnameBudget: 0, nsDepth: 1))
+        }
+        return signals
     }
 
     /// A and AAAA of the zone's own name servers (names inside the zone),

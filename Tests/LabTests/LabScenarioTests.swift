@@ -87,6 +87,25 @@ struct LabScenarioTests {
         #expect(checks.contains { $0.contains("double-KSK rollover") }, "\(checks)")
     }
 
+    /// CDS bootstrapping says how a parent could trust the CDS: RFC 9615
+    /// signalling under every outside host, or only RFC 8078 §3's delay.
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func bootstrappingSaysHowTheParentCouldTrustTheCDS() throws {
+        let reports = try Self.check(["www.signal-ok.lab.", "www.bootstrap.lab.", "www.signal-bad.lab."].map {
+            Row(id: "", name: $0, type: "A", verdict: "", codes: [], anchor: nil)
+        })
+        func message(_ name: String, _ code: String) -> String {
+            let findings = reports[name]?["findings"] as? [[String: Any]] ?? []
+            return findings.first { $0["code"] as? String == code }?["message"] as? String ?? "(no \(code))"
+        }
+        let signalled = message("www.signal-ok.lab.", "CDS_BOOTSTRAP_READY")
+        #expect(signalled.contains("authenticated by RFC 9615 signalling under ns1.nsop.lab., ns2.nsop.lab."), "\(signalled)")
+        let inside = message("www.bootstrap.lab.", "CDS_BOOTSTRAP_READY")
+        #expect(inside.contains("cannot carry RFC 9615 signals"), "\(inside)")
+        let bad = message("www.signal-bad.lab.", "BOOTSTRAP_SIGNAL_INVALID")
+        #expect(bad.contains("differ from the zone's own"), "\(bad)")
+    }
+
     @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
     func verdictsAndCodesMatchTheManifest() throws {
         let rows = try Self.manifest()

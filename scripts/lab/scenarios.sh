@@ -229,6 +229,28 @@ post_cds_zsk_signed_lab() {   # keep only the ZSK's signatures over CDS/CDNSKEY 
 # that bootstraps from CDS (RFC 8078 §3, RFC 9615).
 zone bootstrap.lab.               nsd-child - "ksk:13 zsk:13"          nsec
 pre_bootstrap_lab()    { DS_KEYS=""; cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+# RFC 9615: two more such zones served by a DNS operator whose hosts live in
+# nsop.lab., which publishes the signalling records _dsboot.<zone>._signal.<host>:
+# for signal-ok.lab. a copy of its CDS/CDNSKEY, for signal-bad.lab. those of a
+# key it does not use.
+zone nsop.lab.                    nsd-child - "ksk:13 zsk:13"          nsec
+zone signal-ok.lab.               nsd-child "ns1.nsop.lab.=$CHILD_1 ns2.nsop.lab.=$CHILD_2" "ksk:13 zsk:13" nsec
+zone signal-bad.lab.              nsd-child "ns1.nsop.lab.=$CHILD_1 ns2.nsop.lab.=$CHILD_2" "ksk:13 zsk:13 otherksk:13" nsec
+pre_signal_ok_lab()    { DS_KEYS=""; cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+pre_signal_bad_lab()   { SIGN_KEYS="ksk zsk"; DS_KEYS=""; cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"; }
+pre_nsop_lab() {
+  local child key host owner
+  for child in signal-ok.lab signal-bad.lab; do
+    key=ksk; [ "$child" = signal-bad.lab ] && key=otherksk
+    for host in ns1 ns2; do
+      owner="_dsboot.$child._signal.$host"
+      ldns-key2ds -n -2 "$KEYS/$child/$key.key" \
+        | sed -E "s/^[^[:space:]]+/$owner/; s/[[:space:]]DS[[:space:]]/\tCDS\t/" >> "$EXTRA"
+      sed 's/;.*//' "$KEYS/$child/$key.key" \
+        | sed -E "s/^[^[:space:]]+/$owner/; s/[[:space:]]DNSKEY[[:space:]]/\tCDNSKEY\t/" >> "$EXTRA"
+    done
+  done
+}
 
 # --- rollovers -------------------------------------------------------------
 zone roll-double-ds.lab.          nsd-child - "ksk:13 ksk2:13 zsk:13"  nsec

@@ -116,6 +116,10 @@ public struct NameObservation: Sendable, Hashable {
     /// The name's answer is a CNAME, but the chain already had as many links
     /// as the walk follows (or loops): the rest was not checked.
     public var cnameChainTooLong = false
+    /// When the name's zone has no DS but publishes CDS/CDNSKEY: the walks of
+    /// its RFC 9615 signalling names (`_dsboot.<zone>._signal.<ns>`), one per
+    /// name server host outside the zone, for CDS and CDNSKEY.
+    public var bootstrapSignals: [NameObservation] = []
 
     public init(name: DNSName, types: [RRType], zones: [ZoneObservation], answers: [RRType: [ServerAnswer]],
                 cnameTarget: [NameObservation] = [], walkProblem: String? = nil) {
