@@ -120,7 +120,7 @@ public enum DiagnosticCatalog {
           remedy: "Replace the DS at the parent (registrar) with the one computed from the published key (`dnssec-check ds`).",
           ["RFC 4035 §5.2"]),
         e(.dsNoMatchingDNSKEY, .warning, "DS points to no published DNSKEY",
-          "The parent publishes a DS whose key tag and algorithm match no key in the child's DNSKEY RRset, typically left behind after a KSK rollover. Harmless while another DS works; fatal when none does.",
+          "The parent publishes a DS whose key tag and algorithm match no key in the child's DNSKEY RRset: left behind after a KSK rollover, or published ahead of its key in a double-DS rollover (RFC 6781 §4.1.2). Harmless while another DS works; fatal when none does.",
           example: "DS 4567/8/SHA-256 of example.com. matches no DNSKEY",
           remedy: "Remove the stale DS from the parent, or publish the key it points to again.",
           ["RFC 4035 §5.2", "RFC 7583 §3.3"]),

@@ -57,7 +57,11 @@ zone alg15.lab.                   nsd-child - "ksk:15 zsk:15"          nsec
 zone alg16.lab.                   nsd-child - "ksk:16 zsk:16"          nsec
 zone alg1.lab.                    nsd-child - "ksk:1:1024"             nsec
 zone alg3.lab.                    nsd-child - "ksk:3:1024"             nsec
-zone multi-alg.lab.               nsd-child - "ksk:13 zsk:13 ksk8:8"   nsec
+zone multi-alg.lab.               nsd-child - "ksk:13 zsk:13 ksk8:8 zsk8:8" nsec
+# Algorithm rollover left half done: the alg-8 KSK is published, has a DS and
+# signs the DNSKEY RRset, but no alg-8 ZSK signs the data (ldns-signzone signs
+# data with the ZSKs only).
+zone alg-roll-partial.lab.        nsd-child - "ksk:13 zsk:13 ksk8:8"   nsec
 zone rsa1024.lab.                 nsd-child - "ksk:8:1024 zsk:8:1024"  nsec
 zone bigkey.lab.                  nsd-child - "ksk:8:4096 zsk:8:2048"  nsec
 pre_bigkey_lab() { SIGN_ARGS=(-A); }   # DNSKEY RRset signed by both RSA keys: ~1.7 KB > 1232 bytes
@@ -260,6 +264,9 @@ zone revoked.lab.                 nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
 zone revoked-nosig.lab.           nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
 zone revoked-ds.lab.              nsd-child - "ksk:13 kskrev:13 zsk:13" nsec
 zone combo-rollover.lab.          nsd-child - "ksk:13 zsk:13 zsk2:13 nextksk:13" nsec
+# Double-DS KSK rollover, step 1: the new key's DS is at the parent before the key is published.
+zone roll-ds-prepub.lab.          nsd-child - "ksk:13 zsk:13 nextksk:13" nsec
+pre_roll_ds_prepub_lab()  { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk nextksk"; }
 pre_roll_standby_lab()    { SIGN_KEYS="ksk zsk"; DS_KEYS="ksk"; publish_key ksk2; }
 pre_roll_zsk_prepub_lab() { SIGN_KEYS="ksk zsk"; publish_key zsk2; }
 pre_revoked_lab()         { DS_KEYS="ksk"; }                               # revoked key self-signs
