@@ -66,6 +66,7 @@ struct CaptureAnalysisTests {
         Expectation(capture: "cname-into-bogus", verdict: .bogus, codes: ["EXPIRATION_IN_PAST", "NO_SEP"]),
         Expectation(capture: "nsec3-optout-nxdomain", verdict: .secure, codes: ["NSEC3_OPT_OUT"]),
         Expectation(capture: "wildcard-no-proof", verdict: .bogus, codes: ["MISSING_NSEC_FOR_WILDCARD"]),
+        Expectation(capture: "cds-bootstrap-signalled", verdict: .insecure, codes: ["INSECURE_DELEGATION", "CDS_BOOTSTRAP_READY"]),
     ])
     func scenario(_ expectation: Expectation) async throws {
         let report = try await Self.analyze(expectation.capture)
@@ -155,6 +156,20 @@ struct CaptureAnalysisTests {
         #expect(split.fixFirst?.code == "INCONSISTENT_SOA_SERIAL")
         // Nothing to fix.
         #expect(try await Self.analyze("ok").fixFirst == nil)
+    }
+
+    @Test func bootstrapSignalsAreWalkedAndJudged() async throws {
+        let capture = try Self.capture("cds-bootstrap-signalled")
+        let observation = await Self.observe(capture)
+        // One walk per name server host outside the zone, for CDS and CDNSKEY.
+        #expect(observation.bootstrapSignals.map(\.name.description).sorted()
+                == ["_dsboot.signal-ok.lab._signal.ns1.nsop.lab.", "_dsboot.signal-ok.lab._signal.ns2.nsop.lab."])
+        let report = try await Self.analyze(capture)
+        let ready = report.findings.first { $0.code == "CDS_BOOTSTRAP_READY" }
+        #expect(ready?.message.contains("authenticated by RFC 9615 signalling under ns1.nsop.lab., ns2.nsop.lab.") == true,
+                "\(ready?.message ?? "none")")
+        // A secure zone never triggers the signalling walk.
+        #expect(await Self.observe(try Self.capture("ok")).bootstrapSignals.isEmpty)
     }
 
     @Test func eachServerGetsItsOwnVerdict() async throws {
