@@ -57,7 +57,7 @@ struct FormatTests {
         #expect(try Self.validate(json.stdout) == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(object["reports"] as? [[String: Any]])
-        #expect(reports.count == Tool.captures.count)
+        #expect(reports.count == (try Tool.mergeable.count))
         #expect(object["schema_version"] as? String == "1.1")
         #expect(object["exit_code"] as? Int == Int(json.status))
         // Reports come in the order of the names, whatever order the walks finished in.
@@ -66,8 +66,8 @@ struct FormatTests {
 
         let jsonl = try Tool.dnssecCheck(["analyze", merged, "--format", "jsonl"])
         let lines = jsonl.stdout.split(separator: "\n")
-        #expect(lines.count == Tool.captures.count)
-        #expect(try Self.validate(jsonl.stdout, jsonl: true) == Tool.captures.count)
+        #expect(lines.count == (try Tool.mergeable.count))
+        #expect(try Self.validate(jsonl.stdout, jsonl: true) == (try Tool.mergeable.count))
         #expect(jsonl.status == json.status)
     }
 
@@ -170,18 +170,18 @@ struct FormatTests {
         defer { try? FileManager.default.removeItem(atPath: merged) }
         let result = try Tool.dnssecCheck(["analyze", merged, "--format", "nagios"])
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 1 + Tool.captures.count)
+        #expect(lines.count == 1 + (try Tool.mergeable.count))
         let first = try #require(lines[0].wholeMatch(of: Self.firstLine))
         #expect(String(first.1) == "CRITICAL")
         #expect(result.status == 2)
-        #expect(first.2.hasPrefix("\(Tool.captures.count) names: "))
+        #expect(first.2.hasPrefix("\(try Tool.mergeable.count) names: "))
         // One line per name, worst first; per-name perfdata after the last line's '|'.
         let statuses = lines.dropFirst().map { String($0.prefix { $0 != " " }) }
         let order = ["CRITICAL": 3, "UNKNOWN": 2, "WARNING": 1, "OK": 0]
         #expect(statuses.map { order[$0] ?? -1 } == statuses.map { order[$0] ?? -1 }.sorted(by: >))
         let tail = try #require(lines.last?.split(separator: "|", maxSplits: 1).last)
         let perf = Self.perfdata(String(tail))
-        #expect(perf.filter { $0.label.hasSuffix(" findings_error'") }.count == Tool.captures.count)
+        #expect(perf.filter { $0.label.hasSuffix(" findings_error'") }.count == (try Tool.mergeable.count))
     }
 
     // MARK: - Prometheus
@@ -219,7 +219,7 @@ struct FormatTests {
         }
         // Exactly one status is 1 per name.
         let status = samples("dnssec_check_status")
-        #expect(status.count == 4 * Tool.captures.count)
+        #expect(status.count == 4 * (try Tool.mergeable.count))
         for name in Set(status.map { $0.labels["name"]! }) {
             #expect(status.filter { $0.labels["name"] == name }.map(\.value).reduce(0, +) == 1)
         }

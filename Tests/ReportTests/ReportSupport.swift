@@ -71,9 +71,21 @@ enum Tool {
 
     /// One capture holding every recorded scenario, so that multi-name
     /// output can be tested offline.
+    /// The captures recorded from the same lab build as `ok` (the same root
+    /// keys): those one merged replay can answer for together.
+    static var mergeable: [String] {
+        get throws {
+            let ok = try Capture.load(from: Data(contentsOf: URL(fileURLWithPath: capturePath("ok"))))
+            return try ["ok"] + captures.filter { $0 != "ok" }.filter {
+                try Capture.load(from: Data(contentsOf: URL(fileURLWithPath: capturePath($0)))).trustAnchors == ok.trustAnchors
+            }
+        }
+    }
+
+    /// The `mergeable` captures merged into one.
     static func mergedCapture() throws -> String {
         var merged: Capture? = nil
-        for name in captures {
+        for name in try mergeable {
             let capture = try Capture.load(from: Data(contentsOf: URL(fileURLWithPath: capturePath(name))))
             if var current = merged {
                 current.names += capture.names
