@@ -43,6 +43,7 @@ struct AnalysisRun {
     /// SOA EXPIRE of each zone checked so far: how long a secondary that lost
     /// its primary keeps serving the zone (and the zone's signatures).
     var soaExpire: [DNSName: Int64] = [:]
+    var shortValiditySigners: Set<DNSName> = []
     /// A zone without DS whose own CDS/CDNSKEY would make it secure: judged
     /// against its RFC 9615 signalling records once the walk's zones are done.
     var bootstrapCandidate: BootstrapCandidate?
@@ -66,7 +67,12 @@ struct AnalysisRun {
         } else if policy.strict && diagnostic.severity == .warning {
             diagnostic.severity = .error
         }
-        // The same finding from another server is one finding seen on more servers.
+        merge(diagnostic)
+    }
+
+    /// The same finding from another server (or a CNAME target's run) is one
+    /// finding seen on more servers.
+    mutating func merge(_ diagnostic: Diagnostic) {
         if let index = findings.firstIndex(where: {
             $0.code == diagnostic.code && $0.subject == diagnostic.subject && $0.message == diagnostic.message
                 && $0.severity == diagnostic.severity
@@ -139,7 +145,7 @@ struct AnalysisRun {
             let report = child.report(target)
             cnameReports.append(report)
             if report.status > status { status = report.status }
-            for finding in report.findings where !findings.contains(finding) { findings.append(finding) }
+            for finding in report.findings { merge(finding) }
         }
 
         let validUntil = status == .secure ? pathSignatures.map(\.expiry).min() : nil
@@ -177,9 +183,11 @@ struct AnalysisRun {
             add(.rrsigValidityTooLong, what, zone: zone,
                 "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), more than \(TimeText.span(policy.maxSignatureLifetime))")
         }
-        for window in validation.validWindows {
+        // One finding per signing zone: it is that zone's signing policy.
+        for window in validation.validWindows where !shortValiditySigners.contains(window.signer) {
             guard let expire = soaExpire[window.signer], window.lifetime < expire else { continue }
-            add(.rrsigValidityTooShort, what, zone: zone,
+            shortValiditySigners.insert(window.signer)
+            add(.rrsigValidityTooShort, "zone \(window.signer)", zone: window.signer,
                 "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), less than the SOA EXPIRE of \(window.signer) (\(TimeText.span(expire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
         }
     }

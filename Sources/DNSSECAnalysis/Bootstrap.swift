@@ -9,8 +9,11 @@ struct BootstrapCandidate {
     var cdnskey: Set<[UInt8]>
     /// The DS a bootstrapping parent would publish, as text.
     var ds: String
-    /// Name server hosts inside the zone: they cannot carry RFC 9615 signals.
-    var hostsInside: [DNSName]
+    /// The delegation's name server hosts.
+    var hosts: [DNSName]
+    /// Hosts inside the zone cannot carry RFC 9615 signals for it.
+    var hostsInside: [DNSName] { hosts.filter { $0.isSubdomain(of: zone) } }
+    var hostsOutside: [DNSName] { hosts.filter { !$0.isSubdomain(of: zone) } }
 }
 
 extension AnalysisRun {
@@ -22,7 +25,11 @@ extension AnalysisRun {
         var valid: [String] = []
         var absent: [String] = []
         var invalid: [String] = []
-        for signal in signals {
+        // Only this zone's signals (the walk asks them for the name's own zone).
+        let prefix = [Array("_dsboot".utf8)] + candidate.zone.labels + [Array("_signal".utf8)]
+        let expected = Set(candidate.hostsOutside.compactMap { try? DNSName(labels: prefix + $0.labels) })
+        let mine = signals.filter { expected.contains($0.name) }
+        for signal in mine {
             let host = DNSName.hostOfSignal(signal.name)
             var child = AnalysisRun(analyzer: analyzer)
             let report = child.report(signal)
@@ -46,10 +53,15 @@ extension AnalysisRun {
                 "RFC 9615 signalling for \(candidate.zone) fails under " + invalid.joined(separator: "; ")
                     + ": a parent that bootstraps with authentication will not act")
             signalling = "its RFC 9615 signalling is broken (see BOOTSTRAP_SIGNAL_INVALID)"
-        } else if !valid.isEmpty && absent.isEmpty && candidate.hostsInside.isEmpty {
+        } else if !valid.isEmpty && absent.isEmpty && candidate.hostsInside.isEmpty
+                    && valid.count == candidate.hostsOutside.count {
             signalling = "authenticated by RFC 9615 signalling under \(valid.joined(separator: ", "))"
         } else if !candidate.hostsInside.isEmpty {
             signalling = "not authenticated: name servers inside the zone (\(candidate.hostsInside.map(\.description).joined(separator: ", "))) cannot carry RFC 9615 signals, so a parent can only accept after a delay or a challenge (RFC 8078 §3)"
+        } else if valid.count + absent.count < candidate.hostsOutside.count {
+            let checked = Set(valid + absent)
+            let unchecked = candidate.hostsOutside.map(\.description).filter { !checked.contains($0) }
+            signalling = "RFC 9615 signalling not checked under \(unchecked.joined(separator: ", ")) (the walk follows at most a few hosts), so it is not known to be authenticated"
         } else {
             signalling = "not authenticated: no RFC 9615 signalling under \(absent.joined(separator: ", ")), so a parent can only accept after a delay or a challenge (RFC 8078 §3)"
         }

@@ -12,35 +12,42 @@ extension ZoneCheck {
         func text(_ iterations: UInt16, _ salt: [UInt8]) -> String {
             "\(iterations) iterations, salt \(salt.isEmpty ? "-" : Encodings.hex(salt))"
         }
-        var byServer: [ServerAddress: NSEC3PARAMData] = [:]
+        // Every NSEC3PARAM each server publishes: during a change of chain
+        // (a re-salt) a zone legitimately has two.
+        var byServer: [ServerAddress: Set<NSEC3PARAMData>] = [:]
         for answer in observation.nsec3paramAnswers {
-            guard let record = answer.answerRecords(zone, .nsec3param).first,
-                  let params = try? NSEC3PARAMData(rdata: record.rdata) else { continue }
-            if byServer.isEmpty {
-                checks.append(.init(.info, "NSEC3PARAM: hash 1, \(text(params.iterations, params.salt))"))
+            let params = Set(answer.answerRecords(zone, .nsec3param).compactMap { try? NSEC3PARAMData(rdata: $0.rdata) })
+            guard !params.isEmpty else { continue }
+            for param in params.sorted(by: { ($0.iterations, $0.salt.count) < ($1.iterations, $1.salt.count) }) {
+                if byServer.isEmpty {
+                    checks.append(.init(.info, "NSEC3PARAM: hash \(param.hashAlgorithm), \(text(param.iterations, param.salt))"))
+                }
+                run.nsec3Policy(iterations: param.iterations, salt: param.salt, optOut: false, zone: zone, servers: [answer.server])
             }
-            run.nsec3Policy(iterations: params.iterations, salt: params.salt, optOut: false, zone: zone, servers: [answer.server])
             byServer[answer.server] = params
         }
-        // Every server should publish one chain (RFC 5155 §7.1): a secondary
-        // left on the chain from before a re-salt shows as a second parameter set.
-        let sets = Dictionary(grouping: byServer, by: { "\($0.value.hashAlgorithm)/\(text($0.value.iterations, $0.value.salt))" })
+        // Every server should publish the same chain(s) (RFC 5155 §7.1): a
+        // secondary left on the chain from before a re-salt shows here.
+        func describe(_ params: Set<NSEC3PARAMData>) -> String {
+            params.map { text($0.iterations, $0.salt) }.sorted().joined(separator: " and ")
+        }
+        let sets = Dictionary(grouping: byServer, by: { describe($0.value) })
         if sets.count > 1 {
             let parts = sets.map { key, servers in
-                "\(key.split(separator: "/", maxSplits: 1).last ?? "") on \(servers.map(\.key.description).sorted().joined(separator: ", "))"
+                "\(key) on \(servers.map(\.key.description).sorted().joined(separator: ", "))"
             }.sorted()
             run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: byServer.keys.sorted(),
                     "the servers of \(zone) publish different NSEC3 chains: " + parts.joined(separator: "; "))
         }
-        // The chain a server returns must use the parameters it publishes.
+        // The chain a server returns must use parameters it publishes.
         for probe in observation.nxdomainProbeAnswers {
             guard let params = byServer[probe.server] else { continue }
             for nsec3 in probe.message?.authority.filter({ $0.type == .nsec3 }) ?? [] {
                 guard let data = try? NSEC3Data(rdata: nsec3.rdata),
-                      data.iterations != params.iterations || data.salt != params.salt || data.hashAlgorithm != params.hashAlgorithm
+                      !params.contains(where: { $0.iterations == data.iterations && $0.salt == data.salt && $0.hashAlgorithm == data.hashAlgorithm })
                 else { continue }
                 run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
-                        "\(probe.server) publishes NSEC3PARAM with \(text(params.iterations, params.salt)) but returns NSEC3 records with \(text(data.iterations, data.salt))")
+                        "\(probe.server) publishes NSEC3PARAM with \(describe(params)) but returns NSEC3 records with \(text(data.iterations, data.salt))")
                 break
             }
         }
@@ -78,8 +85,11 @@ extension ZoneCheck {
 
     // MARK: - CDS / CDNSKEY
 
-    /// Servers must agree on CDS and CDNSKEY: a polling parent may ask any of them.
-    mutating func cdsConsistency(_ run: inout AnalysisRun) {
+    /// Servers must agree on CDS and CDNSKEY: a polling parent may ask any of
+    /// them, and careful ones act only when all agree. True when they do.
+    @discardableResult
+    mutating func cdsConsistency(_ run: inout AnalysisRun) -> Bool {
+        var agree = true
         for (type, answers, code) in [(RRType.cds, observation.cdsAnswers, DiagnosticCode.multipleCDS),
                                       (.cdnskey, observation.cdnskeyAnswers, .multipleCDNSKEY)] {
             var sets: [Set<[UInt8]>: [ServerAddress]] = [:]
@@ -88,6 +98,7 @@ extension ZoneCheck {
                 sets[Set(answer.answerRecords(zone, type).map(\.rdata)), default: []].append(answer.server)
             }
             guard sets.count > 1 else { continue }
+            agree = false
             let parts = sets.map { set, servers -> String in
                 let what: String
                 if type == .cds {
@@ -102,27 +113,38 @@ extension ZoneCheck {
             run.add(code, "zone \(zone)", zone: zone, servers: sets.values.flatMap { $0 },
                     "the servers of \(zone) disagree: " + parts.joined(separator: "; "))
         }
+        return agree
     }
 
     /// What the zone would be if the parent took the CDS (or CDNSKEY) as its
     /// DS RRset: some published key it points to must sign the DNSKEY RRset.
     /// False (and reported) when it would break the chain.
+    /// `severity` is lower when nothing is at stake yet (an unsigned delegation
+    /// that a parent would simply not bootstrap).
     @discardableResult
-    mutating func cdsResult(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) -> Bool {
+    mutating func cdsResult(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData], severity: Severity? = nil) -> Bool {
         let published = allKeyRecords()
         let cdnskey = Array(Set(cdnskey))
+        // Only what can be checked: a CDS of an algorithm or digest validators
+        // cannot use would make the zone insecure, not bogus.
+        let cds = cds.filter {
+            SignatureVerifier.supportedAlgorithms.contains($0.algorithm) && DSDigest.supported.contains($0.digestType)
+        }
         let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
+        guard !usable.isEmpty else { return false }   // no DNSKEY answer: nothing to judge
         func check(_ what: String, _ entry: [Record]) -> Bool {
             if entry.isEmpty {
                 run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
-                        "\(what) points to no published DNSKEY of \(zone): with it as the DS the zone would be bogus")
+                        "\(what) points to no published DNSKEY of \(zone): with it as the DS the zone would be bogus",
+                        severity: severity)
                 return false
             }
             let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
             if validation.isSecure { return true }
             let tags = entry.compactMap { try? DNSKEYFacts(record: $0).keyTag }.sorted().map(String.init)
             run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
-                    "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus")
+                    "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus",
+                    severity: severity)
             return false
         }
         var works = true
@@ -156,8 +178,9 @@ extension ZoneCheck {
             checks.append(.init(.info, "\(zone) publishes the delete form of CDS/CDNSKEY and has no DS: nothing for a parent to do"))
             return
         }
-        cdsConsistency(&run)
-        guard cdsResult(&run, cds: cds, cdnskey: cdnskey) else { return }   // it would break the chain: reported
+        // Servers that disagree, or a CDS that would break the chain: a parent
+        // does not bootstrap (both reported; nothing is broken yet, so warnings).
+        guard cdsConsistency(&run), cdsResult(&run, cds: cds, cdnskey: cdnskey, severity: .warning) else { return }
         let published = allKeyRecords()
         let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
         // The zone's own keys, trusted as a bootstrapping parent would: the DNSKEY
@@ -184,7 +207,7 @@ extension ZoneCheck {
             zone: zone, parent: observation.parent,
             cds: Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.map(\.rdata)),
             cdnskey: Set(observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }.map(\.rdata)),
-            ds: ds, hostsInside: observation.nameServers.keys.filter { $0.isSubdomain(of: zone) }.sorted())
+            ds: ds, hosts: observation.nameServers.keys.sorted())
     }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {

@@ -103,13 +103,30 @@ extension ZoneCheck {
         let backdating: Int64 = 86400
         let wait = Int64(dnskeyTTL ?? 0) + Int64(dsTTL ?? 0)
         let age = run.now - signedSince - backdating
+        // A published CDS says which way the key is going: listed, it is the
+        // new key; left out, it is the old one whose DS is already gone.
+        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
+        let outgoing = !cds.isEmpty && !cds.contains(facts.keyTag)
+        let parent = observation.parent?.description ?? "the parent"
         guard age > wait else {
-            checks.append(.init(.info, "KSK \(facts.keyTag) signs the DNSKEY RRset (since \(TimeText.rfc3339(signedSince)) at the latest) without a DS: submit its DS once the DNSKEY TTL has passed"))
+            checks.append(.init(.info, outgoing
+                ? "KSK \(facts.keyTag) signs the DNSKEY RRset without a DS and the CDS lists other keys: an old KSK on its way out; remove it once the DS TTL has passed"
+                : "KSK \(facts.keyTag) signs the DNSKEY RRset without a DS (signature inception \(TimeText.rfc3339(signedSince))): a double-KSK rollover waiting for its DS"))
             return
         }
-        let cds = observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) }
-        let cdsNote = cds.contains { $0.keyTag == facts.keyTag } ? "; its CDS is published, so a parent that polls CDS has not acted on it" : ""
-        run.add(.kskRolloverStuck, "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)", zone: zone,
-                "KSK \(facts.keyTag) has signed the DNSKEY RRset since \(TimeText.rfc3339(signedSince)) (its RRSIG's inception, \(TimeText.span(run.now - signedSince)) ago), longer than the DNSKEY TTL (\(TimeText.span(Int64(dnskeyTTL ?? 0)))) plus the DS TTL (\(TimeText.span(Int64(dsTTL ?? 0)))) and a day, but \(observation.parent?.description ?? "the parent") has no DS for it\(cdsNote)")
+        let since = "has signed the DNSKEY RRset since \(TimeText.rfc3339(signedSince)) (its RRSIG's inception, \(TimeText.span(run.now - signedSince)) ago), longer than the DNSKEY TTL (\(TimeText.span(Int64(dnskeyTTL ?? 0)))) plus the DS TTL (\(TimeText.span(Int64(dsTTL ?? 0)))) and a day"
+        let subject = "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)"
+        if outgoing {
+            run.add(.kskRolloverStuck, subject, zone: zone,
+                    "KSK \(facts.keyTag) \(since), without a DS at \(parent), while the CDS lists only \(cds.sorted().map(String.init).joined(separator: ", ")): an old KSK left behind after its rollover",
+                    remedy: "Remove KSK \(facts.keyTag) from the DNSKEY RRset and stop signing with it: its DS is gone.")
+        } else if cds.contains(facts.keyTag) {
+            run.add(.kskRolloverStuck, subject, zone: zone,
+                    "KSK \(facts.keyTag) \(since), but \(parent) has no DS for it; its CDS is published, so a parent that polls CDS has not acted on it")
+        } else {
+            run.add(.kskRolloverStuck, subject, zone: zone,
+                    "KSK \(facts.keyTag) \(since), but \(parent) has no DS for it: a new key whose DS never reached the parent, or an old one whose DS was removed and that is still published",
+                    remedy: "If KSK \(facts.keyTag) is the new key, submit its DS to the parent (registrar); if it is the old one, remove it from the DNSKEY RRset.")
+        }
     }
 }

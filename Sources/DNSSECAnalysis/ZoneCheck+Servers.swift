@@ -33,12 +33,14 @@ extension ZoneCheck {
                     messages.append(message)
                 } else {
                     invalid = invalid || answer.isInvalidResponse
-                    failure = failure ?? answer.problem
+                    failure = failure ?? "\(answer.question.type): \(answer.problem ?? (answer.isInvalidResponse ? "malformed response" : "no answer"))"
                 }
             }
-            if messages.isEmpty {
+            // One unanswered question is enough: judging the rest would call a
+            // server bogus for a DNSKEY RRset it never sent.
+            if messages.count < answers.count {
                 verdict.verdict = invalid ? "invalid_response" : "unresponsive"
-                verdict.problem = failure ?? (invalid ? "malformed response" : "no answer")
+                verdict.problem = (messages.isEmpty ? "" : "partly: ") + (failure ?? "no answer")
             } else if let bad = messages.first(where: { $0.rcode != .noError }) {
                 let lame: Set<RCode> = [.refused, .servFail, .notAuth]
                 verdict.verdict = lame.contains(bad.rcode) ? "lame" : "error"

@@ -42,7 +42,7 @@ struct ReportOptions: ParsableArguments {
     var ignoreRFC8624 = false
 
     @Option(name: .customLong("ignore"),
-            help: ArgumentHelp("Accept a diagnostic code (repeatable or comma-separated): it is still reported, as info, and never raises the exit status. `dnssec-check codes` lists them.",
+            help: ArgumentHelp("Accept a diagnostic code (repeatable or comma-separated): it is still reported, as info, and no longer raises the exit status (a bogus or unresolvable name still does). `dnssec-check codes` lists them.",
                                valueName: "CODE"))
     var ignoredCodes: [String] = []
 

@@ -155,6 +155,34 @@ struct MutatedCaptureTests {
         #expect(Self.codes(try await Self.analyze(capture)).isEmpty)
     }
 
+    static var bootstrap: Capture { get throws { try CaptureAnalysisTests.capture("cds-bootstrap-signalled") } }
+
+    @Test func serversThatDisagreeOnCDSAreNotReadyForBootstrapping() async throws {
+        // One server of signal-ok.lab. stops publishing CDS: a careful parent waits.
+        let capture = try Self.mutate(try Self.bootstrap, Self.asked("signal-ok.lab.", .cds, at: "127.53.2.2")) { message in
+            message.answer.removeAll { $0.type == .cds || $0.type == .rrsig }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .insecure)
+        #expect(Self.codes(report).contains("MULTIPLE_CDS"))
+        #expect(!Self.codes(report).contains("CDS_BOOTSTRAP_READY"))
+    }
+
+    @Test func aSignalThatDoesNotValidateIsInvalid() async throws {
+        // Under ns2.nsop.lab. the signalling CDNSKEY stays but the CDS answer is
+        // emptied, without a denial proof: that signal is bogus.
+        let capture = try Self.mutate(try Self.bootstrap,
+                                      Self.asked("_dsboot.signal-ok.lab._signal.ns2.nsop.lab.", .cds)) { message in
+            message.answer.removeAll { $0.type == .cds || $0.type == .rrsig }
+        }
+        let report = try await Self.analyze(capture)
+        let invalid = report.findings.first { $0.code == "BOOTSTRAP_SIGNAL_INVALID" }
+        #expect(invalid?.message.contains("ns2.nsop.lab.: the signalling records are bogus") == true, "\(invalid?.message ?? "none")")
+        #expect(invalid?.message.contains("ns1.nsop.lab.") == false)
+        let ready = report.findings.first { $0.code == "CDS_BOOTSTRAP_READY" }
+        #expect(ready?.message.contains("authenticated by RFC 9615") == false, "\(ready?.message ?? "none")")
+    }
+
     @Test func nsec3RecordsThatDisagreeWithNSEC3PARAM() async throws {
         let original = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
         let capture = try Self.mutate(original, Self.asked("nsec3-optout.lab.", .nsec3param)) { message in
