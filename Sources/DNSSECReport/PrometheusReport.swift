@@ -39,6 +39,8 @@ public struct PrometheusReport {
                               help: "Seconds the walk and analysis of the name took.")
         var run = Family(name: "dnssec_check_last_run_timestamp_seconds",
                          help: "Unix time of the check (its reference time).")
+        var fixFirst = Family(name: "dnssec_check_fix_first_info",
+                              help: "The finding to fix first for the name (code, severity, zone of the finding); always 1, absent when there is nothing to fix.")
 
         var zoneExpiry: [String: Int64] = [:]
         var zoneOrder: [String] = []
@@ -59,6 +61,9 @@ public struct PrometheusReport {
             }
             for severity in [Severity.error, .warning, .info] {
                 findings.samples.append((name + [("severity", severity.rawValue)], String(report.count(severity))))
+            }
+            if let first = report.fixFirst {
+                fixFirst.samples.append((name + [("code", first.code), ("severity", first.severity.rawValue), ("zone", first.zone)], "1"))
             }
             if let seconds = checked.duration {
                 duration.samples.append((name, Self.number(seconds)))
@@ -95,7 +100,7 @@ public struct PrometheusReport {
         if let latest { run.samples.append(([], String(latest))) }
 
         var out = ""
-        for family in [status, monitor, until, left, zones, findings, reach, duration, run] where !family.samples.isEmpty {
+        for family in [status, monitor, until, left, zones, findings, fixFirst, reach, duration, run] where !family.samples.isEmpty {
             out += "# HELP \(family.name) \(Self.escapeHelp(family.help))\n"
             out += "# TYPE \(family.name) gauge\n"
             for sample in family.samples {

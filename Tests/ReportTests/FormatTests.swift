@@ -209,7 +209,7 @@ struct FormatTests {
         for name in ["dnssec_check_status", "dnssec_check_monitor_status", "dnssec_check_valid_until_seconds",
                      "dnssec_check_valid_until_timestamp_seconds", "dnssec_check_rrsig_earliest_expiry_timestamp_seconds",
                      "dnssec_check_findings", "dnssec_check_server_reachable", "dnssec_check_analysis_duration_seconds",
-                     "dnssec_check_last_run_timestamp_seconds"] {
+                     "dnssec_check_last_run_timestamp_seconds", "dnssec_check_fix_first_info"] {
             let family = try #require(families[name], "missing \(name)")
             #expect(family["type"] as? String == "gauge")
             #expect(!(family["help"] as? String ?? "").isEmpty)
