@@ -85,6 +85,14 @@ extension ZoneCheck {
 
     // MARK: - CDS / CDNSKEY
 
+    /// Every CDS and CDNSKEY record the zone's servers returned, each once.
+    var publishedCDS: (cds: [DSData], cdnskey: [DNSKEYData]) {
+        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) })
+        let cdnskey = Set(observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }
+            .compactMap { try? DNSKEYData(rdata: $0.rdata) })
+        return (Array(cds), Array(cdnskey))
+    }
+
     /// Servers must agree on CDS and CDNSKEY: a polling parent may ask any of
     /// them, and careful ones act only when all agree. True when they do.
     @discardableResult
@@ -170,9 +178,7 @@ extension ZoneCheck {
     /// CDS must describe a key that signs the DNSKEY RRset, and the CDS and
     /// CDNSKEY RRsets must be signed by the DNSKEY RRset they point into.
     mutating func bootstrapCheck(_ run: inout AnalysisRun) {
-        let cds = Array(Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) }))
-        let cdnskey = Array(Set(observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }
-            .compactMap { try? DNSKEYData(rdata: $0.rdata) }))
+        let (cds, cdnskey) = publishedCDS
         guard !cds.isEmpty || !cdnskey.isEmpty else { return }
         if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
             checks.append(.init(.info, "\(zone) publishes the delete form of CDS/CDNSKEY and has no DS: nothing for a parent to do"))
@@ -181,16 +187,9 @@ extension ZoneCheck {
         // Servers that disagree, or a CDS that would break the chain: a parent
         // does not bootstrap (both reported; nothing is broken yet, so warnings).
         guard cdsConsistency(&run), cdsResult(&run, cds: cds, cdnskey: cdnskey, severity: .warning) else { return }
+        // cdsResult has validated the DNSKEY RRset with the keys the CDS and
+        // CDNSKEY point to: its keys are trusted as a bootstrapping parent would.
         let published = allKeyRecords()
-        let usable = observation.dnskeyAnswers.filter { $0.message?.rcode == .noError }
-        // The zone's own keys, trusted as a bootstrapping parent would: the DNSKEY
-        // RRset validated by the keys the CDS/CDNSKEY point to.
-        let entry = published.filter { record in
-            guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
-            return cdnskey.contains(key) || cds.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
-        }
-        let keys = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
-        guard keys.isSecure else { return }
         for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
             let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer }, keys: published)
             if validation.rrset != nil && !validation.isSecure {
@@ -211,8 +210,8 @@ extension ZoneCheck {
     }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {
-        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata) })
-        let cdnskey = observation.cdnskeyAnswers.flatMap { $0.answerRecords(zone, .cdnskey) }.compactMap { try? DNSKEYData(rdata: $0.rdata) }
+        let (cdsList, cdnskey) = publishedCDS
+        let cds = Set(cdsList)
         if cds.isEmpty && cdnskey.isEmpty { return }
         if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
             run.add(.cdsDeleteRequested, "zone \(zone)", zone: zone,

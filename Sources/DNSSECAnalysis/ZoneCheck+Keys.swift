@@ -105,7 +105,7 @@ extension ZoneCheck {
         let age = run.now - signedSince - backdating
         // A published CDS says which way the key is going: listed, it is the
         // new key; left out, it is the old one whose DS is already gone.
-        let cds = Set(observation.cdsAnswers.flatMap { $0.answerRecords(zone, .cds) }.compactMap { try? DSData(rdata: $0.rdata).keyTag })
+        let cds = Set(publishedCDS.cds.map(\.keyTag))
         let outgoing = !cds.isEmpty && !cds.contains(facts.keyTag)
         let parent = observation.parent?.description ?? "the parent"
         guard age > wait else {
