@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DNSModelTests", dependencies: ["DNSModel", "LDNSBridge"]),
+        .testTarget(name: "DNSModelTests", dependencies: ["DNSModel", "LDNSBridge", "DNSSECTestSupport"]),
         .testTarget(
             name: "DNSSECTests",
             dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"],
@@ -61,7 +61,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["DNSModel", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            dependencies: ["DNSModel", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
+                           "DNSSECTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LabTests", dependencies: ["DNSModel", "DNSSECTestSupport"]),

@@ -2,6 +2,7 @@ import DNSModel
 import DNSSEC
 import DNSSECAnalysis
 import DNSSECProbe
+import DNSSECTestSupport
 import DNSTransport
 import Foundation
 import LDNSBridge
@@ -198,21 +199,10 @@ struct MutatedCaptureTests {
 /// Hostile or broken servers: random corruption of recorded answers must
 /// give a report, whatever it says, and never a trap.
 struct CorruptedCaptureTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("random byte flips in recorded answers never trap", arguments: ["ok", "nsec3-optout-nxdomain", "wildcard-no-proof"])
     func randomFlips(_ name: String) async throws {
         let original = try CaptureAnalysisTests.capture(name)
-        var random = SplitMix64(state: 0xD15EC)
+        var random = SeededGenerator(seed: 0xD15EC)
         for round in 0..<60 {
             var capture = original
             // Flip a few bytes in a few responses; keep the header's ID so most still parse.

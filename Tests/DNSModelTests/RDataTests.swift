@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DNSModel
+import DNSSECTestSupport
 
 @Suite("Typed RDATA views")
 struct RDataTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DNSModel
+import DNSSECTestSupport
 import LDNSBridge
 
 /// Records of RFC 4035 Appendix B.1 (answer for x.w.example MX).
