@@ -65,59 +65,64 @@ struct Attempts: Sendable {
 
     func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
              timeout: TimeAmount) async -> AttemptOutcome {
-        let loop = group.next()
-        let promise = loop.makePromise(of: AttemptOutcome.self)
-        // A safety net in case the channel never gets going: every wait is bounded.
-        let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
-            promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
-        }
-        let channelFuture = DatagramBootstrap(group: loop)
-            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        UDPResponseHandler(server: address, matcher: matcher, timeout: timeout, promise: promise))
+        await attempt(timeout: timeout) { loop, promise in
+            let channelFuture = DatagramBootstrap(group: loop)
+                .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            UDPResponseHandler(server: address, matcher: matcher, timeout: timeout, promise: promise))
+                    }
                 }
-            }
-            // A connected socket: the kernel reports ICMP port unreachable as ECONNREFUSED.
-            .connect(to: address)
-        channelFuture.whenComplete { result in
-            switch result {
-            case .failure(let error):
-                promise.succeed(AttemptOutcome.classify(error))
-            case .success(let channel):
-                channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
+                // A connected socket: the kernel reports ICMP port unreachable as ECONNREFUSED.
+                .connect(to: address)
+            channelFuture.whenComplete { result in
+                switch result {
+                case .failure(let error):
                     promise.succeed(AttemptOutcome.classify(error))
+                case .success(let channel):
+                    channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
+                        promise.succeed(AttemptOutcome.classify(error))
+                    }
                 }
             }
+            return channelFuture
         }
-        let outcome = await Self.wait(promise)
-        safety.cancel()
-        channelFuture.whenSuccess { $0.close(promise: nil) }
-        return outcome
     }
 
     func tcp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
              timeout: TimeAmount) async -> AttemptOutcome {
+        await attempt(timeout: timeout) { loop, promise in
+            let channelFuture = ClientBootstrap(group: loop)
+                .connectTimeout(timeout)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LengthPrefixedFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(
+                            TCPResponseHandler(query: query, matcher: matcher, timeout: timeout, promise: promise))
+                    }
+                }
+                .connect(to: address)
+            channelFuture.whenFailure { error in
+                promise.succeed(AttemptOutcome.classify(error))
+            }
+            return channelFuture
+        }
+    }
+
+    /// What UDP and TCP attempts share: one event loop and promise, a safety
+    /// net in case the channel never gets going (every wait is bounded), and
+    /// the channel closed once the outcome is known.
+    private func attempt(timeout: TimeAmount,
+                         _ open: (any EventLoop, EventLoopPromise<AttemptOutcome>) -> EventLoopFuture<any Channel>)
+        async -> AttemptOutcome {
         let loop = group.next()
         let promise = loop.makePromise(of: AttemptOutcome.self)
         let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
             promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
         }
-        let channelFuture = ClientBootstrap(group: loop)
-            .connectTimeout(timeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LengthPrefixedFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(
-                        TCPResponseHandler(query: query, matcher: matcher, timeout: timeout, promise: promise))
-                }
-            }
-            .connect(to: address)
-        channelFuture.whenFailure { error in
-            promise.succeed(AttemptOutcome.classify(error))
-        }
+        let channelFuture = open(loop, promise)
         let outcome = await Self.wait(promise)
         safety.cancel()
         channelFuture.whenSuccess { $0.close(promise: nil) }
