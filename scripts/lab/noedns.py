@@ -15,11 +15,12 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
 
 usage: noedns.py LISTEN UPSTREAM LOGFILE PIDFILE [MODE]
 """
-import os
 import socket
 import struct
 import sys
 import threading
+
+import labsock
 
 
 def opt_offset(query):
@@ -201,15 +202,9 @@ def main():
     if len(sys.argv) > 5:
         MODE = sys.argv[5]
     log = open(logfile, "a", buffering=1)
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    udp.bind((listen, 53))
-    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    tcp.bind((listen, 53))
-    tcp.listen(16)
-    with open(pidfile, "w") as f:
-        f.write("%d\n" % os.getpid())
+    udp = labsock.listen_udp(listen)
+    tcp = labsock.listen_tcp(listen)
+    labsock.write_pid(pidfile)
     log.write("%s relay %s:53 -> %s:53\n" % (MODE, listen, upstream))
     threading.Thread(target=serve_tcp, args=(tcp, listen, upstream), daemon=True).start()
     serve_udp(udp, listen, upstream)

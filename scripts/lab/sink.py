@@ -4,11 +4,11 @@ TCP stream sent to ADDR:53 and replies to nothing (lab helper, see docs/lab.md).
 
 usage: sink.py ADDR LOGFILE PIDFILE
 """
-import os
 import selectors
-import socket
 import sys
 import time
+
+import labsock
 
 MAX_TCP = 64  # keep at most this many idle TCP connections open
 
@@ -16,19 +16,13 @@ MAX_TCP = 64  # keep at most this many idle TCP connections open
 def main():
     addr, logfile, pidfile = sys.argv[1], sys.argv[2], sys.argv[3]
     log = open(logfile, "a", buffering=1)
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    udp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    udp.bind((addr, 53))
-    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    tcp.bind((addr, 53))
-    tcp.listen(16)
+    udp = labsock.listen_udp(addr)
+    tcp = labsock.listen_tcp(addr)
     sel = selectors.DefaultSelector()
     sel.register(udp, selectors.EVENT_READ, "udp")
     sel.register(tcp, selectors.EVENT_READ, "listen")
     conns = []
-    with open(pidfile, "w") as f:
-        f.write("%d\n" % os.getpid())
+    labsock.write_pid(pidfile)
     log.write("sink listening on %s:53 (udp+tcp), answering nothing\n" % addr)
     while True:
         for key, _ in sel.select():

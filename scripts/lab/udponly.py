@@ -5,10 +5,11 @@ kernel (lab helper "server without TCP", see docs/lab.md).
 
 usage: udponly.py LISTEN UPSTREAM LOGFILE PIDFILE
 """
-import os
 import socket
 import sys
 import threading
+
+import labsock
 
 
 def relay(sock, listen, upstream, query, peer):
@@ -28,11 +29,8 @@ def relay(sock, listen, upstream, query, peer):
 def main():
     listen, upstream, logfile, pidfile = sys.argv[1:5]
     log = open(logfile, "a", buffering=1)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((listen, 53))
-    with open(pidfile, "w") as f:
-        f.write("%d\n" % os.getpid())
+    sock = labsock.listen_udp(listen)
+    labsock.write_pid(pidfile)
     log.write("udp-only relay %s:53 -> %s:53 (no TCP)\n" % (listen, upstream))
     while True:
         query, peer = sock.recvfrom(65535)
