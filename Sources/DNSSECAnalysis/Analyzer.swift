@@ -105,7 +105,15 @@ struct AnalysisRun {
                 status = .indeterminate
             }
         }
-        if let problem = observation.walkProblem {
+        let pastDeadline = observation.questionsPastDeadline
+        if pastDeadline > 0 {
+            // The cause: whatever went unanswered for want of time is not the servers' fault.
+            let zone = observation.zones.last?.zone ?? .root
+            add(.checkDeadlineExceeded, "\(observation.name)", zone: zone,
+                "the check of \(observation.name) reached its deadline: \(pastDeadline) question(s) not sent"
+                    + (observation.walkProblem.map { "; \($0)" } ?? ""))
+            if status == .secure || status == .insecure { status = .indeterminate }
+        } else if let problem = observation.walkProblem {
             let zone = observation.zones.last?.zone ?? .root
             add(observation.zones.last.map { $0.servers.isEmpty } ?? true ? .walkIncomplete : .noServerAnswered,
                 "zone \(zone)", zone: zone, problem)

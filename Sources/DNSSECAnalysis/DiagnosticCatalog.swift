@@ -87,6 +87,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     // The walk
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
     case walkIncomplete = "WALK_INCOMPLETE"
+    case checkDeadlineExceeded = "CHECK_DEADLINE_EXCEEDED"
 }
 
 public struct CatalogEntry: Sendable {
@@ -504,5 +505,10 @@ public enum DiagnosticCatalog {
           example: "example.com.: no address for any name server of example.com.",
           remedy: "Check the delegation at the parent: NS records and glue.",
           ["RFC 1034 §4.2.2"]),
+        e(.checkDeadlineExceeded, .warning, "The check ran out of time",
+          "The name's check reached its deadline (--deadline) before every question was answered: the report shows what was learned, and the questions not sent are not judged, so the verdict is at best indeterminate.",
+          example: "www.example.com.: deadline of 30 s passed; 14 questions not sent",
+          remedy: "Find the slow or silent servers the report names and fix them, or give the check more time with --deadline.",
+          ["RFC 1034 §5.3.3", "RFC 1035 §7.1"]),
     ]
 }

@@ -20,7 +20,8 @@ extension ZoneCheck {
                                  soaValid: Set<ServerAddress>) -> [ServerVerdict] {
         var verdicts: [ServerVerdict] = []
         for server in observation.servers {
-            let answers = (observation.dnskeyAnswers + observation.soaAnswers).filter { $0.server == server && $0.wasAsked }
+            let answers = (observation.dnskeyAnswers + observation.soaAnswers)
+                .filter { $0.server == server && $0.wasAsked && !$0.isPastDeadline }
             guard !answers.isEmpty else { continue }
             var verdict = ServerVerdict(server: server.description, verdict: status.rawValue,
                                         soaSerial: soaSerial(of: server), problem: nil)
@@ -98,17 +99,13 @@ extension ZoneCheck {
                         "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
             }
         }
+        let silent = silentServers(&run)
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
-                if answer.isInvalidResponse {
-                    continue
-                } else if answer.exchange.truncatedOverUDP {
+                if answer.exchange.truncatedOverUDP && !answer.isInvalidResponse && !answer.isPastDeadline {
                     run.add(.serverUnresponsiveTCP, subject, zone: zone, servers: [answer.server],
                             "\(answer.server): answer for \(answer.question) truncated over UDP and TCP failed (\(answer.problem ?? "no answer"))")
-                } else {
-                    run.add(.serverUnresponsive, subject, zone: zone, servers: [answer.server],
-                            "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question)")
                 }
                 continue
             }
@@ -158,7 +155,8 @@ extension ZoneCheck {
                         "\(answer.server) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
             }
         }
-        for answer in observation.tcpAnswers where answer.message == nil && answer.wasAsked && !answer.isInvalidResponse {
+        for answer in observation.tcpAnswers
+        where answer.isUnanswered && !silent.contains(answer.server) {
             run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
                     "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")
         }
@@ -194,6 +192,33 @@ extension ZoneCheck {
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
                     "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
         }
+    }
+
+    /// Servers that answered none of the zone's DNSKEY and SOA questions over
+    /// UDP: one finding per server, naming what it left unanswered, what
+    /// waiting for it cost and how many later questions were not sent to it.
+    /// Returns them, so a server silent over TCP as well is not named again.
+    mutating func silentServers(_ run: inout AnalysisRun) -> Set<ServerAddress> {
+        var unanswered: [ServerAddress: [ServerAnswer]] = [:]
+        for answer in observation.dnskeyAnswers + observation.soaAnswers
+        where answer.isUnanswered && !answer.exchange.truncatedOverUDP {
+            unanswered[answer.server, default: []].append(answer)
+        }
+        let all = observation.allAnswers
+        for (server, answers) in unanswered.sorted(by: { $0.key < $1.key }) {
+            let mine = all.filter { $0.server == server }
+            let tcpToo = observation.tcpAnswers.contains { $0.server == server && $0.isUnanswered }
+            let waited = mine.filter { $0.isUnanswered && $0.exchange.failure != .notAsked }.map(\.exchange.duration).max() ?? 0
+            let notSent = mine.filter { $0.exchange.failure == .notAsked }.count
+            let types = Array(Set(answers.map(\.question.type.description))).sorted().joined(separator: ", ")
+            let why = answers.first(where: { $0.exchange.failure != .notAsked })?.problem ?? answers.first?.problem
+            var text = "\(server) answered none of \(types) for \(zone) over UDP\(tcpToo ? " or TCP" : "")"
+                + " (\(why ?? "no answer"))"
+            text += waited > 0 ? "; waiting for it cost \(String(format: "%.1f", waited)) s" : "; it was not asked again"
+            if notSent > 0 { text += "; \(notSent) later question(s) not sent to it" }
+            run.add(.serverUnresponsive, "server \(server) for \(zone)", zone: zone, servers: [server], text)
+        }
+        return Set(unanswered.keys)
     }
 
     /// The parent's NS and glue against the zone's own NS and addresses.

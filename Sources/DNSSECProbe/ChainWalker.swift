@@ -149,7 +149,7 @@ public struct ChainWalker: Sendable {
             }
             let responded = probeAnswers.contains { $0.message != nil }
             var result = NameObservation(name: name, types: types, zones: zones, answers: answers, cnameTarget: targets,
-                                         walkProblem: responded ? nil : "no server of \(zone) answered")
+                                         walkProblem: responded ? nil : Self.silence(of: zone, probeAnswers))
             result.cnameChainTooLong = chainTooLong
             result.nodataProbeAnswers = await nodataProbe
             if nsDepth == 0, let last = zones.last {
@@ -159,6 +159,13 @@ public struct ChainWalker: Sendable {
         }
         return NameObservation(name: name, types: types, zones: zones, answers: [:],
                                walkProblem: "more than \(limits.maxDepth) zone cuts")
+    }
+
+    /// Why no server of `zone` answered the probe question: its deadline, or silence.
+    static func silence(of zone: DNSName, _ answers: [ServerAnswer]) -> String {
+        answers.contains { $0.exchange.failure == .deadlineExceeded }
+            ? "the deadline passed before a server of \(zone) answered"
+            : "no server of \(zone) answered"
     }
 
     /// RFC 9615: a zone without DS that publishes CDS/CDNSKEY may be

@@ -12,12 +12,12 @@ import NIOPosix
 /// may have a deadline, and failures are recorded outcomes.
 public actor QueryEngine: DNSExchanging {
     public struct Configuration: Sendable {
-        /// How long one attempt (one UDP datagram, or one TCP connection) waits.
+        /// The whole time one exchange may take: every UDP retransmission and
+        /// a TCP fallback happen inside it, never after it.
         public var timeout: Duration
-        /// Extra UDP attempts after a timeout (TCP is not retried).
+        /// Extra UDP attempts after a timeout (TCP is not retried). The
+        /// attempts share `timeout`: each waits for an equal part of what is left.
         public var udpRetries: Int
-        /// Pause before a UDP retry; doubled for each further retry.
-        public var retryBackoff: Duration
         /// Exchanges on the wire at once.
         public var maxInFlight: Int
         /// Budget for the engine's whole life, from its creation: after it,
@@ -26,16 +26,27 @@ public actor QueryEngine: DNSExchanging {
         public var deadline: Duration?
         /// Event loop threads when the engine makes its own group (1 or 2 suffice).
         public var threads: Int
+        /// Whether `recordedExchanges()` keeps every exchange of the run (for
+        /// a capture or `-vv`). Off, the engine's memory stays flat: it keeps
+        /// only the answer cache.
+        public var recordsExchanges: Bool
+        /// Completed exchanges kept to answer identical questions, at most
+        /// this many (the oldest go first), each for at most the smallest TTL
+        /// in its answer (a failure for `failureCacheTime`).
+        public var cacheEntries: Int
+        public var failureCacheTime: Duration
 
-        public init(timeout: Duration = .seconds(2), udpRetries: Int = 1,
-                    retryBackoff: Duration = .milliseconds(100), maxInFlight: Int = 32,
-                    deadline: Duration? = nil, threads: Int = 1) {
+        public init(timeout: Duration = .seconds(2), udpRetries: Int = 1, maxInFlight: Int = 32,
+                    deadline: Duration? = nil, threads: Int = 1, recordsExchanges: Bool = true,
+                    cacheEntries: Int = 20_000, failureCacheTime: Duration = .seconds(30)) {
             self.timeout = timeout
             self.udpRetries = udpRetries
-            self.retryBackoff = retryBackoff
             self.maxInFlight = maxInFlight
             self.deadline = deadline
             self.threads = threads
+            self.recordsExchanges = recordsExchanges
+            self.cacheEntries = cacheEntries
+            self.failureCacheTime = failureCacheTime
         }
     }
 
@@ -45,6 +56,8 @@ public actor QueryEngine: DNSExchanging {
         public var exchanges = 0
         /// Calls answered from an earlier or in-flight identical exchange.
         public var deduplicated = 0
+        /// Calls refused at once because their walk's deadline had passed.
+        public var pastDeadline = 0
         public var udpQueriesSent = 0
         public var tcpQueriesSent = 0
         /// Most exchanges on the wire at the same time.
@@ -57,7 +70,12 @@ public actor QueryEngine: DNSExchanging {
     private let deadlineInstant: ContinuousClock.Instant?
     private let limiter: AsyncSemaphore
     private let trace: (@Sendable (Exchange) -> Void)?
+    /// Exchanges in flight, joined by identical calls.
     private var tasks: [ExchangeKey: Task<Exchange, Never>] = [:]
+    /// Completed exchanges, until they expire or are evicted (oldest first).
+    private var cache: [ExchangeKey: (exchange: Exchange, expires: ContinuousClock.Instant)] = [:]
+    private var cacheOrder: [ExchangeKey] = []
+    private var cacheOrderStart = 0
     private var recorded: [Exchange] = []
     private var stats = Statistics()
     private var inFlight = 0
@@ -98,10 +116,24 @@ public actor QueryEngine: DNSExchanging {
             stats.deduplicated += 1
             return await existing.value
         }
+        if let cached = cache[key] {
+            if ContinuousClock.now < cached.expires {
+                stats.deduplicated += 1
+                return cached.exchange
+            }
+            cache[key] = nil
+        }
         guard !isShutDown else {
             return Exchange(server: server, question: question, options: options,
                             startTime: Date().timeIntervalSince1970, duration: 0, transport: options.transport,
                             response: nil, failure: .networkError, failureDetail: "the query engine is shut down")
+        }
+        // A walk past its own deadline asks nothing more; other walks may.
+        if let walkDeadline = WalkDeadline.current, ContinuousClock.now >= walkDeadline {
+            stats.pastDeadline += 1
+            let refused = Self.deadlineExceeded(key, "the name's deadline passed before this query was sent")
+            finish(key, refused, cacheable: false)
+            return refused
         }
         stats.exchanges += 1
         let task = Task { await self.run(key) }
@@ -120,7 +152,7 @@ public actor QueryEngine: DNSExchanging {
     public func shutdown() async {
         guard !isShutDown else { return }
         isShutDown = true
-        for task in tasks.values { _ = await task.value }
+        for task in Array(tasks.values) { _ = await task.value }
         if ownsGroup {
             try? await group.shutdownGracefully()
         }
@@ -129,40 +161,58 @@ public actor QueryEngine: DNSExchanging {
     // MARK: - Running one exchange
 
     private func run(_ key: ExchangeKey) async -> Exchange {
-        let exchange: Exchange
-        if let expired = deadlineExpired(key) {
-            exchange = expired
-        } else {
+        // The earlier of the run's deadline and that of the walk that asked.
+        let deadline = [deadlineInstant, WalkDeadline.current].compactMap { $0 }.min()
+        var result = PerformResult(exchange: Self.deadlineExceeded(key, "the deadline passed before this query was sent"))
+        if deadline.map({ ContinuousClock.now < $0 }) ?? true {
             await limiter.acquire()
-            if let expired = deadlineExpired(key) {
-                exchange = expired
-            } else {
+            if deadline.map({ ContinuousClock.now < $0 }) ?? true {
                 inFlight += 1
                 stats.peakInFlight = max(stats.peakInFlight, inFlight)
-                let result = await Self.perform(key, attempts: Attempts(group: group), configuration: configuration,
-                                                deadline: deadlineInstant)
+                result = await Self.perform(key, attempts: Attempts(group: group), configuration: configuration,
+                                            deadline: deadline)
                 inFlight -= 1
                 stats.udpQueriesSent += result.udpSent
                 stats.tcpQueriesSent += result.tcpSent
-                exchange = result.exchange
             }
             await limiter.release()
         }
-        recorded.append(exchange)
-        trace?(exchange)
-        return exchange
+        tasks[key] = nil
+        finish(key, result.exchange, cacheable: result.exchange.failure != .deadlineExceeded, ttl: result.ttl)
+        return result.exchange
     }
 
-    private func deadlineExpired(_ key: ExchangeKey) -> Exchange? {
-        guard let deadlineInstant, ContinuousClock.now >= deadlineInstant else { return nil }
-        return Exchange(server: key.server, question: key.question, options: key.options,
-                        startTime: Date().timeIntervalSince1970, duration: 0, transport: key.options.transport,
-                        response: nil, failure: .deadlineExceeded,
-                        failureDetail: "the run's deadline passed before this query was sent")
+    /// Records a completed exchange, traces it, and keeps it to answer
+    /// identical calls (one cut by a deadline is not: another walk may ask).
+    private func finish(_ key: ExchangeKey, _ exchange: Exchange, cacheable: Bool, ttl: UInt32? = nil) {
+        if configuration.recordsExchanges { recorded.append(exchange) }
+        trace?(exchange)
+        guard cacheable, configuration.cacheEntries > 0 else { return }
+        let lifetime = exchange.response == nil ? configuration.failureCacheTime : .seconds(Int64(ttl ?? 0))
+        guard lifetime > .zero else { return }
+        if cache[key] == nil { cacheOrder.append(key) }
+        cache[key] = (exchange, ContinuousClock.now + lifetime)
+        while cache.count > configuration.cacheEntries, cacheOrderStart < cacheOrder.count {
+            cache[cacheOrder[cacheOrderStart]] = nil
+            cacheOrderStart += 1
+        }
+        // Compact the eviction queue once its consumed head dominates it.
+        if cacheOrderStart > configuration.cacheEntries {
+            cacheOrder = cacheOrder[cacheOrderStart...].filter { cache[$0] != nil }
+            cacheOrderStart = 0
+        }
+    }
+
+    static func deadlineExceeded(_ key: ExchangeKey, _ why: String) -> Exchange {
+        Exchange(server: key.server, question: key.question, options: key.options,
+                 startTime: Date().timeIntervalSince1970, duration: 0, transport: key.options.transport,
+                 response: nil, failure: .deadlineExceeded, failureDetail: why)
     }
 
     struct PerformResult: Sendable {
         var exchange: Exchange
+        /// The smallest TTL in an accepted answer: how long it may be reused.
+        var ttl: UInt32?
         var udpSent = 0
         var tcpSent = 0
     }
@@ -192,13 +242,25 @@ public actor QueryEngine: DNSExchanging {
             return finish(key.options.transport, nil, .networkError, "'\(key.server.ip)' is not an IP address")
         }
 
-        /// The attempt timeout, shortened to what is left before the deadline.
-        func budget() -> (timeout: TimeAmount, cutByDeadline: Bool)? {
-            let full = configuration.timeout
-            guard let deadline else { return (Self.timeAmount(full), false) }
-            let left = deadline - clock.now
+        // One budget for the whole exchange, cut short by the deadline.
+        let exchangeEnd = started + configuration.timeout
+        let end = deadline.map { min($0, exchangeEnd) } ?? exchangeEnd
+        let cutByDeadline = deadline.map { $0 < exchangeEnd } ?? false
+
+        /// The next attempt's timeout: an equal part of what is left for the
+        /// `attemptsLeft` attempts still to come; nil when nothing is left.
+        func budget(attemptsLeft: Int = 1) -> TimeAmount? {
+            let left = end - clock.now
             if left <= .zero { return nil }
-            return left < full ? (Self.timeAmount(left), true) : (Self.timeAmount(full), false)
+            return Self.timeAmount(left / max(1, attemptsLeft))
+        }
+
+        func outOfTime(_ transport: Transport, _ what: String, truncated: Bool = false) -> PerformResult {
+            cutByDeadline
+                ? finish(transport, nil, .deadlineExceeded, "the deadline passed \(what)", truncated: truncated)
+                : finish(transport, nil, .timeout,
+                         "no answer within the exchange's \(Self.millis(Self.timeAmount(configuration.timeout))) \(what)",
+                         truncated: truncated)
         }
 
         func query() -> (id: UInt16, bytes: [UInt8])? {
@@ -215,9 +277,8 @@ public actor QueryEngine: DNSExchanging {
         }
 
         func overTCP(truncated: Bool) async -> PerformResult {
-            guard let (timeout, cut) = budget() else {
-                return finish(.tcp, nil, .deadlineExceeded, "the run's deadline passed before the TCP query",
-                              truncated: truncated)
+            guard let timeout = budget() else {
+                return outOfTime(.tcp, "before the TCP query", truncated: truncated)
             }
             guard let (id, bytes) = query() else {
                 return finish(.tcp, nil, .networkError, "the query could not be encoded", truncated: truncated)
@@ -227,14 +288,14 @@ public actor QueryEngine: DNSExchanging {
                                              matcher: ResponseMatcher(id: id, question: key.question),
                                              timeout: timeout)
             switch outcome {
-            case .accepted(let response, _):
+            case .accepted(let response, let message):
+                result.ttl = Self.smallestTTL(message)
                 return finish(.tcp, response, nil, nil, truncated: truncated)
             case .malformed(let why):
                 return finish(.tcp, nil, .malformedResponse, why, truncated: truncated)
             case .timedOut(let mismatched, let last):
-                if cut {
-                    return finish(.tcp, nil, .deadlineExceeded, "the run's deadline passed while waiting over TCP",
-                                  truncated: truncated)
+                if cutByDeadline {
+                    return outOfTime(.tcp, "while waiting over TCP", truncated: truncated)
                 }
                 if mismatched > 0 {
                     return finish(.tcp, nil, .mismatchedResponse,
@@ -260,16 +321,8 @@ public actor QueryEngine: DNSExchanging {
         var lastMismatch: String?
         let attemptCount = max(0, configuration.udpRetries) + 1
         for attempt in 0..<attemptCount {
-            if attempt > 0 {
-                let pause = configuration.retryBackoff * (1 << min(attempt - 1, 6))
-                if let deadline, clock.now + pause >= deadline {
-                    return finish(.udp, nil, .deadlineExceeded,
-                                  "the run's deadline passed after \(attempt) UDP attempt(s)")
-                }
-                try? await Task.sleep(for: pause)
-            }
-            guard let (timeout, cut) = budget() else {
-                return finish(.udp, nil, .deadlineExceeded, "the run's deadline passed after \(attempt) UDP attempt(s)")
+            guard let timeout = budget(attemptsLeft: attemptCount - attempt) else {
+                return outOfTime(.udp, "after \(attempt) UDP attempt(s)")
             }
             guard let (id, bytes) = query() else {
                 return finish(.udp, nil, .networkError, "the query could not be encoded")
@@ -283,16 +336,13 @@ public actor QueryEngine: DNSExchanging {
                 if message.isTruncated {
                     return await overTCP(truncated: true)
                 }
+                result.ttl = Self.smallestTTL(message)
                 return finish(.udp, response, nil, nil)
             case .malformed(let why):
                 return finish(.udp, nil, .malformedResponse, why)
             case .timedOut(let mismatched, let last):
                 mismatchedTotal += mismatched
                 if let last { lastMismatch = last }
-                if cut {
-                    return finish(.udp, nil, .deadlineExceeded,
-                                  "the run's deadline passed while waiting (attempt \(attempt + 1))")
-                }
             case .unreachable(let why):
                 return finish(.udp, nil, .unreachable, why)
             case .reset(let why):
@@ -301,12 +351,22 @@ public actor QueryEngine: DNSExchanging {
                 return finish(.udp, nil, .networkError, why)
             }
         }
+        if cutByDeadline && mismatchedTotal == 0 {
+            return outOfTime(.udp, "while waiting (\(attemptCount) UDP attempt(s))")
+        }
         if mismatchedTotal > 0 {
             return finish(.udp, nil, .mismatchedResponse,
                           "\(mismatchedTotal) unacceptable response(s) in \(attemptCount) attempt(s), last: \(lastMismatch ?? "?")")
         }
         return finish(.udp, nil, .timeout,
-                      "no response in \(attemptCount) attempt(s) of \(Self.millis(Self.timeAmount(configuration.timeout))) each")
+                      "no response to \(attemptCount) UDP attempt(s) within \(Self.millis(Self.timeAmount(configuration.timeout)))")
+    }
+
+    /// The TTL an answer may be cached for: its smallest record TTL (a
+    /// negative answer's SOA included), at most an hour.
+    static func smallestTTL(_ message: Message) -> UInt32 {
+        let ttls = (message.answer + message.authority).map(\.ttl)
+        return min(ttls.min() ?? 0, 3600)
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

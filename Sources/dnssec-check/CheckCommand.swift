@@ -14,11 +14,14 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: [.customShort("t"), .long], help: "Record type to check (repeatable); A and AAAA by default.")
     var type: [String] = []
 
-    @Option(help: "Seconds to wait for one answer before retrying.")
+    @Option(help: "Seconds one exchange with a server may take, its UDP retransmissions and a TCP fallback included.")
     var timeout: Double = 2
 
-    @Option(help: "Seconds the whole run may take.")
-    var deadline: Double = 60
+    @Option(help: "Seconds the check of each name may take; a name that runs out is reported with what was learned.")
+    var deadline: Double = 30
+
+    @Option(help: "Seconds the whole run may take (no limit by default); names not finished by then are reported as out of time.")
+    var totalDeadline: Double?
 
     @Flag(name: .customShort("4"), help: "Use IPv4 only.")
     var ipv4Only = false
@@ -33,10 +36,15 @@ struct NetworkOptions: ParsableArguments {
         if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
         guard timeout > 0, timeout <= 60 else { throw ValidationError("--timeout must be between 0 and 60 seconds") }
         guard deadline > 0, deadline <= 3600 else { throw ValidationError("--deadline must be between 0 and 3600 seconds") }
+        if let totalDeadline, !(totalDeadline > 0 && totalDeadline <= 7 * 86400) {
+            throw ValidationError("--total-deadline must be between 0 and 604800 seconds (7 days)")
+        }
     }
 
     var family: AddressFamily { ipv4Only ? .ipv4 : ipv6Only ? .ipv6 : .any }
-    var settings: Pipeline.NetworkSettings { .init(timeout: timeout, deadline: deadline, trace: trace, family: family) }
+    var settings: Pipeline.NetworkSettings {
+        .init(timeout: timeout, deadline: deadline, totalDeadline: totalDeadline, trace: trace, family: family)
+    }
 }
 
 /// Where the names come from: arguments and/or `-f FILE`, and how many are
@@ -53,9 +61,18 @@ struct NameOptions: ParsableArguments {
     @Option(help: "How many names to walk at once (with -f or several names).")
     var jobs: Int = 8
 
+    @Option(help: ArgumentHelp("Check only the names of shard K of N (K from 0 to N-1), by a stable hash of the name: N runs with K = 0…N-1 check every name once, with no coordination.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Skip the names already reported in this JSONL file (from an interrupted run with --format jsonl): append the new lines to it.",
+                               valueName: "file.jsonl"))
+    var resume: String?
+
     func validate() throws {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
         if names.isEmpty && file == nil { throw ValidationError("Missing expected argument '<names> ...' (or -f FILE)") }
+        if let shard { _ = try Shard(shard) }
     }
 
     /// The names to walk; lines of the file that are not names are reported
@@ -82,8 +99,66 @@ struct NameOptions: ParsableArguments {
                 }
             }
         }
-        if result.isEmpty { throw ToolFailure("no names to check") }
+        if let shard {
+            let part = try Shard(shard)
+            result = result.filter(part.contains)
+        }
+        if let resume {
+            let done = try Self.namesReported(in: resume)
+            result = result.filter { !done.contains($0) }
+            if result.isEmpty {
+                printError("dnssec-check: every name is already in \(resume)")
+                return ([], bad)
+            }
+        }
+        if result.isEmpty { throw ToolFailure(shard == nil ? "no names to check" : "no names in shard \(shard!)") }
         return (result, bad)
+    }
+
+    /// The names of the reports in a JSONL file; a torn last line (the run
+    /// was killed while writing it) is not a report.
+    static func namesReported(in path: String) throws -> Set<DNSName> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if !FileManager.default.fileExists(atPath: path) { return [] }   // nothing done yet
+            throw ToolFailure("cannot read \(path) for --resume: not readable")
+        }
+        struct Line: Decodable {
+            struct Report: Decodable { var name: String }
+            var reports: [Report]
+        }
+        var names: Set<DNSName> = []
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let parsed = try? JSONDecoder().decode(Line.self, from: Data(line)) else { continue }
+            for report in parsed.reports {
+                if let name = try? DNSName(report.name) { names.insert(name) }
+            }
+        }
+        return names
+    }
+}
+
+/// `--shard K/N`: a stable partition of the names (FNV-1a of the name in
+/// lower case), the same on every machine and run.
+struct Shard {
+    var index: UInt64
+    var count: UInt64
+
+    init(_ text: String) throws {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = UInt64(parts[0]), let n = UInt64(parts[1]), n >= 1, n <= 1_000_000, k < n else {
+            throw ValidationError("--shard must be K/N with 0 <= K < N <= 1000000 (for example 0/4), not '\(text)'")
+        }
+        index = k
+        count = n
+    }
+
+    func contains(_ name: DNSName) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.description.lowercased().utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash % count == index
     }
 }
 
@@ -104,6 +179,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await nagiosFailure(report.format) {
             let (names, bad) = try source.load()
+            if names.isEmpty { throw ExitCode(bad > 0 ? ExitStatus.unknown.rawValue : 0) }   // --resume: all done
             let types = try parseTypes(network.type)
             let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
             let now = Date().timeIntervalSince1970
@@ -111,7 +187,7 @@ struct CheckCommand: AsyncParsableCommand {
             let work = try report.work(jobs: source.jobs, anchors: inputs.anchors, referenceTime: referenceTime)
             let sink = report.sink(total: names.count, referenceTime: referenceTime)
             let recorded = await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
-                                                work: work) { walked in
+                                                work: work, keepExchanges: capture != nil) { walked in
                 if let checked = walked.checked { sink.accept(walked.index, checked) }
             }
             if let capture { try save(recorded, to: capture) }
@@ -153,10 +229,11 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (names, bad) = try source.load()
+        if names.isEmpty { throw ExitCode(bad > 0 ? ExitStatus.unknown.rawValue : 0) }
         let types = try parseTypes(network.type)
         let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
         let capture = await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
-                                           work: Pipeline.Work(analyze: nil, jobs: source.jobs)) { _ in }
+                                           work: Pipeline.Work(analyze: nil, jobs: source.jobs), keepExchanges: true) { _ in }
         if output == "-" {
             print(String(decoding: try capture.encoded(), as: UTF8.self))
         } else {

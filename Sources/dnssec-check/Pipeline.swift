@@ -13,8 +13,11 @@ import Foundation
 /// soon as its own walk ends and handed to the consumer, so output streams.
 enum Pipeline {
     struct NetworkSettings {
+        /// Seconds one exchange may take, retransmissions included.
         var timeout: Double
+        /// Seconds each name's walk may take, and the whole run (optional).
         var deadline: Double
+        var totalDeadline: Double? = nil
         var trace: Bool
         var family: AddressFamily = .any
     }
@@ -29,27 +32,37 @@ enum Pipeline {
     }
 
     /// Walks every name from the live network; `consume` gets each result
-    /// (with its index in `names`) as soon as it is ready. Returns the capture.
+    /// (with its index in `names`) as soon as it is ready. Returns the
+    /// capture when `keepExchanges` (for `-o` or `-vv`); otherwise the
+    /// exchanges are dropped as they complete and memory stays flat.
     static func probe(names: [DNSName], types: [RRType], inputs: TrustInputs, settings: NetworkSettings,
-                      work: Work, consume: (Walked) async -> Void) async -> Capture {
+                      work: Work, keepExchanges: Bool, consume: (Walked) async -> Void) async -> Capture {
         let start = Date().timeIntervalSince1970
-        var traceHook: (@Sendable (Exchange) -> Void)?
-        if settings.trace {
-            traceHook = { @Sendable exchange in printError(TraceFormatter.line(for: exchange)) }
-        }
+        let log = ExchangeLog(keeps: keepExchanges || work.wantExchanges)
+        let trace = settings.trace
         let engine = QueryEngine(
             configuration: .init(timeout: .milliseconds(Int64(settings.timeout * 1000)),
-                                 deadline: .milliseconds(Int64(settings.deadline * 1000))),
-            trace: traceHook)
-        let transport: any DNSExchanging = LoopbackGuard.enabled ? LoopbackGuard(inner: engine) : engine
+                                 deadline: settings.totalDeadline.map { .milliseconds(Int64($0 * 1000)) },
+                                 recordsExchanges: false),
+            trace: { @Sendable exchange in
+                if trace { printError(TraceFormatter.line(for: exchange)) }
+                log.append(exchange)
+            })
+        let guarded: any DNSExchanging = LoopbackGuard.enabled ? LoopbackGuard(inner: engine) : engine
+        // Servers found silent are not asked again in this run; what they
+        // would have been asked is recorded as not asked.
+        let transport = HealthAwareTransport(inner: guarded, recordSkipped: { @Sendable exchange in
+            if trace { printError(TraceFormatter.line(for: exchange)) }
+            log.append(exchange)
+        })
         await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
-                  family: settings.family, exchanges: { await engine.recordedExchanges() }, consume: consume)
-        let exchanges = await engine.recordedExchanges()
+                  family: settings.family, deadline: .milliseconds(Int64(settings.deadline * 1000)),
+                  exchanges: { log.snapshot() }, consume: consume)
         await engine.shutdown()
         return Capture(tool: "dnssec-check \(DNSSECCheck.version)", startTime: start,
                        endTime: Date().timeIntervalSince1970, names: names, types: types,
                        trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip),
-                       exchanges: exchanges)
+                       exchanges: log.snapshot())
     }
 
     /// Re-walks a capture offline: the walker asks the same questions and the
@@ -66,7 +79,8 @@ enum Pipeline {
     /// one started as each finishes. A name's walk never throws; whatever
     /// went wrong with it is in its observation and report.
     static func run(names: [DNSName], types: [RRType], transport: any DNSExchanging, roots: [ServerAddress],
-                    work: Work, family: AddressFamily = .any, exchanges: @escaping @Sendable () async -> [Exchange],
+                    work: Work, family: AddressFamily = .any, deadline: Duration? = nil,
+                    exchanges: @escaping @Sendable () async -> [Exchange],
                     consume: (Walked) async -> Void) async {
         var limits = ChainWalker.Limits()
         limits.addressFamily = family
@@ -78,7 +92,11 @@ enum Pipeline {
                 let name = names[index]
                 return {
                     let started = Date()
-                    let observation = await walker.observe(name, types: types)
+                    // Each name has its own deadline; names after it start afresh.
+                    let walkDeadline = deadline.map { ContinuousClock.now + $0 }
+                    let observation = await WalkDeadline.$current.withValue(walkDeadline) {
+                        await walker.observe(name, types: types)
+                    }
                     let report = work.analyze?(observation)
                     let duration = Date().timeIntervalSince(started)
                     let seen = work.wantExchanges ? await exchanges() : []
@@ -112,5 +130,28 @@ enum Pipeline {
         var checked: CheckedName? {
             report.map { CheckedName(report: $0, observation: observation, exchanges: exchanges, duration: duration) }
         }
+    }
+}
+
+/// The exchanges of a run, in completion order, when something needs them
+/// (a capture, `-vv`); otherwise it keeps nothing.
+final class ExchangeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var exchanges: [Exchange] = []
+    let keeps: Bool
+
+    init(keeps: Bool) { self.keeps = keeps }
+
+    func append(_ exchange: Exchange) {
+        guard keeps else { return }
+        lock.lock()
+        exchanges.append(exchange)
+        lock.unlock()
+    }
+
+    func snapshot() -> [Exchange] {
+        lock.lock()
+        defer { lock.unlock() }
+        return exchanges
     }
 }

@@ -158,17 +158,23 @@ struct ReportOptions: ParsableArguments {
 
 /// Where reports go as names finish: text streams in the order the names
 /// were given (each as soon as it and those before it are done), jsonl in
-/// the order they finish; json, nagios and prometheus need every name and
-/// are written at the end. Also keeps the progress line on standard error.
+/// the order they finish, one line written whole as each name completes (an
+/// interrupted run loses no finished name); json, nagios and prometheus need
+/// every name and are written at the end. A name's report is dropped once
+/// written, so a long text or jsonl run keeps only the statuses. Also keeps
+/// the progress line on standard error.
 final class ReportSink {
     let format: OutputFormat
     let text: TextReport
     let policy: ReportPolicy
     let total: Int
     let referenceTime: Int64
-    var results: [Int: CheckedName] = [:]
+    /// Reports not written yet: text waiting for an earlier name, or every
+    /// name for the formats written at the end.
+    var pending: [Int: CheckedName] = [:]
+    var statuses: [MonitorStatus] = []
     var nextToPrint = 0
-    var done = 0
+    var failed = 0
     let progress: Progress?
 
     init(format: OutputFormat, text: TextReport, policy: ReportPolicy, total: Int, referenceTime: Int64,
@@ -185,26 +191,28 @@ final class ReportSink {
     static let tool = "dnssec-check \(DNSSECCheck.version)"
 
     func accept(_ index: Int, _ checked: CheckedName) {
-        results[index] = checked
-        done += 1
+        let status = checked.status(policy)
+        statuses.append(status)
+        if status > .warning { failed += 1 }
         switch format {
         case .text:
-            while let next = results[nextToPrint] {
+            pending[index] = checked
+            while let next = pending.removeValue(forKey: nextToPrint) {
                 write(nextToPrint == 0 ? text.render(next) : (text.verbosity == .quiet ? "" : "\n") + text.render(next))
                 nextToPrint += 1
             }
         case .jsonl:
             write(JSONReport(tool: Self.tool, names: [checked], policy: policy).document.serialized(pretty: false) + "\n")
         case .json, .nagios, .prometheus:
-            break
+            pending[index] = checked
         }
-        progress?.update(done: done, failed: results.values.filter { $0.status(policy) > .warning }.count)
+        progress?.update(done: statuses.count, failed: failed)
     }
 
     /// Writes whatever waits for the end and returns the worst status.
     func finish() -> ExitStatus {
         progress?.clear()
-        let ordered = results.keys.sorted().map { results[$0]! }
+        let ordered = pending.keys.sorted().map { pending[$0]! }
         switch format {
         case .text, .jsonl:
             break
@@ -216,8 +224,8 @@ final class ReportSink {
         case .prometheus:
             write(PrometheusReport(policy: policy, runTimestamp: referenceTime).render(ordered))
         }
-        if ordered.isEmpty { return .unknown }
-        let worst = MonitorStatus.worst(ordered.map { $0.status(policy) })
+        if statuses.isEmpty { return .unknown }
+        let worst = MonitorStatus.worst(statuses)
         return ExitStatus(rawValue: worst.rawValue) ?? .unknown
     }
 
@@ -230,7 +238,7 @@ final class ReportSink {
 }
 
 /// A one-line progress bar on standard error, for long runs on a terminal:
-/// `[##########          ] 50/100 names, 3 failing, 12 s`.
+/// `[##########          ] 50/100 names, 3 failing, 12 s, 4 names/s ETA 12 s`.
 final class Progress {
     static let threshold = 10
     let total: Int
@@ -252,7 +260,11 @@ final class Progress {
         let width = 20
         let filled = total == 0 ? 0 : done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        let line = "\r\u{1B}[K[\(bar)] \(done)/\(total) names, \(failed) failing, \(Int(Date().timeIntervalSince(started))) s"
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? " ETA \(Int(Double(total - done) / rate)) s" : ""
+        let line = "\r\u{1B}[K[\(bar)] \(done)/\(total) names, \(failed) failing, \(Int(elapsed)) s, "
+            + String(format: "%.0f names/s", rate) + eta
         FileHandle.standardError.write(Data(line.utf8))
         shown = true
     }

@@ -78,6 +78,10 @@ public enum ExchangeFailure: String, Sendable, Hashable, Codable {
     case mismatchedResponse
     /// The analysis deadline passed before this exchange could run.
     case deadlineExceeded
+    /// Not sent: the server had not answered over this transport earlier in
+    /// the run (after every retry), so asking again would only cost another
+    /// timeout. `failureDetail` says since when and why.
+    case notAsked
     /// Any other network error.
     case networkError
 }

@@ -29,6 +29,15 @@ public struct ServerAnswer: Sendable, Hashable {
             || exchange.response != nil)
     }
 
+    /// The walk's own deadline stopped it: says nothing about the server.
+    public var isPastDeadline: Bool { exchange.failure == .deadlineExceeded }
+
+    /// Asked (or known not to answer) and silent: a timeout, an unreachable
+    /// port, or not sent because the server had been silent earlier in the run.
+    public var isUnanswered: Bool {
+        wasAsked && message == nil && !isInvalidResponse && !isPastDeadline
+    }
+
     /// Records of `type` at `owner` in the answer section.
     public func answerRecords(_ owner: DNSName, _ type: RRType) -> [Record] {
         message?.answer.filter { $0.owner == owner && $0.type == type } ?? []
@@ -129,5 +138,27 @@ public struct NameObservation: Sendable, Hashable {
         self.answers = answers
         self.cnameTarget = cnameTarget
         self.walkProblem = walkProblem
+    }
+}
+
+extension ZoneObservation {
+    /// Every answer the walk collected for this zone.
+    public var allAnswers: [ServerAnswer] {
+        dsAnswers + dnskeyAnswers + soaAnswers + cdsAnswers + cdnskeyAnswers + tcpAnswers + nsec3paramAnswers
+            + nxdomainProbeAnswers + nsAnswers + nameServerAddressAnswers + noEDNSAnswers + ednsVersionAnswers
+    }
+}
+
+extension NameObservation {
+    /// Every answer of the walk: its zones, the name's own answers and probes,
+    /// and those of the CNAME targets and signalling names it followed.
+    public var allAnswers: [ServerAnswer] {
+        zones.flatMap(\.allAnswers) + answers.values.flatMap { $0 } + nodataProbeAnswers
+            + cnameTarget.flatMap(\.allAnswers) + bootstrapSignals.flatMap(\.allAnswers)
+    }
+
+    /// Questions the walk did not send because its deadline had passed.
+    public var questionsPastDeadline: Int {
+        allAnswers.filter { $0.exchange.failure == .deadlineExceeded }.count
     }
 }
