@@ -1,5 +1,6 @@
 extension NameReport {
-    /// The one finding to act on first: an error where the chain breaks,
+    /// The one finding to act on first: a check that ran out of time (what
+    /// it could not see is unknown), then an error where the chain breaks,
     /// then other errors, then warnings; among equals, the zone closest to
     /// the root (its fix helps everything below), a cause before its
     /// consequence, then the catalog's order. Nil when there is nothing to fix.
@@ -25,8 +26,11 @@ extension NameReport {
         let consequences: Set<String> = ["NO_SEP", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
         let causes: Set<String> = ["INCONSISTENT_SOA_SERIAL"]
         let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code.rawValue, $0) })
+        // A check that ran out of time explains whatever it could not see.
+        let overriding: Set<String> = ["CHECK_DEADLINE_EXCEEDED"]
         func rank(_ d: Diagnostic) -> [Int] {
-            [d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
+            [overriding.contains(d.code) ? 0 : 1,
+             d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
              d.severity == .error ? 0 : 1,
              depth[d.zone] ?? Int.max,
              causes.contains(d.code) ? 0 : consequences.contains(d.code) ? 2 : 1,

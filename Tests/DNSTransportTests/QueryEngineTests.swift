@@ -266,4 +266,41 @@ struct FaultTests {
         #expect(exchange.failure == .networkError)
         await engine.shutdown()
     }
+
+    @Test func aWalkPastItsDeadlineAsksNothingAndOtherWalksStillAsk() async throws {
+        let responder = try await FaultResponder.start(udp: .good)
+        let engine = QueryEngine(configuration: fastConfig)
+        let past = ContinuousClock.now - .seconds(1)
+        let refused = await WalkDeadline.$current.withValue(past) {
+            await engine.exchange(question(), with: responder.server, options: .authoritative)
+        }
+        #expect(refused.failure == .deadlineExceeded)
+        #expect(responder.snapshot.udpQueries == 0, "nothing sent for a walk out of time")
+        // Another walk, with time left, gets a real answer: the refusal was not cached.
+        let answered = await WalkDeadline.$current.withValue(ContinuousClock.now + .seconds(30)) {
+            await engine.exchange(question(), with: responder.server, options: .authoritative)
+        }
+        #expect(answered.failure == nil && answered.response != nil)
+        #expect(responder.snapshot.udpQueries == 1)
+        #expect(await engine.statistics().pastDeadline == 1)
+        await engine.shutdown()
+        await responder.stop()
+    }
+
+    @Test func answersAreReusedWithinTheirTTLAndTheCacheIsBounded() async throws {
+        let responder = try await FaultResponder.start(udp: .good)
+        var config = fastConfig
+        config.cacheEntries = 2
+        config.recordsExchanges = false
+        let engine = QueryEngine(configuration: config)
+        for name in ["a.example.", "a.example.", "b.example.", "c.example.", "a.example."] {
+            _ = await engine.exchange(question(name), with: responder.server, options: .authoritative)
+        }
+        // a (asked), a (cached, TTL 300), b, c (evicts a), a (asked again).
+        #expect(responder.snapshot.udpQueries == 4)
+        #expect(await engine.statistics().deduplicated == 1)
+        #expect(await engine.recordedExchanges().isEmpty, "nothing kept without recordsExchanges")
+        await engine.shutdown()
+        await responder.stop()
+    }
 }

@@ -24,6 +24,8 @@ struct LabScenarioTests {
         let codes: [String]
         /// A trust anchor file in the lab dir other than the lab's own root anchor.
         let anchor: String?
+        /// More dnssec-check options for this row (after the defaults, so they win).
+        var options: [String]? = nil
     }
 
     struct Manifest: Decodable {
@@ -50,6 +52,7 @@ struct LabScenarioTests {
         let args = rows.map(\.name) + ["-t", type, "--format", "json", "--timeout", "1", "--deadline", "60",
                                       "--root-hints", labDir.appendingPathComponent("root.hints").path,
                                       "--trust-anchor", labDir.appendingPathComponent(anchor).path]
+            + (rows[0].options ?? [])
         let (_, output, errors) = try run(binary, args)
         guard let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any],
               let reports = object["reports"] as? [[String: Any]] else {
@@ -112,7 +115,7 @@ struct LabScenarioTests {
         #expect(rows.count >= 30)
         var mismatches: [String] = []
         var seen: Set<String> = []
-        for group in Dictionary(grouping: rows, by: { "\($0.type) \($0.anchor ?? "")" }).values {
+        for group in Dictionary(grouping: rows, by: { "\($0.type) \($0.anchor ?? "") \($0.options ?? [])" }).values {
             let reports = try Self.check(group)
             for report in reports.values {
                 seen.formUnion((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })

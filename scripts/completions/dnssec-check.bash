@@ -188,7 +188,7 @@ _dnssec-check_check() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-4 -6 --trace --strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
     repeating_options=(-t --type --ignore --ds)
-    non_repeating_options=(-f --file --jobs --root-hints --trust-anchor --timeout --deadline --format --at --warn-days --crit-days --ds-file --color -o --capture)
+    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --format --at --warn-days --crit-days --ds-file --color -o --capture)
     __dnssec-check_offer_flags_options -1
 
     # Offer option value completions
@@ -197,6 +197,12 @@ _dnssec-check_check() {
         return
         ;;
     '--jobs')
+        return
+        ;;
+    '--shard')
+        return
+        ;;
+    '--resume')
         return
         ;;
     '--root-hints')
@@ -212,6 +218,9 @@ _dnssec-check_check() {
         return
         ;;
     '--deadline')
+        return
+        ;;
+    '--total-deadline')
         return
         ;;
     '--format')
@@ -250,7 +259,7 @@ _dnssec-check_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --trace --version -h --help)
     repeating_options=(-t --type)
-    non_repeating_options=(-f --file --jobs --root-hints --trust-anchor --timeout --deadline -o --output)
+    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline -o --output)
     __dnssec-check_offer_flags_options -1
 
     # Offer option value completions
@@ -259,6 +268,12 @@ _dnssec-check_probe() {
         return
         ;;
     '--jobs')
+        return
+        ;;
+    '--shard')
+        return
+        ;;
+    '--resume')
         return
         ;;
     '--root-hints')
@@ -274,6 +289,9 @@ _dnssec-check_probe() {
         return
         ;;
     '--deadline')
+        return
+        ;;
+    '--total-deadline')
         return
         ;;
     '-o'|'--output')

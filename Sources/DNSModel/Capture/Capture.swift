@@ -4,7 +4,7 @@ import Foundation
 /// of it and can be replayed offline (docs/capture-format.md).
 public struct Capture: Sendable, Hashable, Codable {
     /// "major.minor": a reader rejects another major, or a newer minor.
-    public static let currentFormatVersion = "1.0"
+    public static let currentFormatVersion = "1.1"
 
     public var formatVersion: String
     public var tool: String
