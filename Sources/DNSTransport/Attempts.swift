@@ -54,10 +54,12 @@ enum AttemptOutcome: Sendable {
     }
 }
 
-/// Sends queries over NIO channels. One socket per attempt: a fresh random
-/// source port for every UDP query (RFC 5452 §9.2), one TCP connection per query.
+/// Sends queries over NIO channels: one TCP connection per query; for UDP
+/// a connected socket per server with a random source port, fresh for each
+/// query unless a `pool` lends one that answered its last query.
 struct Attempts: Sendable {
     let group: any EventLoopGroup
+    var pool: UDPSocketPool? = nil
 
     /// The largest UDP payload: receive whatever arrives, whole, and let the
     /// analysis judge its size against what the query advertised.
@@ -65,7 +67,8 @@ struct Attempts: Sendable {
 
     func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
              timeout: TimeAmount) async -> AttemptOutcome {
-        await attempt(timeout: timeout) { loop, promise in
+        if let pool { return await pooledUDP(pool, to: address, query: query, matcher: matcher, timeout: timeout) }
+        return await attempt(timeout: timeout) { loop, promise in
             let channelFuture = DatagramBootstrap(group: loop)
                 .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
                 .channelInitializer { channel in
@@ -88,6 +91,60 @@ struct Attempts: Sendable {
             }
             return channelFuture
         }
+    }
+
+    /// One UDP attempt over a pooled socket: a fresh one when none is idle.
+    private func pooledUDP(_ pool: UDPSocketPool, to address: SocketAddress, query: [UInt8],
+                           matcher: ResponseMatcher, timeout: TimeAmount) async -> AttemptOutcome {
+        let lease: UDPSocketPool.Lease
+        if let idle = pool.take(address) {
+            lease = idle
+        } else {
+            let handler = PooledUDPHandler(server: address)
+            do {
+                let channel = try await DatagramBootstrap(group: group.next())
+                    .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
+                    }
+                    // Connected: the kernel reports ICMP port unreachable as ECONNREFUSED.
+                    .connect(to: address).get()
+                lease = UDPSocketPool.Lease(channel: channel, handler: handler)
+                pool.noteOpened()
+            } catch {
+                return AttemptOutcome.classify(error)
+            }
+        }
+        let loop = lease.channel.eventLoop
+        let promise = loop.makePromise(of: AttemptOutcome.self)
+        // Every wait is bounded, whatever the channel does.
+        let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
+            promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
+        }
+        loop.execute {
+            lease.handler.arm(AttemptState(matcher: matcher, timeout: timeout, promise: promise), on: loop)
+            lease.channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
+                promise.succeed(AttemptOutcome.classify(error))
+            }
+        }
+        let outcome: AttemptOutcome
+        do { outcome = try await promise.futureResult.get() } catch { outcome = .failed(String(describing: error)) }
+        safety.cancel()
+        let answered: Bool
+        switch outcome {
+        case .accepted, .malformed: answered = true
+        default: answered = false
+        }
+        let reusable = try? await loop.submit { () -> Bool in
+            lease.handler.disarm()
+            return answered && !lease.handler.broken
+        }.get()
+        if reusable == true {
+            pool.give(back: lease, to: address)
+        } else {
+            lease.channel.close(promise: nil)
+        }
+        return outcome
     }
 
     func tcp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,

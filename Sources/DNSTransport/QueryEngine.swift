@@ -35,10 +35,14 @@ public actor QueryEngine: DNSExchanging {
         /// in its answer (a failure for `failureCacheTime`).
         public var cacheEntries: Int
         public var failureCacheTime: Duration
+        /// Whether UDP sockets that got an answer are reused for the next
+        /// queries to the same server (see `UDPSocketPool`).
+        public var reusesUDPSockets: Bool
 
         public init(timeout: Duration = .seconds(2), udpRetries: Int = 1, maxInFlight: Int = 32,
                     deadline: Duration? = nil, threads: Int = 1, recordsExchanges: Bool = true,
-                    cacheEntries: Int = 20_000, failureCacheTime: Duration = .seconds(30)) {
+                    cacheEntries: Int = 20_000, failureCacheTime: Duration = .seconds(30),
+                    reusesUDPSockets: Bool = true) {
             self.timeout = timeout
             self.udpRetries = udpRetries
             self.maxInFlight = maxInFlight
@@ -47,6 +51,7 @@ public actor QueryEngine: DNSExchanging {
             self.recordsExchanges = recordsExchanges
             self.cacheEntries = cacheEntries
             self.failureCacheTime = failureCacheTime
+            self.reusesUDPSockets = reusesUDPSockets
         }
     }
 
@@ -58,6 +63,8 @@ public actor QueryEngine: DNSExchanging {
         public var deduplicated = 0
         /// Calls refused at once because their walk's deadline had passed.
         public var pastDeadline = 0
+        /// UDP sockets opened (fewer than UDP queries when sockets are reused).
+        public var udpSocketsOpened = 0
         public var udpQueriesSent = 0
         public var tcpQueriesSent = 0
         /// Most exchanges on the wire at the same time.
@@ -69,6 +76,7 @@ public actor QueryEngine: DNSExchanging {
     private let ownsGroup: Bool
     private let deadlineInstant: ContinuousClock.Instant?
     private let limiter: AsyncSemaphore
+    private let udpPool: UDPSocketPool?
     private let trace: (@Sendable (Exchange) -> Void)?
     /// Exchanges in flight, joined by identical calls.
     private var tasks: [ExchangeKey: Task<Exchange, Never>] = [:]
@@ -97,6 +105,7 @@ public actor QueryEngine: DNSExchanging {
         }
         deadlineInstant = configuration.deadline.map { ContinuousClock.now + $0 }
         limiter = AsyncSemaphore(permits: configuration.maxInFlight)
+        udpPool = configuration.reusesUDPSockets ? UDPSocketPool() : nil
         self.trace = trace
     }
 
@@ -144,7 +153,11 @@ public actor QueryEngine: DNSExchanging {
     /// Every exchange so far, failures included, in completion order.
     public func recordedExchanges() -> [Exchange] { recorded }
 
-    public func statistics() -> Statistics { stats }
+    public func statistics() -> Statistics {
+        var current = stats
+        current.udpSocketsOpened = udpPool?.opened ?? stats.udpQueriesSent
+        return current
+    }
 
     /// Waits for exchanges in flight (each bounded by its timeout), then closes
     /// the event loop group if the engine made it. Later exchanges fail with
@@ -153,6 +166,7 @@ public actor QueryEngine: DNSExchanging {
         guard !isShutDown else { return }
         isShutDown = true
         for task in Array(tasks.values) { _ = await task.value }
+        await udpPool?.close()
         if ownsGroup {
             try? await group.shutdownGracefully()
         }
@@ -169,7 +183,7 @@ public actor QueryEngine: DNSExchanging {
             if deadline.map({ ContinuousClock.now < $0 }) ?? true {
                 inFlight += 1
                 stats.peakInFlight = max(stats.peakInFlight, inFlight)
-                result = await Self.perform(key, attempts: Attempts(group: group), configuration: configuration,
+                result = await Self.perform(key, attempts: Attempts(group: group, pool: udpPool), configuration: configuration,
                                             deadline: deadline)
                 inFlight -= 1
                 stats.udpQueriesSent += result.udpSent

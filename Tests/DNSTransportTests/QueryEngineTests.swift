@@ -303,4 +303,30 @@ struct FaultTests {
         await engine.shutdown()
         await responder.stop()
     }
+
+    @Test func aSocketThatGotAnAnswerIsReusedAndOneThatTimedOutIsNot() async throws {
+        let good = try await FaultResponder.start(udp: .good)
+        let silent = try await FaultResponder.start(udp: .silent)
+        let engine = QueryEngine(configuration: fastConfig)
+        for name in ["a.example.", "b.example.", "c.example."] {
+            let exchange = await engine.exchange(question(name), with: good.server, options: .authoritative)
+            #expect(exchange.failure == nil)
+        }
+        #expect(await engine.statistics().udpSocketsOpened == 1, "one socket served three answered queries")
+        _ = await engine.exchange(question(), with: silent.server, options: .authoritative)
+        let stats = await engine.statistics()
+        #expect(stats.udpQueriesSent == 5)
+        #expect(stats.udpSocketsOpened == 3, "the retransmission after a timeout goes out on a fresh socket")
+        var fresh = fastConfig
+        fresh.reusesUDPSockets = false
+        let unpooled = QueryEngine(configuration: fresh)
+        for name in ["a.example.", "b.example."] {
+            _ = await unpooled.exchange(question(name), with: good.server, options: .authoritative)
+        }
+        #expect(await unpooled.statistics().udpSocketsOpened == 2)
+        await engine.shutdown()
+        await unpooled.shutdown()
+        await good.stop()
+        await silent.stop()
+    }
 }
