@@ -5,19 +5,22 @@ import LDNSBridge
 /// Turns what the walk observed into a verdict, per-zone results and
 /// findings. A pure function of its inputs: the reference time is given,
 /// never read from the clock.
-public struct Analyzer {
+public struct Analyzer: Sendable {
     public let anchors: TrustAnchors
     public let policy: AnalysisPolicy
     public let referenceTime: Int64
     /// What-if DS RRsets: analyse each zone as if its parent published these.
     public let whatIfDS: [DNSName: [DSData]]
+    /// Zone analyses shared by the names of a run (nil: each name on its own).
+    public let zoneCache: ZoneAnalysisCache?
 
     public init(anchors: TrustAnchors, policy: AnalysisPolicy = AnalysisPolicy(), referenceTime: Int64,
-                whatIfDS: [DNSName: [DSData]] = [:]) {
+                whatIfDS: [DNSName: [DSData]] = [:], zoneCache: ZoneAnalysisCache? = nil) {
         self.anchors = anchors
         self.policy = policy
         self.referenceTime = referenceTime
         self.whatIfDS = whatIfDS
+        self.zoneCache = zoneCache
     }
 
     public func analyze(_ observation: NameObservation) -> NameReport {
@@ -96,7 +99,7 @@ struct AnalysisRun {
             let isLast = index == observation.zones.count - 1
             var zoneRun = ZoneCheck(zone: zone, inherited: parentStatus, parentKeys: trustedKeys,
                                     anchored: anchorZones.contains(zone.zone))
-            let outcome = zoneRun.run(&self)
+            let outcome = check(&zoneRun)
             zoneReports.append(outcome.report)
             trustedKeys = outcome.trustedKeys
             parentStatus = outcome.report.status

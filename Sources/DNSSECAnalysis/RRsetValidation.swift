@@ -146,7 +146,11 @@ final class Validator {
             }
             if serverValid { result.validServers.append(answer.server) }
         }
-        result.signatures = reports.values.sorted { ($0.keyTag, $0.typeCovered) < ($1.keyTag, $1.typeCovered) }
+        // A total order: two signatures by one key (a stale server's older one) must not swap between runs.
+        result.signatures = reports.values.sorted {
+            ($0.keyTag, $0.typeCovered, $0.inception, $0.expiration, $0.servers.joined(separator: ","))
+                < ($1.keyTag, $1.typeCovered, $1.inception, $1.expiration, $1.servers.joined(separator: ","))
+        }
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result
     }

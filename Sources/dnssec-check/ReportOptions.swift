@@ -111,9 +111,10 @@ struct ReportOptions: ParsableArguments {
     func analysis(anchors: TrustAnchors, referenceTime: Int64) throws -> @Sendable (NameObservation) -> NameReport {
         let policy = try policy()
         let whatIf = try whatIf()
-        return { observation in
-            Analyzer(anchors: anchors, policy: policy, referenceTime: referenceTime, whatIfDS: whatIf).analyze(observation)
-        }
+        // The root and TLDs are analysed once for the whole run.
+        let analyzer = Analyzer(anchors: anchors, policy: policy, referenceTime: referenceTime, whatIfDS: whatIf,
+                                zoneCache: ZoneAnalysisCache())
+        return { observation in analyzer.analyze(observation) }
     }
 
     var verbosity: TextReport.Verbosity {

@@ -130,4 +130,25 @@ struct WalkCostTests {
         // What was learned stays: the root was judged before time ran out.
         #expect(report.zones.first?.status == .secure)
     }
+
+    @Test func zonesAnalysedOnceForARunGiveTheSameReportsAsEachNameAlone() async throws {
+        let names = ["ok", "expired", "halfdead", "split", "cname-into-bogus", "nsec3-optout-nxdomain", "cds-bootstrap-signalled"]
+        let cache = ZoneAnalysisCache()
+        var batch: [String: NameReport] = [:]
+        // Twice through the batch, the second time in reverse: every zone is a cache hit then.
+        for name in names + names.reversed() {
+            let capture = try CaptureAnalysisTests.capture(name)
+            let observation = await CaptureAnalysisTests.observe(capture)
+            let analyzer = Analyzer(anchors: try CaptureAnalysisTests.anchors(of: capture), policy: AnalysisPolicy(),
+                                    referenceTime: Int64(capture.endTime), zoneCache: cache)
+            let report = analyzer.analyze(observation)
+            if let first = batch[name] { #expect(first == report, "\(name) from the cache") }
+            batch[name] = report
+        }
+        #expect(cache.hits >= names.count * 3, "root, TLD and the name's zone reused: \(cache.hits) hits")
+        for name in names {
+            let alone = try await CaptureAnalysisTests.analyze(name)
+            #expect(batch[name] == alone, "\(name) reads the same alone and in a batch")
+        }
+    }
 }

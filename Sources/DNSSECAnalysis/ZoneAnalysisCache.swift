@@ -1,0 +1,82 @@
+import DNSModel
+import Foundation
+
+/// The analysis of each zone on a path, kept for a run: in a batch the
+/// root and a TLD are validated once, not once per name. A zone's analysis
+/// is a pure function of what its servers said (the same recorded answers,
+/// which the query engine's cache hands every walk), what its parent
+/// established, and the path state it reads; all of that is the key, so a
+/// name reads the same alone and in a batch. Shared by concurrent analyses.
+public final class ZoneAnalysisCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var observation: ZoneObservation
+        var inherited: SecurityStatus?
+        var parentKeys: [Record]?
+        var anchored: Bool
+        var soaExpire: [DNSName: Int64]
+        var shortValiditySigners: Set<DNSName>
+    }
+
+    /// What the zone's check produced: its outcome, and what it added to the run.
+    struct Entry {
+        var outcome: ZoneCheck.Outcome
+        var findings: [Diagnostic]
+        var pathSignatures: [AnalysisRun.PathSignature]
+        var soaExpire: [DNSName: Int64]
+        var shortValiditySigners: Set<DNSName>
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: Entry] = [:]
+    private let capacity: Int
+    public private(set) var hits = 0
+
+    /// At most `capacity` zones; when full it starts afresh (a batch's
+    /// shared zones are back after one name each).
+    public init(capacity: Int = 256) { self.capacity = max(1, capacity) }
+
+    func entry(_ key: Key) -> Entry? {
+        lock.withLock {
+            let found = entries[key]
+            if found != nil { hits += 1 }
+            return found
+        }
+    }
+
+    func store(_ entry: Entry, for key: Key) {
+        lock.withLock {
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
+    }
+}
+
+extension AnalysisRun {
+    /// Checks one zone, or takes the check from the run's cache.
+    mutating func check(_ zoneCheck: inout ZoneCheck) -> ZoneCheck.Outcome {
+        guard let cache = analyzer.zoneCache else { return zoneCheck.run(&self) }
+        let key = ZoneAnalysisCache.Key(observation: zoneCheck.observation, inherited: zoneCheck.inherited,
+                                        parentKeys: zoneCheck.parentKeys, anchored: zoneCheck.anchored,
+                                        soaExpire: soaExpire, shortValiditySigners: shortValiditySigners)
+        if let entry = cache.entry(key) {
+            entry.findings.forEach { merge($0) }
+            pathSignatures += entry.pathSignatures
+            soaExpire = entry.soaExpire
+            shortValiditySigners = entry.shortValiditySigners
+            return entry.outcome
+        }
+        let findingsBefore = findings
+        let signaturesBefore = pathSignatures.count
+        let candidateBefore = bootstrapCandidate == nil
+        let outcome = zoneCheck.run(&self)
+        // Only a check whose effect on the run is plain additions can be replayed.
+        let appendedOnly = findings.count >= findingsBefore.count
+            && Array(findings.prefix(findingsBefore.count)) == findingsBefore
+        if appendedOnly && candidateBefore == (bootstrapCandidate == nil) && candidateBefore {
+            cache.store(.init(outcome: outcome, findings: Array(findings.dropFirst(findingsBefore.count)),
+                              pathSignatures: Array(pathSignatures.dropFirst(signaturesBefore)),
+                              soaExpire: soaExpire, shortValiditySigners: shortValiditySigners), for: key)
+        }
+        return outcome
+    }
+}
