@@ -41,7 +41,7 @@ public actor QueryEngine: DNSExchanging {
 
         public init(timeout: Duration = .seconds(2), udpRetries: Int = 1, maxInFlight: Int = 32,
                     deadline: Duration? = nil, threads: Int = 1, recordsExchanges: Bool = true,
-                    cacheEntries: Int = 20_000, failureCacheTime: Duration = .seconds(30),
+                    cacheEntries: Int = 4096, failureCacheTime: Duration = .seconds(30),
                     reusesUDPSockets: Bool = true) {
             self.timeout = timeout
             self.udpRetries = udpRetries

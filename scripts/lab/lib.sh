@@ -39,6 +39,14 @@ NODO_1=127.53.7.4          # python relay to $CHILD_1 that clears the DO bit (no
 NOOPT_1=127.53.7.5         # python relay to $CHILD_1 that strips the OPT record from answers
 GARBAGE_1=127.53.7.6       # python server that answers every query with a malformed message
 DATA_NET=127.53.255        # A record *data* (nothing listens there)
+# The opt-in bulk lab (scripts/lab/bulk, state in $LAB/bulk) uses only
+# 127.53.100.0/24, so it can run beside this lab; see "Bulk part" in docs/lab.md.
+BULK_ROOT=127.53.100.1     # a.root-servers.bulk.   (bulk nsd-root: its own private root)
+BULK_TLD=127.53.100.2      # ns1.nic.bulk.          (bulk nsd-tld: bulk.)
+BULK_LEAF_1=127.53.100.3   # ns1.zNNNNN.bulk.       (bulk nsd-leaf: every zNNNNN.bulk.)
+BULK_LEAF_2=127.53.100.4   # ns2.zNNNNN.bulk.       (bulk nsd-leaf)
+BULK_SINK=127.53.100.9     # ns3.zNNNNN.bulk. of the silent-secondary zones (bulk sink.py)
+BULK_RESOLVER=127.53.100.53  # unbound, only while `scripts/lab/bulk check` runs
 
 # NSD instances: name -> listen addresses
 declare -A NSD_ADDRS=(
@@ -167,12 +175,16 @@ lab_lock() {
 # Pids of any process whose command line mentions the lab directory
 # (used only to report leftovers, never to kill by name).
 lab_leftovers() {
-  local d pid
+  local d pid cl
   for d in /proc/[0-9]*; do
     pid="${d#/proc/}"
     [ "$pid" = "$$" ] && continue
     [ -r "$d/cmdline" ] || continue
-    if tr '\0' ' ' < "$d/cmdline" 2>/dev/null | grep -qF "$LAB/"; then
+    cl="$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null)" || continue
+    case "$cl" in
+      *"$LAB/bulk/"*) continue ;;   # the bulk lab's own processes (scripts/lab/bulk down stops them)
+    esac
+    if grep -qF "$LAB/" <<<"$cl"; then
       case "$(cat "$d/comm" 2>/dev/null)" in
         bash|sh|grep|tr|cat|dig) continue ;;   # our own scripts and pipes
       esac
