@@ -155,6 +155,16 @@ struct CLITests {
         (["ds"], "example.com. 3600 IN A 192.0.2.1\n"),
         (["ds"], "this is not a zone file (\n"),
         (["ds"], "example.com. 3600 IN DNSKEY 257 3\n"),
+        (["check", "www.example.", "--shard", "2/2"], ""),
+        (["check", "www.example.", "--shard", "1"], ""),
+        (["check", "www.example.", "--shard", "0/0"], ""),
+        (["check", "www.example.", "--shard", "-1/4"], ""),
+        (["check", "www.example.", "--total-deadline", "0"], ""),
+        (["check", "www.example.", "--total-deadline", "inf"], ""),
+        (["check", "www.example.", "--total-deadline", "nan"], ""),
+        (["check", "www.example.", "--deadline", "1e308"], ""),
+        (["check", "www.example.", "--timeout", "-2"], ""),
+        (["probe", "www.example.", "-o", "-", "--shard", "3/3"], ""),
     ] as [([String], String)])
     func badInput(arguments: [String], stdin: String) throws {
         let result = try CLI.run(arguments, stdin: stdin)

@@ -146,4 +146,41 @@ struct LabScenarioTests {
         let missing = catalog.subtracting(seen)
         #expect(missing.isEmpty, "codes no lab scenario produced: \(missing.sorted())")
     }
+
+    /// A batch split with --shard K/N covers every name exactly once, and
+    /// --resume checks only what an interrupted run's JSONL lacks.
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func shardsPartitionTheNamesAndResumeSkipsWhatIsDone() throws {
+        let names = ["www.ok.lab.", "www.expired.lab.", "www.alg8.lab.", "www.sub.ok.lab.", "www.insecure.lab.",
+                     "www.cname.lab.", "good.cname.lab.", "www.split.lab."]
+        let lab = ["-t", "A", "--format", "jsonl", "--root-hints", Self.labDir.appendingPathComponent("root.hints").path,
+                   "--trust-anchor", Self.labDir.appendingPathComponent("root-anchor.ds").path]
+        func reported(_ output: String) -> [String] {
+            output.split(separator: "\n").compactMap { line in
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return ((object?["reports"] as? [[String: Any]])?.first?["name"] as? String)
+            }
+        }
+        var seen: [String] = []
+        for k in 0..<3 {
+            let (status, output, errors) = try Self.run(Self.binary, names + lab + ["--shard", "\(k)/3"])
+            #expect(status != 3 || output.isEmpty == false, "shard \(k)/3: \(errors)")
+            seen += reported(output)
+        }
+        #expect(seen.sorted() == names.sorted(), "every name in exactly one shard")
+
+        // An interrupted run: two names done (JSONL is in completion order), the third line torn mid-write.
+        let partial = FileManager.default.temporaryDirectory.appendingPathComponent("dnssec-check-resume-\(getpid()).jsonl")
+        defer { try? FileManager.default.removeItem(at: partial) }
+        let (_, first, _) = try Self.run(Self.binary, Array(names.prefix(3)) + lab)
+        let lines = first.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        try (lines[0] + "\n" + lines[1] + "\n" + lines[2].prefix(40)).write(to: partial, atomically: true, encoding: .utf8)
+        let (_, rest, errors) = try Self.run(Self.binary, names + lab + ["--resume", partial.path])
+        let done = Set(reported(lines[0] + "\n" + lines[1]))
+        #expect(Set(reported(rest)) == Set(names).subtracting(done), "\(errors)")
+        // Everything done: nothing to check, exit 0, a note on stderr.
+        let complete = try Self.run(Self.binary, done.sorted() + lab + ["--resume", partial.path])
+        #expect(complete.0 == 0 && complete.1.isEmpty && complete.2.contains("already in"), "\(complete)")
+    }
 }
