@@ -54,6 +54,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
+    case serversNotAsked = "SERVERS_NOT_ASKED"
     case serverNotAuthoritative = "SERVER_NOT_AUTHORITATIVE"
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
     case serverInvalidResponseTCP = "SERVER_INVALID_RESPONSE_TCP"
@@ -345,6 +346,11 @@ public enum DiagnosticCatalog {
           example: "ns2.example.com. (192.0.2.2): no answer over UDP",
           remedy: "Fix or remove the server: update the NS records at the parent and in the zone.",
           ["RFC 1035 §4.2", "RFC 2182 §5"]),
+        e(.serversNotAsked, .warning, "More name server addresses than are checked",
+          "The delegation lists more name server addresses than dnssec-check asks per zone (32, in address order): the rest were not asked, so their answers are not judged. Resolvers stop far sooner (unbound and BIND fetch at most a handful of NS addresses per delegation since the NXNSAttack fixes), and no zone needs that many.",
+          example: "wide.example.: 120 name server addresses; 88 not asked (198.51.100.33 …)",
+          remedy: "Cut the NS set down to the servers you run (two to a dozen, on separate networks).",
+          ["RFC 2182 §5", "RFC 1034 §4.2.1"]),
         e(.serverUnresponsiveTCP, .warning, "Server does not answer over TCP",
           "A server truncated its UDP answer but could not be reached over TCP, so the complete answer cannot be had.",
           example: "ns1.example.com. (192.0.2.1): TCP connection refused",

@@ -99,6 +99,11 @@ extension ZoneCheck {
                         "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
             }
         }
+        if let first = observation.serversNotAsked.first {
+            let count = observation.serversNotAsked.count
+            run.add(.serversNotAsked, "zone \(zone)", zone: zone,
+                    "\(zone) has \(observation.servers.count + count) name server addresses; the \(count) after the first \(observation.servers.count) in address order were not asked (\(first.ip)\(count > 1 ? " …" : ""))")
+        }
         let silent = silentServers(&run)
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"

@@ -28,6 +28,10 @@ public struct ChainWalker: Sendable {
         public var maxNameServerResolution = 2
         /// RFC 9615 signalling names walked per unsigned zone with CDS.
         public var maxBootstrapSignals = 4
+        /// Name server addresses asked per zone (in address order); the rest
+        /// are listed as not asked. Thirteen is the most a root or TLD has; a
+        /// zone with more than 32 addresses is a misconfiguration or an attack.
+        public var maxServersPerZone = 32
         public var addressFamily = AddressFamily.any
         public init() {}
     }
@@ -58,6 +62,7 @@ public struct ChainWalker: Sendable {
         var servers = rootServers
         var nameServers: [DNSName: [ServerAddress]] = [:]
         var withoutGlue: Set<DNSName> = []
+        var notAsked: [ServerAddress] = []
         var dsAnswers: [ServerAnswer] = []
         let probeType = types[0]
 
@@ -77,6 +82,7 @@ public struct ChainWalker: Sendable {
                                               tcpAnswers: tcpAnswers)
             observation.nsAnswers = nsAnswers
             observation.nameServersWithoutGlue = withoutGlue
+            observation.serversNotAsked = notAsked
             // Second round, concurrently: the zone's own name server addresses,
             // EDNS retries, and (below) the DS of the next zone at this one.
             let hereNameServers = nameServers
@@ -97,7 +103,9 @@ public struct ChainWalker: Sendable {
                 for nsName in withoutGlue where nsDepth < limits.maxNameServerResolution {
                     childServers[nsName] = await resolveAddresses(of: nsName, nsDepth: nsDepth + 1)
                 }
-                let addresses = Array(Set(childServers.values.flatMap { $0 })).filter(limits.addressFamily.allows).sorted()
+                let all = Array(Set(childServers.values.flatMap { $0 })).filter(limits.addressFamily.allows).sorted()
+                let addresses = Array(all.prefix(max(1, limits.maxServersPerZone)))
+                notAsked = Array(all.dropFirst(addresses.count))
                 // DS for the child comes from the parent's servers.
                 dsAnswers = await childDS
                 parent = zone

@@ -39,7 +39,7 @@ public actor QueryEngine: DNSExchanging {
         /// queries to the same server (see `UDPSocketPool`).
         public var reusesUDPSockets: Bool
 
-        public init(timeout: Duration = .seconds(2), udpRetries: Int = 1, maxInFlight: Int = 32,
+        public init(timeout: Duration = .seconds(2), udpRetries: Int = 1, maxInFlight: Int = 128,
                     deadline: Duration? = nil, threads: Int = 1, recordsExchanges: Bool = true,
                     cacheEntries: Int = 4096, failureCacheTime: Duration = .seconds(30),
                     reusesUDPSockets: Bool = true) {

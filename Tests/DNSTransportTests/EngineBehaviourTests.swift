@@ -85,7 +85,7 @@ struct EngineBehaviourTests {
             return await group.reduce(into: [Exchange]()) { $0.append($1) }
         }
         #expect(results.filter { $0.failure == nil }.count == 200)
-        #expect(await engine.statistics().peakInFlight <= 32)
+        #expect(await engine.statistics().peakInFlight <= fastConfig.maxInFlight, "the default limit (128) holds")
         await engine.shutdown()
         await responder.stop()
     }

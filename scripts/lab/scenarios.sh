@@ -292,6 +292,8 @@ pre_combo_rollover_lab() {
 zone split.lab.    nsd-child "ns1=$CHILD_1 ns2=$BIND_1"    "ksk:13 zsk:13 oldzsk:13" nsec
 zone halfdead.lab. nsd-child "ns1=$CHILD_1 ns2=$SINK_1"    "ksk:13 zsk:13"          nsec
 zone dead.lab.     none      "ns1=$SINK_1"                 "ksk:13 zsk:13"          nsec
+# 120 name servers with glue, none of which ever answers (a second sink on 127.53.8.1-120).
+zone wide-dead.lab. none "$(for i in $(seq 1 120); do printf 'ns%03d=127.53.8.%d ' "$i" "$i"; done)" "ksk:13 zsk:13" nsec
 zone notcp.lab.    nsd-child "ns1=$UDPONLY_1"              "ksk:13 zsk:13"          nsec
 zone lame.lab.     nsd-child "ns1=$CHILD_1 ns2=$GC_1"      "ksk:13 zsk:13"          nsec
 zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"          nsec

@@ -79,6 +79,9 @@ public struct ZoneObservation: Sendable, Hashable {
     /// Name servers the parent's referral gave no glue for (their addresses,
     /// if any, came from resolving the names).
     public var nameServersWithoutGlue: Set<DNSName> = []
+    /// Addresses of the zone's name servers beyond the walk's budget per
+    /// zone: known, but never asked.
+    public var serversNotAsked: [ServerAddress] = []
     /// The SOA asked again without EDNS, of servers that failed the EDNS query.
     public var noEDNSAnswers: [ServerAnswer] = []
     /// The SOA asked with EDNS version 1: RFC 6891 §6.1.3 wants BADVERS and version 0.
