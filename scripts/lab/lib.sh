@@ -33,6 +33,8 @@ GC_2=127.53.3.2
 KNOT_1=127.53.4.1          # knotd
 BIND_1=127.53.5.1          # named
 SINK_1=127.53.7.1          # python sink: reads queries, never answers
+# 120 more addresses of a second sink process: the name servers of wide-dead.lab.
+SINK_WIDE="$(seq -s, -f '127.53.8.%g' 1 120)"
 UDPONLY_1=127.53.7.2       # python UDP-only forwarder to $CHILD_1, no TCP
 NOEDNS_1=127.53.7.3        # python relay to $CHILD_1 that answers FORMERR to EDNS queries
 NODO_1=127.53.7.4          # python relay to $CHILD_1 that clears the DO bit (no DNSSEC records)
@@ -59,7 +61,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink udponly noedns nodo noopt garbage unbound unbound-old-anchor"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt garbage unbound unbound-old-anchor"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -68,6 +70,7 @@ declare -A PROBE=(
   [knot]="$KNOT_1 knot.lab. SOA"
   [bind]="$BIND_1 bind.lab. SOA"
   [sink]="-"
+  [sink-wide]="-"
   [udponly]="$UDPONLY_1 notcp.lab. SOA"
   [noedns]="$NOEDNS_1 noedns.lab. SOA +noedns"
   [nodo]="$NODO_1 nodo.lab. SOA"
@@ -79,7 +82,7 @@ declare -A PROBE=(
 declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
   [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
-  [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1"
+  [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1" [sink-wide]="127.53.8.1-120"
   [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)"
   [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
 )
