@@ -186,11 +186,10 @@ struct CheckCommand: AsyncParsableCommand {
             let referenceTime = try report.at.map { try parseReferenceTime($0, now: now) } ?? Int64(now)
             let work = try report.work(jobs: source.jobs, anchors: inputs.anchors, referenceTime: referenceTime)
             let sink = report.sink(total: names.count, referenceTime: referenceTime)
-            let recorded = await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
-                                                work: work, keepExchanges: capture != nil) { walked in
+            try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
+                                     work: work, captureTo: capture) { walked in
                 if let checked = walked.checked { sink.accept(walked.index, checked) }
             }
-            if let capture { try save(recorded, to: capture) }
             var status = sink.finish()
             if bad > 0 && status.precedence < ExitStatus.unknown.precedence { status = .unknown }
             throw ExitCode(status.rawValue)
@@ -208,11 +207,6 @@ func nagiosFailure(_ format: OutputFormat, _ body: () async throws -> Void) asyn
     }
 }
 
-func save(_ capture: Capture, to path: String) throws {
-    do { try capture.encoded().write(to: URL(fileURLWithPath: path)) } catch {
-        throw ToolFailure("cannot write capture \(path): \(error.localizedDescription)")
-    }
-}
 
 /// `dnssec-check probe NAME… -o capture.json`: collect only.
 struct ProbeCommand: AsyncParsableCommand {
@@ -232,14 +226,9 @@ struct ProbeCommand: AsyncParsableCommand {
         if names.isEmpty { throw ExitCode(bad > 0 ? ExitStatus.unknown.rawValue : 0) }
         let types = try parseTypes(network.type)
         let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
-        let capture = await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
-                                           work: Pipeline.Work(analyze: nil, jobs: source.jobs), keepExchanges: true) { _ in }
-        if output == "-" {
-            print(String(decoding: try capture.encoded(), as: UTF8.self))
-        } else {
-            try save(capture, to: output)
-            printError("dnssec-check: \(capture.exchanges.count) exchanges saved to \(output)")
-        }
+        let saved = try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
+                                             work: Pipeline.Work(analyze: nil, jobs: source.jobs), captureTo: output) { _ in }
+        if output != "-" { printError("dnssec-check: \(saved) exchanges saved to \(output)") }
         if bad > 0 { throw ExitCode(ExitStatus.unknown.rawValue) }
     }
 }

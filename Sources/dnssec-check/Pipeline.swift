@@ -32,13 +32,19 @@ enum Pipeline {
     }
 
     /// Walks every name from the live network; `consume` gets each result
-    /// (with its index in `names`) as soon as it is ready. Returns the
-    /// capture when `keepExchanges` (for `-o` or `-vv`); otherwise the
-    /// exchanges are dropped as they complete and memory stays flat.
+    /// (with its index in `names`) as soon as it is ready. With `captureTo`
+    /// every exchange is streamed to that capture file as it completes;
+    /// otherwise exchanges are dropped as they complete (kept only for
+    /// `-vv`), so memory stays flat. Returns the number of exchanges captured.
+    @discardableResult
     static func probe(names: [DNSName], types: [RRType], inputs: TrustInputs, settings: NetworkSettings,
-                      work: Work, keepExchanges: Bool, consume: (Walked) async -> Void) async -> Capture {
-        let start = Date().timeIntervalSince1970
-        let log = ExchangeLog(keeps: keepExchanges || work.wantExchanges)
+                      work: Work, captureTo: String? = nil, consume: (Walked) async -> Void) async throws -> Int {
+        let writer = try captureTo.map {
+            try CaptureWriter(path: $0, tool: "dnssec-check \(DNSSECCheck.version)",
+                              startTime: Date().timeIntervalSince1970, names: names, types: types,
+                              trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip))
+        }
+        let log = ExchangeLog(keeps: work.wantExchanges, writer: writer)
         let trace = settings.trace
         let engine = QueryEngine(
             configuration: .init(timeout: .milliseconds(Int64(settings.timeout * 1000)),
@@ -59,10 +65,7 @@ enum Pipeline {
                   family: settings.family, deadline: .milliseconds(Int64(settings.deadline * 1000)),
                   exchanges: { log.snapshot() }, consume: consume)
         await engine.shutdown()
-        return Capture(tool: "dnssec-check \(DNSSECCheck.version)", startTime: start,
-                       endTime: Date().timeIntervalSince1970, names: names, types: types,
-                       trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip),
-                       exchanges: log.snapshot())
+        return try writer?.finish(endTime: Date().timeIntervalSince1970) ?? 0
     }
 
     /// Re-walks a capture offline: the walker asks the same questions and the
@@ -133,25 +136,27 @@ enum Pipeline {
     }
 }
 
-/// The exchanges of a run, in completion order, when something needs them
-/// (a capture, `-vv`); otherwise it keeps nothing.
+/// The exchanges of a run, in completion order: kept when something shows
+/// them (`-vv`), streamed to the capture file when there is one, otherwise
+/// dropped.
 final class ExchangeLog: @unchecked Sendable {
     private let lock = NSLock()
     private var exchanges: [Exchange] = []
     let keeps: Bool
+    let writer: CaptureWriter?
 
-    init(keeps: Bool) { self.keeps = keeps }
+    init(keeps: Bool, writer: CaptureWriter? = nil) {
+        self.keeps = keeps
+        self.writer = writer
+    }
 
     func append(_ exchange: Exchange) {
+        writer?.add(exchange)
         guard keeps else { return }
-        lock.lock()
-        exchanges.append(exchange)
-        lock.unlock()
+        lock.withLock { exchanges.append(exchange) }
     }
 
     func snapshot() -> [Exchange] {
-        lock.lock()
-        defer { lock.unlock() }
-        return exchanges
+        lock.withLock { exchanges }
     }
 }

@@ -183,4 +183,34 @@ struct LabScenarioTests {
         let complete = try Self.run(Self.binary, done.sorted() + lab + ["--resume", partial.path])
         #expect(complete.0 == 0 && complete.1.isEmpty && complete.2.contains("already in"), "\(complete)")
     }
+
+    /// The capture is streamed as the run goes, and `analyze` of it gives the
+    /// same report, the silent servers' "not asked" questions included.
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func aStreamedCaptureReplaysToTheSameReport() throws {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("dnssec-check-stream-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let names = ["www.halfdead.lab.", "www.dead.lab.", "www.ok.lab.", "www.sub.ok.lab."]
+        let common = ["--format", "json", "--at", "+1h"]
+        let (_, live, errors) = try Self.run(Self.binary, names + common + ["-o", capture.path,
+            "--root-hints", Self.labDir.appendingPathComponent("root.hints").path,
+            "--trust-anchor", Self.labDir.appendingPathComponent("root-anchor.ds").path])
+        let recorded = try String(contentsOf: capture, encoding: .utf8)
+        #expect(recorded.contains("\"notAsked\""), "the silent server's later questions are in the capture")
+        // --at +1h is relative to the run's clock live and to the capture's end offline: compare without it.
+        func reports(_ text: String) throws -> [[String: String]] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(errors)")
+            return (object["reports"] as? [[String: Any]] ?? []).map { report in
+                var summary: [String: String] = ["name": report["name"] as? String ?? "", "status": report["status"] as? String ?? ""]
+                let findings = (report["findings"] as? [[String: Any]] ?? []).map {
+                    "\($0["code"] ?? "") \($0["subject"] ?? "") \($0["servers"] ?? "") \($0["message"] ?? "")"
+                }
+                summary["findings"] = findings.sorted().joined(separator: "\n")
+                return summary
+            }
+        }
+        let (_, offline, offlineErrors) = try Self.run(Self.binary, ["analyze", capture.path] + common)
+        #expect(try reports(live) == reports(offline), "\(offlineErrors)")
+        #expect(try reports(live).count == names.count)
+    }
 }
