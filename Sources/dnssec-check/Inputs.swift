@@ -93,26 +93,47 @@ struct LoopbackGuard: DNSExchanging {
 }
 
 /// Parses `--at`: RFC 3339 (`2026-12-01T00:00:00Z`) or relative to now (`+7d`, `-2h`, `+90m`, `+30s`).
+/// The reference times the analysis accepts: 1970-01-01 to 9999-12-31 (RRSIG
+/// times are 32-bit serial numbers around it, RFC 4034 §3.1.5).
+let referenceTimeRange: ClosedRange<Int64> = 0...253_402_300_799
+
+/// A reference time from `--at`: RFC 3339, or relative to `now` (+7d, -2h).
+/// Out-of-range values are refused, never trapped on.
 func parseReferenceTime(_ text: String, now: Double) throws -> Int64 {
+    let base = try referenceTime(now, what: "the run's clock")
     if let sign = text.first, sign == "+" || sign == "-", let unit = text.last,
        let value = Int64(text.dropFirst().dropLast()) {
-        let seconds: Int64
+        let multiplier: Int64
         switch unit {
-        case "s": seconds = value
-        case "m": seconds = value * 60
-        case "h": seconds = value * 3600
-        case "d": seconds = value * 86400
-        case "w": seconds = value * 7 * 86400
+        case "s": multiplier = 1
+        case "m": multiplier = 60
+        case "h": multiplier = 3600
+        case "d": multiplier = 86400
+        case "w": multiplier = 7 * 86400
         default: throw ValidationError("--at: unknown unit '\(unit)' in \(text) (use s, m, h, d or w)")
         }
-        return Int64(now) + (sign == "+" ? seconds : -seconds)
+        let (seconds, overflow) = value.multipliedReportingOverflow(by: multiplier)
+        let (moved, overflow2) = sign == "+" ? base.addingReportingOverflow(seconds) : base.subtractingReportingOverflow(seconds)
+        guard !overflow, !overflow2, referenceTimeRange.contains(moved) else {
+            throw ValidationError("--at: \(text) is outside the years 1970 to 9999")
+        }
+        return moved
     }
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+    if let date = formatter.date(from: text) { return try referenceTime(date.timeIntervalSince1970, what: "--at \(text)") }
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+    if let date = formatter.date(from: text) { return try referenceTime(date.timeIntervalSince1970, what: "--at \(text)") }
     throw ValidationError("--at: '\(text)' is neither RFC 3339 (2026-12-01T00:00:00Z) nor relative (+7d)")
+}
+
+/// Seconds since 1970 as a reference time, refused when not finite or out of range.
+func referenceTime(_ seconds: Double, what: String) throws -> Int64 {
+    guard seconds.isFinite, seconds >= Double(referenceTimeRange.lowerBound),
+          seconds <= Double(referenceTimeRange.upperBound) else {
+        throw ValidationError("\(what) (\(seconds)) is outside the years 1970 to 9999")
+    }
+    return Int64(seconds)
 }
 
 func parseNames(_ texts: [String]) throws -> [DNSName] {

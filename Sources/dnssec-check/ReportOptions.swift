@@ -65,7 +65,10 @@ struct ReportOptions: ParsableArguments {
     var quiet = false
 
     func policy() throws -> AnalysisPolicy {
-        guard warnDays >= 0, critDays >= 0 else { throw ValidationError("--warn-days and --crit-days must not be negative") }
+        // At most a century: beyond that the seconds no longer fit the analysis' arithmetic.
+        guard (0...36_500).contains(warnDays), (0...36_500).contains(critDays) else {
+            throw ValidationError("--warn-days and --crit-days must be between 0 and 36500 days")
+        }
         var policy = AnalysisPolicy()
         policy.warnSeconds = Int64(warnDays * 86400)
         policy.critSeconds = Int64(critDays * 86400)

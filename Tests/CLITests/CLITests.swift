@@ -1,3 +1,4 @@
+import DNSSECTestSupport
 import Foundation
 import Testing
 
@@ -171,6 +172,35 @@ struct CLITests {
         #expect(!result.crashed, "\(arguments): crashed")
         #expect(result.status == 3, "\(arguments): exit \(result.status), stderr \(result.stderr)")
         #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("extreme values of every numeric option and time exit 3 with a message, never a trap", arguments: [
+        ["--at", "+106751991167300d"], ["--at", "+9223372036854775807s"], ["--at", "+1000000w"],
+        ["--at", "99999-01-01T00:00:00Z"], ["--at", "1969-12-31T23:59:59Z"],
+        ["--warn-days", "inf"], ["--warn-days", "1e308"], ["--warn-days", "nan"], ["--warn-days", "-1"],
+        ["--crit-days", "1e300"], ["--crit-days", "-inf"],
+    ])
+    func extremeValues(arguments: [String]) throws {
+        let capture = PackageRoot.url.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/ok.json").path
+        let result = try CLI.run(["analyze", capture, "-q"] + arguments)
+        #expect(!result.crashed, "\(arguments): crashed: \(result.stderr)")
+        #expect(result.status == 3, "\(arguments): exit \(result.status)")
+        #expect(result.stderr.contains("Error:") && !result.stderr.contains("Fatal error"), "\(result.stderr)")
+    }
+
+    @Test("a capture whose times are out of range exits 3")
+    func captureTimesOutOfRange() throws {
+        let source = PackageRoot.url.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/ok.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
+        let directory = try CLI.temporaryDirectory()
+        for bad in [1e300, -5.0, 9.3e18] {
+            object["endTime"] = bad
+            let path = directory.appendingPathComponent("bad.json")
+            try JSONSerialization.data(withJSONObject: object).write(to: path)
+            let result = try CLI.run(["analyze", path.path, "-q"])
+            #expect(!result.crashed && result.status == 3, "endTime \(bad): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("endTime"))
+        }
     }
 
     @Test("an option judged while running points at the subcommand's help, not the root usage line")
