@@ -75,7 +75,11 @@ public actor QueryEngine: DNSExchanging {
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
     private let deadlineInstant: ContinuousClock.Instant?
-    private let limiter: AsyncSemaphore
+    /// `maxInFlight` permits, kept by the actor itself: FIFO waiters, and no
+    /// hop to another actor per exchange.
+    private var permits: Int
+    private var permitWaiters: [CheckedContinuation<Void, Never>] = []
+    private var permitWaitersHead = 0
     private let udpPool: UDPSocketPool?
     private let trace: (@Sendable (Exchange) -> Void)?
     /// Exchanges in flight, joined by identical calls.
@@ -104,7 +108,7 @@ public actor QueryEngine: DNSExchanging {
             ownsGroup = true
         }
         deadlineInstant = configuration.deadline.map { ContinuousClock.now + $0 }
-        limiter = AsyncSemaphore(permits: configuration.maxInFlight)
+        permits = max(1, configuration.maxInFlight)
         udpPool = configuration.reusesUDPSockets ? UDPSocketPool() : nil
         self.trace = trace
     }
@@ -179,7 +183,7 @@ public actor QueryEngine: DNSExchanging {
         let deadline = [deadlineInstant, WalkDeadline.current].compactMap { $0 }.min()
         var result = PerformResult(exchange: Self.deadlineExceeded(key, "the deadline passed before this query was sent"))
         if deadline.map({ ContinuousClock.now < $0 }) ?? true {
-            await limiter.acquire()
+            await acquirePermit()
             if deadline.map({ ContinuousClock.now < $0 }) ?? true {
                 inFlight += 1
                 stats.peakInFlight = max(stats.peakInFlight, inFlight)
@@ -189,11 +193,33 @@ public actor QueryEngine: DNSExchanging {
                 stats.udpQueriesSent += result.udpSent
                 stats.tcpQueriesSent += result.tcpSent
             }
-            await limiter.release()
+            releasePermit()
         }
         tasks[key] = nil
         finish(key, result.exchange, cacheable: result.exchange.failure != .deadlineExceeded, ttl: result.ttl)
         return result.exchange
+    }
+
+    private func acquirePermit() async {
+        if permits > 0 {
+            permits -= 1
+            return
+        }
+        await withCheckedContinuation { permitWaiters.append($0) }
+    }
+
+    private func releasePermit() {
+        guard permitWaitersHead < permitWaiters.count else {
+            permits += 1
+            return
+        }
+        let next = permitWaiters[permitWaitersHead]
+        permitWaitersHead += 1
+        if permitWaitersHead > 64 && permitWaitersHead * 2 > permitWaiters.count {
+            permitWaiters.removeFirst(permitWaitersHead)
+            permitWaitersHead = 0
+        }
+        next.resume()   // the permit passes straight to the next waiter
     }
 
     /// Records a completed exchange, traces it, and keeps it to answer

@@ -10,7 +10,10 @@ import Foundation
 ///
 /// A server that answers some questions and drops others stays responsive:
 /// each of its questions is asked, so its report shows which it drops.
-public actor ServerHealth {
+///
+/// A lock, not an actor: it is consulted twice per exchange, and a short
+/// critical section is cheaper than two hops.
+public final class ServerHealth: @unchecked Sendable {
     public struct Record: Sendable, Hashable {
         /// Answers (any bytes) and failures seen over this transport.
         public var answers = 0
@@ -37,18 +40,23 @@ public actor ServerHealth {
     public let backoff: Duration
     private let clock = ContinuousClock()
     private var records: [Key: Record] = [:]
+    private let lock = NSLock()
 
     public init(backoff: Duration = .seconds(60)) {
         self.backoff = backoff
     }
 
     public func record(of server: ServerAddress, over transport: Transport) -> Record? {
-        records[Key(server: server, transport: transport)]
+        lock.withLock { records[Key(server: server, transport: transport)] }
     }
 
     /// Nil when the exchange may be sent; otherwise the exchange to record
     /// instead, with a failure of `.notAsked`.
     func admit(_ question: Question, to server: ServerAddress, options: QueryOptions) -> Exchange? {
+        lock.withLock { admitLocked(question, to: server, options: options) }
+    }
+
+    private func admitLocked(_ question: Question, to server: ServerAddress, options: QueryOptions) -> Exchange? {
         let key = Key(server: server, transport: options.transport)
         guard var record = records[key], let since = record.silentSince else { return nil }
         if clock.now - since >= backoff && !record.probing {
@@ -66,6 +74,10 @@ public actor ServerHealth {
 
     /// Learns from a completed exchange.
     func learn(from exchange: Exchange) {
+        lock.withLock { learnLocked(from: exchange) }
+    }
+
+    private func learnLocked(from exchange: Exchange) {
         if exchange.truncatedOverUDP {
             answered(Key(server: exchange.server, transport: .udp), rtt: nil)
         }
@@ -121,12 +133,12 @@ public struct HealthAwareTransport: DNSExchanging {
     }
 
     public func exchange(_ question: Question, with server: ServerAddress, options: QueryOptions) async -> Exchange {
-        if let skipped = await health.admit(question, to: server, options: options) {
+        if let skipped = health.admit(question, to: server, options: options) {
             recordSkipped?(skipped)
             return skipped
         }
         let exchange = await inner.exchange(question, with: server, options: options)
-        await health.learn(from: exchange)
+        health.learn(from: exchange)
         return exchange
     }
 }

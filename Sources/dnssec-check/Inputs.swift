@@ -92,7 +92,6 @@ struct LoopbackGuard: DNSExchanging {
     }
 }
 
-/// Parses `--at`: RFC 3339 (`2026-12-01T00:00:00Z`) or relative to now (`+7d`, `-2h`, `+90m`, `+30s`).
 /// The reference times the analysis accepts: 1970-01-01 to 9999-12-31 (RRSIG
 /// times are 32-bit serial numbers around it, RFC 4034 §3.1.5).
 let referenceTimeRange: ClosedRange<Int64> = 0...253_402_300_799
