@@ -193,14 +193,14 @@ if [ "$viz_status" = ok ]; then
   t0=$(now_ns)
   if /usr/bin/time -f %M -o "$out/dnsviz-probe.rss" dnsviz probe -A -a . -4 -R A \
        -x ".:$rootname=$rootaddr" -d 0 -t 2 -f "$out/sample.txt" >"$out/dnsviz.json" 2>"$out/dnsviz-probe.log" \
-     && /usr/bin/time -f %M -o "$out/dnsviz-grok.rss" "$PY" "$here/dnsviz-shim.py" grok -P -l warning \
+     && /usr/bin/time -f %M -o "$out/dnsviz-grok.rss" "$PY" "$here/../dnsviz-shim.py" grok -P -l warning \
        -t "$bulk/root-anchor.dnskey" <"$out/dnsviz.json" >"$out/dnsviz-grok.json" 2>"$out/dnsviz-grok.log"; then
     t1=$(now_ns)
     viz_s=$(secs "$t0" "$t1")
     viz_rate=$(rate "$sample" "$viz_s")
     viz_rss=$(cat "$out/dnsviz-probe.rss" "$out/dnsviz-grok.rss" | awk '$1 ~ /^[0-9]+$/ && $1 > m { m = $1 } END { printf "%.0f", m / 1024 }')
     # verdicts (not timed): `dnsviz print` marks every RRset secure/insecure/bogus
-    "$PY" "$here/dnsviz-shim.py" print -t "$bulk/root-anchor.dnskey" <"$out/dnsviz.json" \
+    "$PY" "$here/../dnsviz-shim.py" print -t "$bulk/root-anchor.dnskey" <"$out/dnsviz.json" \
       >"$out/dnsviz-print.txt" 2>"$out/dnsviz-print.log" || true
     SAMPLE_FILE="$out/sample.txt" "$PY" "$here/verdicts.py" dnsviz "$bulk/expected.tsv" "$out/dnsviz-print.txt" > "$out/dnsviz.verdicts"
     viz_agree=$(field agree "$out/dnsviz.verdicts") viz_counts=$(field counts "$out/dnsviz.verdicts")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times a full chain-of-trust analysis of lab names with dnssec-check, with
-# DNSViz (probe -A + grok, the same authoritative walk from the root) and
+# DNSViz (probe -A + grok through scripts/bench/dnsviz-shim.py, which works
+# around Debian 12's grok exiting at once; the same authoritative walk) and
 # with delv (validation through the lab's unbound resolver), in one run,
 # and prints the ratios. Needs the lab up (scripts/lab/up) and the dnsviz
 # package; everything stays on 127.53.0.0/16.
@@ -37,7 +38,9 @@ check_dnssec_check() {
 }
 check_dnsviz() {
     dnsviz probe -A -a . -4 -R A -x ".:a.root-servers.lab=$roots" -d 0 "$1" 2>/dev/null \
-        | dnsviz grok -P -t "$lab/root-anchor.dnskey" -l warning >/dev/null 2>&1 || true
+        | /usr/bin/python3 "$root/scripts/bench/dnsviz-shim.py" grok -P -t "$lab/root-anchor.dnskey" -l warning \
+            >/dev/null 2>"$tmp/grok.err" \
+        || { echo "bench: dnsviz grok failed, so it analysed nothing: $(head -c 300 "$tmp/grok.err")" >&2; exit 3; }
 }
 check_delv() {
     delv @127.53.0.53 -a "$tmp/delv.anchor" "$1" A +root=. >/dev/null 2>&1 || true
