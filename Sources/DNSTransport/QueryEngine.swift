@@ -170,7 +170,7 @@ public actor QueryEngine: DNSExchanging {
         guard !isShutDown else { return }
         isShutDown = true
         for task in Array(tasks.values) { _ = await task.value }
-        await udpPool?.close()
+        udpPool?.close()
         if ownsGroup {
             try? await group.shutdownGracefully()
         }

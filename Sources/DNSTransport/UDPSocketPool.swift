@@ -49,8 +49,9 @@ final class UDPSocketPool: @unchecked Sendable {
     }
 
     /// Closes every idle socket; later returns are closed at once.
-    func close() async {
-        for lease in drain() { try? await lease.channel.close() }
+    func close() {
+        // Not awaited one by one: the event loop group's shutdown waits for them.
+        for lease in drain() { lease.channel.close(promise: nil) }
     }
 
     private func drain() -> [Lease] {
