@@ -59,43 +59,15 @@ enum AttemptOutcome: Sendable {
 /// query unless a `pool` lends one that answered its last query.
 struct Attempts: Sendable {
     let group: any EventLoopGroup
-    var pool: UDPSocketPool? = nil
+    let pool: UDPSocketPool
 
     /// The largest UDP payload: receive whatever arrives, whole, and let the
     /// analysis judge its size against what the query advertised.
     static let maxDatagram = 65_536
 
+    /// One UDP attempt, on an idle socket of the pool or a fresh one.
     func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
              timeout: TimeAmount) async -> AttemptOutcome {
-        if let pool { return await pooledUDP(pool, to: address, query: query, matcher: matcher, timeout: timeout) }
-        return await attempt(timeout: timeout) { loop, promise in
-            let channelFuture = DatagramBootstrap(group: loop)
-                .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(
-                            UDPResponseHandler(server: address, matcher: matcher, timeout: timeout, promise: promise))
-                    }
-                }
-                // A connected socket: the kernel reports ICMP port unreachable as ECONNREFUSED.
-                .connect(to: address)
-            channelFuture.whenComplete { result in
-                switch result {
-                case .failure(let error):
-                    promise.succeed(AttemptOutcome.classify(error))
-                case .success(let channel):
-                    channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
-                        promise.succeed(AttemptOutcome.classify(error))
-                    }
-                }
-            }
-            return channelFuture
-        }
-    }
-
-    /// One UDP attempt over a pooled socket: a fresh one when none is idle.
-    private func pooledUDP(_ pool: UDPSocketPool, to address: SocketAddress, query: [UInt8],
-                           matcher: ResponseMatcher, timeout: TimeAmount) async -> AttemptOutcome {
         let lease: UDPSocketPool.Lease
         if let idle = pool.take(address) {
             lease = idle
@@ -240,44 +212,6 @@ final class AttemptState {
     func finish(_ outcome: AttemptOutcome) {
         stop()
         promise.succeed(outcome)  // later completions are ignored by NIO
-    }
-}
-
-/// Waits on a connected UDP socket for an acceptable answer, ignoring the
-/// rest, until its timer fires.
-final class UDPResponseHandler: ChannelInboundHandler {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-
-    private let server: SocketAddress
-    private let state: AttemptState
-
-    init(server: SocketAddress, matcher: ResponseMatcher, timeout: TimeAmount,
-         promise: EventLoopPromise<AttemptOutcome>) {
-        self.server = server
-        self.state = AttemptState(matcher: matcher, timeout: timeout, promise: promise)
-    }
-
-    func handlerAdded(context: ChannelHandlerContext) { state.start(on: context.eventLoop) }
-
-    func handlerRemoved(context: ChannelHandlerContext) { state.stop() }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let envelope = unwrapInboundIn(data)
-        guard sameEndpoint(envelope.remoteAddress, server) else {
-            state.ignored("response from \(envelope.remoteAddress) instead of \(server)")
-            return
-        }
-        var buffer = envelope.data
-        state.received(buffer.readBytes(length: buffer.readableBytes) ?? [])
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        state.finish(AttemptOutcome.classify(error))
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        state.finish(.failed("socket closed"))
-        context.fireChannelInactive()
     }
 }
 

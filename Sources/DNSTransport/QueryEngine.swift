@@ -80,7 +80,7 @@ public actor QueryEngine: DNSExchanging {
     private var permits: Int
     private var permitWaiters: [CheckedContinuation<Void, Never>] = []
     private var permitWaitersHead = 0
-    private let udpPool: UDPSocketPool?
+    private let udpPool: UDPSocketPool
     private let trace: (@Sendable (Exchange) -> Void)?
     /// Exchanges in flight, joined by identical calls.
     private var tasks: [ExchangeKey: Task<Exchange, Never>] = [:]
@@ -109,7 +109,8 @@ public actor QueryEngine: DNSExchanging {
         }
         deadlineInstant = configuration.deadline.map { ContinuousClock.now + $0 }
         permits = max(1, configuration.maxInFlight)
-        udpPool = configuration.reusesUDPSockets ? UDPSocketPool() : nil
+        // Without reuse every socket serves one query.
+        udpPool = UDPSocketPool(maxUses: configuration.reusesUDPSockets ? 64 : 1)
         self.trace = trace
     }
 
@@ -159,7 +160,7 @@ public actor QueryEngine: DNSExchanging {
 
     public func statistics() -> Statistics {
         var current = stats
-        current.udpSocketsOpened = udpPool?.opened ?? stats.udpQueriesSent
+        current.udpSocketsOpened = udpPool.opened
         return current
     }
 
@@ -170,7 +171,7 @@ public actor QueryEngine: DNSExchanging {
         guard !isShutDown else { return }
         isShutDown = true
         for task in Array(tasks.values) { _ = await task.value }
-        udpPool?.close()
+        udpPool.close()
         if ownsGroup {
             try? await group.shutdownGracefully()
         }
