@@ -289,45 +289,8 @@ build_zone() {
 # ---------------------------------------------------------------------------
 # Config writers
 # ---------------------------------------------------------------------------
-write_nsd_conf() {
-  local i=$1 dir="$LAB/nsd/$i" a z f
-  mkdir -p "$dir"
-  {
-    echo "server:"
-    for a in ${NSD_ADDRS[$i]}; do echo "  ip-address: $a"; done
-    cat <<EOF
-  port: 53
-  do-ip4: yes
-  do-ip6: no
-  server-count: 1
-  reuseport: no
-  username: ""
-  chroot: ""
-  database: ""
-  zonesdir: "$ZONEDIR"
-  zonelistfile: "$dir/zone.list"
-  xfrdfile: "$dir/xfrd.state"
-  xfrdir: "$dir"
-  pidfile: "$RUN/nsd-$i.pid"
-  logfile: "$LOG/nsd-$i.log"
-  verbosity: 1
-  hide-version: yes
-  identity: "nsd-$i"
-  zonefiles-check: yes
-  zonefiles-write: 0
-  refuse-any: no
-  # Response rate limiting would throttle the test suite, which asks many
-  # questions of the same servers from one address within a second.
-  rrl-ratelimit: 0
-  rrl-whitelist-ratelimit: 0
-remote-control:
-  control-enable: no
-EOF
-    while read -r z f; do
-      [ -n "$z" ] || continue
-      printf 'zone:\n  name: "%s"\n  zonefile: "%s"\n' "$z" "$f"
-    done <<<"${SERVED[nsd-$i]:-}"
-  } > "$dir/nsd.conf"
+write_nsd_conf() {   # write_nsd_conf INSTANCE: its addresses and served zones
+  nsd_conf "$1" "$LAB/nsd/$1" "nsd-$1" "${NSD_ADDRS[$1]}" "${SERVED[nsd-$1]:-}"
 }
 
 write_knot_conf() {

@@ -101,44 +101,8 @@ sign_apex() {
 }
 
 write_nsd_conf() {   # write_nsd_conf INSTANCE "ADDR..." ZONE-AND-FILE-LINES
-  local i=$1 addrs=$2 dir="$BULK/nsd/$1" a z f
-  mkdir -p "$dir"
-  {
-    echo "server:"
-    for a in $addrs; do echo "  ip-address: $a"; done
-    cat <<EOF
-  port: 53
-  do-ip4: yes
-  do-ip6: no
-  server-count: 1
-  reuseport: no
-  tcp-count: 512
-  username: ""
-  chroot: ""
-  database: ""
-  zonesdir: "$ZONEDIR"
-  zonelistfile: "$dir/zone.list"
-  xfrdfile: "$dir/xfrd.state"
-  xfrdir: "$dir"
-  pidfile: "$RUN/nsd-$i.pid"
-  logfile: "$LOG/nsd-$i.log"
-  verbosity: 1
-  hide-version: yes
-  identity: "bulk-nsd-$i"
-  zonefiles-check: yes
-  zonefiles-write: 0
-  refuse-any: no
-  # a batch run asks thousands of questions from one address per second
-  rrl-ratelimit: 0
-  rrl-whitelist-ratelimit: 0
-remote-control:
-  control-enable: no
-EOF
-    while read -r z f; do
-      [ -n "$z" ] || continue
-      printf 'zone:\n  name: "%s"\n  zonefile: "%s"\n' "$z" "$f"
-    done <<<"$3"
-  } > "$dir/nsd.conf"
+  # Many TCP connections at once: a batch asks every zone's SOA over TCP.
+  nsd_conf "$1" "$BULK/nsd/$1" "bulk-nsd-$1" "$2" "$3" "  tcp-count: 512"
 }
 
 main() {

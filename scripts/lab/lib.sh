@@ -87,6 +87,50 @@ declare -A PROC_ADDRS=(
   [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
 )
 
+# nsd_conf INSTANCE DIR IDENTITY "ADDR..." "ZONE FILE" LINES [EXTRA SERVER LINES]
+# Writes DIR/nsd.conf for one NSD instance of the lab (or of the bulk lab):
+# its addresses on port 53, its zones (from $ZONEDIR), pid and log by name
+# under $RUN and $LOG, and no response rate limiting (a test or a batch asks
+# many questions of the same servers from one address within a second).
+nsd_conf() {
+  local i=$1 dir=$2 identity=$3 addrs=$4 zones=$5 extra=${6:-} a z f
+  mkdir -p "$dir"
+  {
+    echo "server:"
+    for a in $addrs; do echo "  ip-address: $a"; done
+    cat <<EOF
+  port: 53
+  do-ip4: yes
+  do-ip6: no
+  server-count: 1
+  reuseport: no
+  username: ""
+  chroot: ""
+  database: ""
+  zonesdir: "$ZONEDIR"
+  zonelistfile: "$dir/zone.list"
+  xfrdfile: "$dir/xfrd.state"
+  xfrdir: "$dir"
+  pidfile: "$RUN/nsd-$i.pid"
+  logfile: "$LOG/nsd-$i.log"
+  verbosity: 1
+  hide-version: yes
+  identity: "$identity"
+  zonefiles-check: yes
+  zonefiles-write: 0
+  refuse-any: no
+  rrl-ratelimit: 0
+  rrl-whitelist-ratelimit: 0
+EOF
+    [ -z "$extra" ] || printf '%s\n' "$extra"
+    printf 'remote-control:\n  control-enable: no\n'
+    while read -r z f; do
+      [ -n "$z" ] || continue
+      printf 'zone:\n  name: "%s"\n  zonefile: "%s"\n' "$z" "$f"
+    done <<<"$zones"
+  } > "$dir/nsd.conf"
+}
+
 say()  { printf 'lab: %s\n' "$*"; }
 warn() { printf 'lab: %s\n' "$*" >&2; }
 die()  { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
