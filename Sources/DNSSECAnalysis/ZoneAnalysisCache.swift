@@ -9,7 +9,7 @@ import Foundation
 /// name reads the same alone and in a batch. Shared by concurrent analyses.
 public final class ZoneAnalysisCache: @unchecked Sendable {
     struct Key: Hashable {
-        var observation: ZoneObservation
+        var observation: ZonePrint
         var inherited: SecurityStatus?
         var parentKeys: [Record]?
         var anchored: Bool
@@ -55,7 +55,7 @@ extension AnalysisRun {
     /// Checks one zone, or takes the check from the run's cache.
     mutating func check(_ zoneCheck: inout ZoneCheck) -> ZoneCheck.Outcome {
         guard let cache = analyzer.zoneCache else { return zoneCheck.run(&self) }
-        let key = ZoneAnalysisCache.Key(observation: zoneCheck.observation, inherited: zoneCheck.inherited,
+        let key = ZoneAnalysisCache.Key(observation: ZonePrint(zoneCheck.observation), inherited: zoneCheck.inherited,
                                         parentKeys: zoneCheck.parentKeys, anchored: zoneCheck.anchored,
                                         soaExpire: soaExpire, shortValiditySigners: shortValiditySigners)
         if let entry = cache.entry(key) {
@@ -78,5 +78,58 @@ extension AnalysisRun {
                               soaExpire: soaExpire, shortValiditySigners: shortValiditySigners), for: key)
         }
         return outcome
+    }
+}
+
+/// What identifies a zone's observation for the cache: everything the check
+/// reads, with each answer as the exchange it was parsed from (the response
+/// bytes determine the message). Hashing these is far cheaper than hashing
+/// the parsed messages, record by record. Keep it in step with the fields of
+/// `ZoneObservation`: one left out would let two different zones share a check.
+struct ZonePrint: Hashable {
+    struct Answer: Hashable {
+        var server: ServerAddress
+        var question: Question
+        var options: QueryOptions
+        var transport: Transport
+        var response: [UInt8]?
+        var failure: ExchangeFailure?
+        var failureDetail: String?
+        var duration: Double
+        var truncatedOverUDP: Bool
+
+        init(_ answer: ServerAnswer) {
+            let exchange = answer.exchange
+            server = answer.server
+            question = answer.question
+            options = exchange.options
+            transport = exchange.transport
+            response = exchange.response
+            failure = exchange.failure
+            failureDetail = exchange.failureDetail
+            duration = exchange.duration
+            truncatedOverUDP = exchange.truncatedOverUDP
+        }
+    }
+
+    var zone: DNSName
+    var parent: DNSName?
+    var nameServers: [DNSName: [ServerAddress]]
+    var servers: [ServerAddress]
+    var withoutGlue: Set<DNSName>
+    var notAsked: [ServerAddress]
+    var answers: [[Answer]]
+
+    init(_ observation: ZoneObservation) {
+        zone = observation.zone
+        parent = observation.parent
+        nameServers = observation.nameServers
+        servers = observation.servers
+        withoutGlue = observation.nameServersWithoutGlue
+        notAsked = observation.serversNotAsked
+        answers = [observation.dsAnswers, observation.dnskeyAnswers, observation.soaAnswers, observation.cdsAnswers,
+                   observation.cdnskeyAnswers, observation.tcpAnswers, observation.nsec3paramAnswers,
+                   observation.nxdomainProbeAnswers, observation.nsAnswers, observation.nameServerAddressAnswers,
+                   observation.noEDNSAnswers, observation.ednsVersionAnswers].map { $0.map(Answer.init) }
     }
 }

@@ -151,4 +151,16 @@ struct WalkCostTests {
             #expect(batch[name] == alone, "\(name) reads the same alone and in a batch")
         }
     }
+
+    /// The zone cache's key (ZonePrint in ZoneAnalysisCache.swift) lists the
+    /// fields of ZoneObservation by hand: a new field must be added there too,
+    /// or two zones that differ in it would share one check.
+    @Test func theZoneCacheKeyCoversEveryFieldOfAZoneObservation() {
+        let observation = ZoneObservation(zone: .root, parent: nil, nameServers: [:], servers: [])
+        let fields = Set(Mirror(reflecting: observation).children.compactMap(\.label))
+        #expect(fields == ["zone", "parent", "nameServers", "servers", "dsAnswers", "dnskeyAnswers", "soaAnswers",
+                           "cdsAnswers", "cdnskeyAnswers", "tcpAnswers", "nsec3paramAnswers", "nxdomainProbeAnswers",
+                           "nsAnswers", "nameServerAddressAnswers", "nameServersWithoutGlue", "serversNotAsked",
+                           "noEDNSAnswers", "ednsVersionAnswers"], "update ZonePrint for: \(fields)")
+    }
 }
