@@ -159,7 +159,8 @@ run_check() {
 names_file="$bulk/names.txt"
 n_names=$(grep -c . "$names_file")
 # one name (www) of each of the first SAMPLE zones: every broken kind is in zones 1-4
-grep '^www\.' "$names_file" | head -n "$sample" > "$out/sample.txt"
+# grep -m, not "| head": with pipefail a grep cut off by head fails the script (SIGPIPE)
+grep -m "$sample" '^www\.' "$names_file" > "$out/sample.txt"
 sample=$(grep -c . "$out/sample.txt")
 
 # ---------------------------------------------------------------------------
