@@ -213,4 +213,42 @@ struct LabScenarioTests {
         #expect(try reports(live) == reports(offline), "\(offlineErrors)")
         #expect(try reports(live).count == names.count)
     }
+
+    /// A batch killed by SIGTERM (a cron timeout) leaves only whole JSONL
+    /// lines, one per finished name, and --resume then checks the rest.
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func aKilledBatchLeavesWholeLinesAndResumes() throws {
+        let fast = ["www.ok.lab.", "www.expired.lab.", "www.alg8.lab.", "www.sub.ok.lab.", "good.cname.lab."]
+        let names = fast + ["www.dead.lab."]   // its silent server holds the run for 2 s
+        let lab = ["-t", "A", "--format", "jsonl", "--root-hints", Self.labDir.appendingPathComponent("root.hints").path,
+                   "--trust-anchor", Self.labDir.appendingPathComponent("root-anchor.ds").path]
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dnssec-check-killed-\(getpid()).jsonl")
+        defer { try? FileManager.default.removeItem(at: output) }
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = names + lab
+        var environment = ProcessInfo.processInfo.environment
+        environment["DNSSEC_CHECK_LOOPBACK_ONLY"] = "1"
+        process.environment = environment
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func lines() -> [Substring] {
+            (try? String(contentsOf: output, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        while lines().count <= fast.count && clock.now - start < .seconds(20) { usleep(20_000) }
+        process.terminate()   // SIGTERM, while www.dead.lab. still waits
+        process.waitUntilExit()
+        let written = lines()
+        #expect(written.last == "", "the file ends with a whole line")
+        let reports = written.dropLast().map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(reports.allSatisfy { $0 != nil }, "every line is a whole JSON document")
+        let done = Set(reports.compactMap { ($0?["reports"] as? [[String: Any]])?.first?["name"] as? String })
+        #expect(done == Set(fast), "the finished names, and not the one still running: \(done)")
+        let (_, rest, errors) = try Self.run(Self.binary, names + lab + ["--resume", output.path])
+        #expect(rest.split(separator: "\n").count == 1 && rest.contains("www.dead.lab."), "\(errors)")
+    }
 }
