@@ -127,9 +127,6 @@ struct ZonePrint: Hashable {
         servers = observation.servers
         withoutGlue = observation.nameServersWithoutGlue
         notAsked = observation.serversNotAsked
-        answers = [observation.dsAnswers, observation.dnskeyAnswers, observation.soaAnswers, observation.cdsAnswers,
-                   observation.cdnskeyAnswers, observation.tcpAnswers, observation.nsec3paramAnswers,
-                   observation.nxdomainProbeAnswers, observation.nsAnswers, observation.nameServerAddressAnswers,
-                   observation.noEDNSAnswers, observation.ednsVersionAnswers].map { $0.map(Answer.init) }
+        answers = observation.answerLists.map { $0.map(Answer.init) }
     }
 }

@@ -183,7 +183,7 @@ struct CheckCommand: AsyncParsableCommand {
             let types = try parseTypes(network.type)
             let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
             let now = Date().timeIntervalSince1970
-            let referenceTime = try report.at.map { try parseReferenceTime($0, now: now) } ?? Int64(now)   // now: the clock
+            let referenceTime = try report.at.map { try parseReferenceTime($0, now: now) } ?? Int64(now)
             let work = try report.work(jobs: source.jobs, anchors: inputs.anchors, referenceTime: referenceTime)
             let sink = report.sink(total: names.count, referenceTime: referenceTime)
             try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
@@ -262,12 +262,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             try TrustInputs.load(rootHints: nil, trustAnchor: $0, family: .any).anchors
         } ?? TrustInputs.anchorsFrom(loaded.trustAnchors)
         // A capture's times are data from a file: checked, never trusted.
-        guard loaded.endTime.isFinite, loaded.startTime.isFinite,
-              (try? referenceTime(loaded.endTime, what: "endTime")) != nil else {
+        guard loaded.startTime.isFinite, let end = try? referenceTime(loaded.endTime, what: "endTime") else {
             throw ToolFailure("\(capture): endTime \(loaded.endTime) is not a time between 1970 and 9999")
         }
-        let referenceTime = try report.at.map { try parseReferenceTime($0, now: loaded.endTime) }
-            ?? Int64(loaded.endTime)
+        let referenceTime = try report.at.map { try parseReferenceTime($0, now: loaded.endTime) } ?? end
         let work = try report.work(jobs: 8, anchors: anchors, referenceTime: referenceTime)
         let sink = report.sink(total: loaded.names.count, referenceTime: referenceTime)
         await Pipeline.replay(loaded, work: work) { walked in

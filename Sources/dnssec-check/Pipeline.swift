@@ -46,21 +46,20 @@ enum Pipeline {
         }
         let log = ExchangeLog(keeps: work.wantExchanges, writer: writer)
         let trace = settings.trace
+        // Every exchange, sent or not asked, is traced and logged the same way.
+        let record: @Sendable (Exchange) -> Void = { exchange in
+            if trace { printError(TraceFormatter.line(for: exchange)) }
+            log.append(exchange)
+        }
         let engine = QueryEngine(
             configuration: .init(timeout: .milliseconds(Int64(settings.timeout * 1000)),
                                  deadline: settings.totalDeadline.map { .milliseconds(Int64($0 * 1000)) },
                                  recordsExchanges: false),
-            trace: { @Sendable exchange in
-                if trace { printError(TraceFormatter.line(for: exchange)) }
-                log.append(exchange)
-            })
+            trace: record)
         let guarded: any DNSExchanging = LoopbackGuard.enabled ? LoopbackGuard(inner: engine) : engine
         // Servers found silent are not asked again in this run; what they
         // would have been asked is recorded as not asked.
-        let transport = HealthAwareTransport(inner: guarded, recordSkipped: { @Sendable exchange in
-            if trace { printError(TraceFormatter.line(for: exchange)) }
-            log.append(exchange)
-        })
+        let transport = HealthAwareTransport(inner: guarded, recordSkipped: record)
         await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
                   family: settings.family, deadline: .milliseconds(Int64(settings.deadline * 1000)),
                   exchanges: { log.snapshot() }, consume: consume)

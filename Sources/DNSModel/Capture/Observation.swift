@@ -145,11 +145,14 @@ public struct NameObservation: Sendable, Hashable {
 }
 
 extension ZoneObservation {
-    /// Every answer the walk collected for this zone.
-    public var allAnswers: [ServerAnswer] {
-        dsAnswers + dnskeyAnswers + soaAnswers + cdsAnswers + cdnskeyAnswers + tcpAnswers + nsec3paramAnswers
-            + nxdomainProbeAnswers + nsAnswers + nameServerAddressAnswers + noEDNSAnswers + ednsVersionAnswers
+    /// The zone's answers, one list per question asked of its servers.
+    public var answerLists: [[ServerAnswer]] {
+        [dsAnswers, dnskeyAnswers, soaAnswers, cdsAnswers, cdnskeyAnswers, tcpAnswers, nsec3paramAnswers,
+         nxdomainProbeAnswers, nsAnswers, nameServerAddressAnswers, noEDNSAnswers, ednsVersionAnswers]
     }
+
+    /// Every answer the walk collected for this zone.
+    public var allAnswers: [ServerAnswer] { answerLists.flatMap { $0 } }
 }
 
 extension NameObservation {
