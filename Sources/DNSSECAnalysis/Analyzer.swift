@@ -24,9 +24,21 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ observation: NameObservation) -> NameReport {
-        var run = AnalysisRun(analyzer: self)
-        return run.report(observation)
+        analyzeCounting(observation).report
     }
+
+    /// The report and the crypto it cost (zones taken from `zoneCache` cost nothing).
+    public func analyzeCounting(_ observation: NameObservation) -> (report: NameReport, work: CryptoWork) {
+        var run = AnalysisRun(analyzer: self)
+        let report = run.report(observation)
+        return (report, CryptoWork(signatureChecks: run.validator.verifications, nsec3Hashes: run.validator.nsec3Hashes))
+    }
+}
+
+/// The crypto one name's analysis did, against `CryptoLimits`.
+public struct CryptoWork: Sendable, Equatable {
+    public var signatureChecks: Int
+    public var nsec3Hashes: Int
 }
 
 /// The state of one analysis: the validator's crypto cache and the findings so far.
@@ -53,7 +65,7 @@ struct AnalysisRun {
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
-        self.validator = Validator(referenceTime: analyzer.referenceTime)
+        self.validator = Validator(referenceTime: analyzer.referenceTime, limits: analyzer.policy.cryptoLimits)
     }
 
     var now: Int64 { analyzer.referenceTime }
@@ -313,7 +325,8 @@ struct AnalysisRun {
                 } else {
                     guard let data = try? NSEC3Data(rdata: rrset.rdatas[0]),
                           let owner = Denial.nsec3OwnerHash(rrset.owner),
-                          let hash = try? Denial.nsec3Hash(name, iterations: data.iterations, salt: data.salt),
+                          data.iterations <= policy.nsec3IterationLimit,
+                          let hash = validator.nsec3Hash(name, iterations: data.iterations, salt: data.salt),
                           owner == hash else { continue }
                     types = data.types
                 }

@@ -10,6 +10,11 @@ struct DenialOutcome {
     var proof: [String] = []
     var problems: [SignatureProblem] = []
     var validUntil: Int64?
+    /// Why the proof was not checked at all (NSEC3 iterations above the limit).
+    var unchecked: String?
+
+    /// "NSEC3" or, for a proof not checked, what it is and why.
+    var description: String { unchecked.map { "\(kind), not checked: \($0)" } ?? kind }
 }
 
 extension AnalysisRun {
@@ -107,7 +112,29 @@ extension AnalysisRun {
         }
         nsec3Policy(params, zone: zone, servers: [server])
         if params.hashAlgorithm != 1 { return fail(&outcome, .algorithmNotSupported, "NSEC3 hash algorithm \(params.hashAlgorithm) is not supported", server) }
-        func hash(_ n: DNSName) -> [UInt8]? { try? Denial.nsec3Hash(n, iterations: params.iterations, salt: params.salt) }
+        // Validators that cap iterations treat the proof as insecure without
+        // hashing anything (RFC 9276 §3.2): so do we, and spend nothing on it.
+        if params.iterations > policy.nsec3IterationLimit {
+            outcome.status = .insecure
+            outcome.unchecked = "\(params.iterations) iterations, above the \(policy.nsec3IterationLimit) validators accept, so they treat it as insecure"
+            return
+        }
+        // A hash the name's budget could not pay for leaves the proof unchecked:
+        // say so, instead of what the missing hash would otherwise look like.
+        let problemsBefore = outcome.problems.count
+        var budgetHit = false
+        defer {
+            if budgetHit {
+                outcome.problems.removeLast(outcome.problems.count - problemsBefore)
+                fail(&outcome, .nsec3HashLimit, "\(name) \(type): NSEC3 proof not checked: this name's budget of \(validator.limits.nsec3HashesPerName) NSEC3 hashes is spent (\(nsec3s.count) NSEC3 records in the answer)", server)
+            }
+        }
+        let validator = self.validator
+        func hash(_ n: DNSName) -> [UInt8]? {
+            let hashed = validator.nsec3Hash(n, iterations: params.iterations, salt: params.salt)
+            if hashed == nil && validator.nsec3BudgetSpent { budgetHit = true }
+            return hashed
+        }
         func matching(_ n: DNSName) -> NSEC3Data? {
             guard let h = hash(n) else { return nil }
             return nsec3s.first { $0.0 == h }?.1
@@ -116,14 +143,10 @@ extension AnalysisRun {
             guard let h = hash(n) else { return nil }
             return nsec3s.first { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) }?.1
         }
-        // Validators that cap iterations treat the proof as insecure (RFC 9276 §3.2).
-        let overLimit = params.iterations > policy.nsec3IterationLimit
 
         if !nxdomain, let match = matching(name) {
             if match.types.contains(type) || (type != .ds && match.types.contains(.cname)) {
                 fail(&outcome, .stypeInBitmap, "\(name): the matching NSEC3 lists \(type)", server)
-            } else if overLimit {
-                outcome.status = .insecure
             }
             return
         }
@@ -147,7 +170,6 @@ extension AnalysisRun {
             }
             if cover != nil, let wildcard = closest?.wildcard, let match = matching(wildcard) {
                 if match.types.contains(type) { fail(&outcome, .stypeInBitmap, "\(name): the wildcard NSEC3 lists \(type)", server) }
-                if overLimit && outcome.status == .secure { outcome.status = .insecure }
                 return
             }
             return fail(&outcome, .noNSEC3MatchingSname, "\(name) \(type): no NSEC3 matches the name", server)
@@ -161,7 +183,6 @@ extension AnalysisRun {
         if let wildcard = closest.wildcard, covering(wildcard) == nil {
             return fail(&outcome, .wildcardNotCovered, "\(name): no NSEC3 covers the wildcard \(wildcard)", server)
         }
-        if overLimit && outcome.status == .secure { outcome.status = .insecure }
     }
 
     mutating func nsec3Policy(_ params: NSEC3Data, zone: DNSName, servers: [ServerAddress] = []) {
@@ -203,6 +224,11 @@ extension AnalysisRun {
                 if validation.isSecure { valid += rrset.records }
                 outcome.proof += rrset.records.map { "\($0.owner) \($0.type)\(validation.isSecure ? " (signed)" : " (signature not valid)")" }
             }
+            // Iterations above the limit: insecure, unhashed, as in nsec3Proof.
+            if valid.contains(where: { $0.type == .nsec3 && ((try? NSEC3Data(rdata: $0.rdata))?.iterations ?? 0) > policy.nsec3IterationLimit }) {
+                outcome.status = .insecure
+                return outcome
+            }
             let nsecCover = valid.contains { record in
                 guard record.type == .nsec, let data = try? NSECData(rdata: record.rdata) else { return false }
                 return Denial.nsecCovers(owner: record.owner, next: data.nextDomainName, name: name)
@@ -210,7 +236,8 @@ extension AnalysisRun {
             let nsec3Cover = valid.contains { record in
                 guard record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata),
                       let owner = Denial.nsec3OwnerHash(record.owner),
-                      let hash = try? Denial.nsec3Hash(nextCloser, iterations: data.iterations, salt: data.salt) else { return false }
+                      data.iterations <= policy.nsec3IterationLimit,
+                      let hash = validator.nsec3Hash(nextCloser, iterations: data.iterations, salt: data.salt) else { return false }
                 return Denial.nsec3Covers(ownerHash: owner, nextHash: data.nextHashedOwner, hash: hash)
             }
             if nsecCover || nsec3Cover {

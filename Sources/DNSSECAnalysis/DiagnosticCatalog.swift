@@ -18,6 +18,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case signatureInvalid = "SIGNATURE_INVALID"
     case expirationInPast = "EXPIRATION_IN_PAST"
     case inceptionInFuture = "INCEPTION_IN_FUTURE"
+    case rrsigValidationLimit = "RRSIG_VALIDATION_LIMIT"
+    case cryptoBudgetExceeded = "CRYPTO_BUDGET_EXCEEDED"
+    case dnskeyKeytagCollision = "DNSKEY_KEYTAG_COLLISION"
     case rrsigExpiresSoon = "RRSIG_EXPIRES_SOON"
     case missingRRSIG = "MISSING_RRSIG"
     case rrsigNoMatchingDNSKEY = "RRSIG_NO_MATCHING_DNSKEY"
@@ -50,6 +53,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case nonemptyNSEC3Salt = "NONEMPTY_NSEC3_SALT"
     case nsec3IterationsInsecure = "NSEC3_ITERATIONS_INSECURE"
     case nsec3OptOut = "NSEC3_OPT_OUT"
+    case nsec3HashLimit = "NSEC3_HASH_LIMIT"
     case nsec3ParametersInconsistent = "NSEC3_PARAMETERS_INCONSISTENT"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
@@ -201,6 +205,21 @@ public enum DiagnosticCatalog {
           example: "RRSIG A www.example.com. by key 4242/13: no such DNSKEY in example.com.",
           remedy: "Publish the signing key in the DNSKEY RRset, or re-sign with a published key.",
           ["RFC 4035 §5.3.1"]),
+        e(.rrsigValidationLimit, .error, "Too many signature checks for one RRset",
+          "A server's copy of an RRset carries more RRSIGs, or names more DNSKEYs with one key tag and algorithm, than a hardened validator checks before it gives up: at most 8 signature checks per RRset and 4 keys per RRSIG here (unbound stops at 8 and answers SERVFAIL, \"too many RRSIG validations\"; BIND, Knot Resolver and hickory-dns have similar caps since KeyTrap, CVE-2023-50387). No valid signature was found within the budget, so validators fail the answer even if a valid one comes later.",
+          example: "example.com. DNSKEY: 250 RRSIGs (up to 256 DNSKEYs share one RRSIG's key tag); no valid signature within 8 signature checks, and 242 RRSIGs not checked",
+          remedy: "Publish one RRSIG per key and algorithm over each RRset, put the valid ones first, and give every DNSKEY its own key tag (regenerate a key whose tag collides).",
+          ["RFC 4035 §5.3.3", "CVE-2023-50387", "docs/limits.md"]),
+        e(.cryptoBudgetExceeded, .error, "The check's signature budget is spent",
+          "The check of one name may make at most 512 signature checks over all its zones and servers (docs/limits.md): this one needed more, so the RRsets left over were not verified and count as not validated, as a hardened validator would fail them.",
+          example: "example.com. SOA: 3 of 3 RRSIGs not checked: this name's budget of 512 signature checks is spent",
+          remedy: "Find the zone that returns the many signatures or keys (the other findings name it) and reduce them to one RRSIG per key and algorithm.",
+          ["CVE-2023-50387", "docs/limits.md"]),
+        e(.dnskeyKeytagCollision, .warning, "DNSKEYs share a key tag",
+          "Two or more DNSKEYs of the zone have the same key tag and algorithm. RFC 4034 allows it, but a validator must then try each of them for every RRSIG with that tag, and hardened validators try only a few (4 here, 2 in hickory-dns and PowerDNS): a collision makes validation slower and, with many keys, fail.",
+          example: "example.com.: 3 DNSKEYs share key tag 12345 and algorithm 13",
+          remedy: "Replace all but one of the colliding keys with newly generated keys (a key rollover); most signers avoid collisions when they generate keys.",
+          ["RFC 4034 §5.1", "RFC 4035 §5.3.1", "CVE-2023-50387"]),
         e(.ttlBeyondExpiration, .warning, "TTL outlives the signature",
           "The RRset's TTL is longer than the time left on its signature: caches may serve it after the signature expired.",
           example: "www.example.com. A: TTL 86400s but RRSIG expires in 2h",
@@ -331,6 +350,11 @@ public enum DiagnosticCatalog {
           example: "example.com.: NSEC3 with 200 iterations: validators treat denial as insecure",
           remedy: "Set NSEC3 iterations to 0 and re-sign.",
           ["RFC 9276 §3.2"]),
+        e(.nsec3HashLimit, .error, "Too many NSEC3 hashes for one name",
+          "Proving what does not exist with NSEC3 needs one hash per candidate name; the check of one name may compute at most 256 distinct NSEC3 hashes (docs/limits.md), like the caps validators added after CVE-2023-50868 (unbound: MAX_NSEC3_CALCULATIONS). This one needed more, so the proof left over was not checked and counts as not proven, as those validators fail it.",
+          example: "a.b.c.d.example.com. A: NSEC3 proof not checked: this name's budget of 256 NSEC3 hashes is spent",
+          remedy: "Use NSEC3 with 0 extra iterations and no salt (RFC 9276) and fewer labels; check the zone's signer for a broken NSEC3 chain that makes servers return many records.",
+          ["RFC 5155 §8.3", "RFC 9276 §3.2", "CVE-2023-50868", "docs/limits.md"]),
         e(.nsec3OptOut, .info, "NSEC3 opt-out in use",
           "The zone's NSEC3 chain uses opt-out: unsigned delegations are not individually proven.",
           example: "example.com.: NSEC3 opt-out",

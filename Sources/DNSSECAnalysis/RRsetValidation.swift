@@ -44,10 +44,17 @@ struct SignatureProblem {
 }
 
 /// Validates RRsets against a set of keys at a reference time, caching
-/// crypto so that an RRSIG returned by ten servers is checked once.
+/// crypto so that an RRSIG returned by ten servers is checked once, and
+/// spending from the name's crypto budget (`CryptoLimits`) before each check.
 final class Validator {
     let referenceTime: Int64
+    let limits: CryptoLimits
     private var cache: [CacheKey: SignatureOutcome] = [:]
+    private var hashes: [HashKey: [UInt8]] = [:]
+    private var digests: [DigestKey: [UInt8]] = [:]
+    /// Signature checks and NSEC3 hashes done so far for this name.
+    private(set) var verifications = 0
+    private(set) var nsec3Hashes = 0
 
     struct CacheKey: Hashable {
         var rrsig: [UInt8]
@@ -56,26 +63,84 @@ final class Validator {
         var key: [UInt8]
     }
 
-    init(referenceTime: Int64) { self.referenceTime = referenceTime }
+    struct HashKey: Hashable {
+        var name: DNSName
+        var iterations: UInt16
+        var salt: [UInt8]
+    }
 
-    func verify(_ rrsig: Record, _ rrset: RRset, _ key: Record) -> SignatureOutcome {
+    struct DigestKey: Hashable {
+        var owner: DNSName
+        var key: [UInt8]
+        var type: UInt8
+    }
+
+    init(referenceTime: Int64, limits: CryptoLimits = CryptoLimits()) {
+        self.referenceTime = referenceTime
+        self.limits = limits
+    }
+
+    var verificationBudgetSpent: Bool { verifications >= limits.verificationsPerName }
+    var nsec3BudgetSpent: Bool { nsec3Hashes >= limits.nsec3HashesPerName }
+
+    /// nil when the name's budget of signature checks is spent (and the answer is not cached).
+    func verify(_ rrsig: Record, _ rrset: RRset, _ key: Record) -> SignatureOutcome? {
         let cacheKey = CacheKey(rrsig: rrsig.rdata, owner: rrset.owner, rdatas: rrset.rdatas.sorted { $0.lexicographicallyPrecedes($1) },
                                 key: key.rdata)
         if let cached = cache[cacheKey] { return cached }
+        guard !verificationBudgetSpent else { return nil }
+        verifications += 1
         let outcome = SignatureVerifier.verify(rrsig, covering: rrset, with: key, at: referenceTime)
         cache[cacheKey] = outcome
         return outcome
+    }
+
+    /// The NSEC3 hash of `name` (RFC 5155 §5), each distinct one computed once;
+    /// nil when it cannot be computed or the name's NSEC3 budget is spent.
+    func nsec3Hash(_ name: DNSName, iterations: UInt16, salt: [UInt8]) -> [UInt8]? {
+        let key = HashKey(name: name.lowercased(), iterations: iterations, salt: salt)
+        if let known = hashes[key] { return known }
+        guard !nsec3BudgetSpent else { return nil }
+        nsec3Hashes += 1
+        guard let hash = try? Denial.nsec3Hash(name, iterations: iterations, salt: salt) else { return nil }
+        hashes[key] = hash
+        return hash
+    }
+
+    /// `DSDigest.match` with each key's digest computed once per digest type:
+    /// hundreds of DS for one key cost one digest, not hundreds.
+    func dsMatch(_ ds: DSData, owner: DNSName, key: DNSKEYData) -> DSMatch {
+        if ds.keyTag != DNSKEYFacts(owner: owner, key: key).keyTag { return .keyTagMismatch }
+        if ds.algorithm != key.algorithm { return .algorithmMismatch }
+        let digestKey = DigestKey(owner: owner, key: key.rdata, type: ds.digestType.rawValue)
+        let digest: [UInt8]
+        if let known = digests[digestKey] {
+            digest = known
+        } else {
+            guard let computed = DSDigest.compute(owner: owner, key: key, type: ds.digestType) else { return .unsupportedDigestType }
+            digests[digestKey] = computed
+            digest = computed
+        }
+        return digest == ds.digest ? .matches : .digestMismatch(expected: digest)
     }
 
     /// Validates `owner`/`type` as found in `section` of each answer, with `keys` (records at `zone`).
     /// `published` are keys of the zone that are not trusted (for the DNSKEY
     /// RRset: keys no DS points to): a signature by one of them is not
     /// reported as made by a missing key.
+    ///
+    /// Each server's copy gets at most `verificationsPerRRset` signature
+    /// checks and each RRSIG at most `keysPerRRSIG` keys with its tag, in the
+    /// order received (as unbound does); a copy that has not validated when
+    /// its budget runs out fails, as it fails in those validators.
     func validate(owner: DNSName, type: RRType, answers: [ServerAnswer], section: (Message) -> [Record],
                   keys: [Record], published: [Record] = []) -> RRsetValidation {
         var result = RRsetValidation()
         var reports: [String: RRSIGReport] = [:]
         var problems: [String: SignatureProblem] = [:]
+        // Tag, algorithm and signer of each key, worked out once, not once per RRSIG.
+        let keyIDs = keys.map(Self.keyID)
+        let publishedIDs = Set(published.compactMap(Self.keyID))
 
         func note(_ code: DiagnosticCode, _ message: String, _ server: ServerAddress) {
             let key = code.rawValue + message
@@ -95,17 +160,36 @@ final class Validator {
                 continue
             }
             var serverValid = false
+            var checks = 0
+            var collision = 0
+            var stoppedByName = false
+            var unchecked = 0
             for sig in sigs {
                 guard let data = try? RRSIGData(rdata: sig.rdata) else { continue }
                 result.signatureAlgorithms[answer.server, default: []].insert(data.algorithm)
-                let candidates = keys.filter { Self.keyMatches($0, data) }
-                var outcome: SignatureOutcome = .keyTagMismatch(rrsig: data.keyTag, key: 0)
+                let id = KeyID(tag: data.keyTag, algorithm: data.algorithm.rawValue, signer: data.signerName)
+                let allCandidates = keys.indices.filter { keyIDs[$0] == id }.map { keys[$0] }
+                collision = max(collision, allCandidates.count)
+                let candidates = allCandidates.prefix(limits.keysPerRRSIG)
+                // nil: not (fully) checked, because a budget ran out first.
+                var outcome: SignatureOutcome? = candidates.isEmpty ? .keyTagMismatch(rrsig: data.keyTag, key: 0) : nil
                 for key in candidates {
+                    guard checks < limits.verificationsPerRRset else { outcome = nil; break }
+                    checks += 1
                     outcome = verify(sig, rrset, key)
-                    if outcome.isValid { break }
+                    if outcome == nil { stoppedByName = true; break }
+                    if outcome?.isValid == true { break }
+                }
+                let reportKey = Encodings.hex(sig.rdata)
+                guard let outcome else {
+                    // Not checked: the copy's or the name's budget is spent.
+                    unchecked += 1
+                    var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: "not_checked", at: referenceTime)
+                    report.servers.append(answer.server.description)
+                    reports[reportKey] = report
+                    continue
                 }
                 let status = Self.statusName(outcome, hadKey: !candidates.isEmpty)
-                let reportKey = Encodings.hex(sig.rdata)
                 var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: status, at: referenceTime)
                 report.servers.append(answer.server.description)
                 reports[reportKey] = report
@@ -124,7 +208,7 @@ final class Validator {
                                                  expiration: expiry)
                     if !result.validWindows.contains(window) { result.validWindows.append(window) }
                 case _ where candidates.isEmpty:
-                    if published.contains(where: { Self.keyMatches($0, data) }) {
+                    if publishedIDs.contains(id) {
                         reports[reportKey]?.status = "untrusted_key"
                     } else if !SignatureVerifier.supportedAlgorithms.contains(data.algorithm) {
                         note(.algorithmNotSupported, "\(label): algorithm \(data.algorithm) cannot be validated", answer.server)
@@ -136,12 +220,22 @@ final class Validator {
                 case .notYetValid:
                     let start = TimeText.describe(SerialTime.absolute(data.inception, near: referenceTime), from: referenceTime)
                     note(.inceptionInFuture, "\(label) is valid only from \(start)", answer.server)
+                case .signatureInvalid where allCandidates.count > candidates.count:
+                    note(.rrsigValidationLimit, "\(label): no valid signature with the first \(candidates.count) of \(allCandidates.count) keys with that tag; the rest are not tried", answer.server)
                 case .signatureInvalid:
                     note(.signatureInvalid, "\(label): signature does not verify", answer.server)
                 case .unsupportedAlgorithm(let alg):
                     note(.algorithmNotSupported, "\(label): algorithm \(alg) cannot be validated", answer.server)
                 default:
                     note(.signatureInvalid, "\(label): \(outcome)", answer.server)
+                }
+            }
+            if unchecked > 0 && !serverValid {
+                if stoppedByName {
+                    note(.cryptoBudgetExceeded, "\(owner) \(type): \(unchecked) of \(sigs.count) RRSIGs not checked: this name's budget of \(limits.verificationsPerName) signature checks is spent", answer.server)
+                } else {
+                    let keysNote = collision > 1 ? " (up to \(collision) DNSKEYs share one RRSIG's key tag)" : ""
+                    note(.rrsigValidationLimit, "\(owner) \(type): \(sigs.count) RRSIGs\(keysNote); no valid signature within \(limits.verificationsPerRRset) signature checks, and \(unchecked) RRSIGs not checked: validators stop there too (unbound: \"too many RRSIG validations\") and fail the answer", answer.server)
                 }
             }
             if serverValid { result.validServers.append(answer.server) }
@@ -155,9 +249,16 @@ final class Validator {
         return result
     }
 
-    static func keyMatches(_ key: Record, _ sig: RRSIGData) -> Bool {
-        guard key.owner == sig.signerName, let data = try? DNSKEYData(rdata: key.rdata) else { return false }
-        return data.algorithm == sig.algorithm && DNSKEYFacts(owner: key.owner, key: data).keyTag == sig.keyTag
+    /// What an RRSIG names of its key: tag, algorithm, signer.
+    struct KeyID: Hashable {
+        var tag: UInt16
+        var algorithm: UInt8
+        var signer: DNSName
+    }
+
+    static func keyID(_ key: Record) -> KeyID? {
+        guard let data = try? DNSKEYData(rdata: key.rdata) else { return nil }
+        return KeyID(tag: DNSKEYFacts(owner: key.owner, key: data).keyTag, algorithm: data.algorithm.rawValue, signer: key.owner)
     }
 
     static func statusName(_ outcome: SignatureOutcome, hadKey: Bool) -> String {

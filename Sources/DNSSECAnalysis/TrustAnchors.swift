@@ -43,5 +43,22 @@ public struct AnalysisPolicy: Sendable {
     public var strict = false
     /// Codes the operator accepts: reported as info, never counted.
     public var ignoredCodes: Set<DiagnosticCode> = []
+    /// How much crypto one name's check may spend (docs/limits.md).
+    public var cryptoLimits = CryptoLimits()
+    public init() {}
+}
+
+/// The crypto budget of one name's check, checked before the work, after the
+/// validators hardened against KeyTrap (CVE-2023-50387) and NSEC3 hash
+/// exhaustion (CVE-2023-50868). docs/limits.md gives the reason for each number.
+public struct CryptoLimits: Sendable, Equatable {
+    /// Keys with one RRSIG's key tag and algorithm that are tried for it.
+    public var keysPerRRSIG = 4
+    /// Signature checks for one server's copy of one RRset (unbound's 8).
+    public var verificationsPerRRset = 8
+    /// Signature checks for the whole name, every zone and server included.
+    public var verificationsPerName = 512
+    /// NSEC3 hashes for the whole name (each distinct name and parameters once).
+    public var nsec3HashesPerName = 256
     public init() {}
 }

@@ -69,7 +69,10 @@ extension ZoneCheck {
         for answer in observation.nxdomainProbeAnswers where answer.message?.rcode == .nxDomain {
             let outcome = run.checkDenial(name: probe, type: .a, answer: answer, zone: zone, keys: keys)
             if outcome.status == .secure || outcome.status == .insecure {
-                if !proven { checks.append(.init(.ok, "\(outcome.kind) proves that \(probe) does not exist")) }
+                if !proven {
+                    checks.append(outcome.unchecked.map { .init(.warning, "The \(outcome.kind) proof that \(probe) does not exist is not checked: \($0)") }
+                                  ?? .init(.ok, "\(outcome.kind) proves that \(probe) does not exist"))
+                }
                 proven = true
             } else {
                 problems += outcome.problems
@@ -159,7 +162,7 @@ extension ZoneCheck {
         if !cds.isEmpty {
             let entry = published.filter { record in
                 guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
-                return cds.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+                return cds.contains { run.validator.dsMatch($0, owner: zone, key: key) == .matches }
             }
             works = check("CDS " + cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", "), entry) && works
         }
@@ -222,7 +225,7 @@ extension ZoneCheck {
             let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
             let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
             let digestsAgree = cds.allSatisfy { ds in
-                cdnskey.contains { DSDigest.match(ds, owner: zone, key: $0) == .matches }
+                cdnskey.contains { run.validator.dsMatch(ds, owner: zone, key: $0) == .matches }
                     || !DSDigest.supported.contains(ds.digestType)
             }
             if cdsKeys != cdnskeyKeys || !digestsAgree {
@@ -238,7 +241,7 @@ extension ZoneCheck {
         let entryTags = Set(dsSet.map(\.keyTag))
         let entryKeys = allKeyRecords().filter { record in
             guard let key = try? DNSKEYData(rdata: record.rdata) else { return false }
-            return dsSet.contains { DSDigest.match($0, owner: zone, key: key) == .matches }
+            return dsSet.contains { run.validator.dsMatch($0, owner: zone, key: key) == .matches }
         }
         for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
             let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer },

@@ -48,10 +48,14 @@ extension ZoneCheck {
             if let dsTTL { waits.append("DS TTL \(TimeText.span(Int64(dsTTL))) at the parent: wait that long after a DS change before removing the old key") }
             if !waits.isEmpty { checks.append(.init(.info, "Rollover timing: " + waits.joined(separator: "; "))) }
         }
+        let colliding = keyTagCollisions(&run, records)
+        var seenColliding: Set<String> = []
         for record in records {
             guard let facts = try? DNSKEYFacts(record: record) else { continue }
             let key = facts.key
             let subject = "DNSKEY \(facts.keyTag)/\(key.algorithm.rawValue) of \(zone)"
+            // Keys that share a tag are one finding (keyTagCollisions), not one per key.
+            if colliding.contains(subject) && !seenColliding.insert(subject).inserted { continue }
             checks.append(.init(.info, "DNSKEY=\(facts.keyTag)\(key.isSecureEntryPoint ? "/SEP" : "") \(key.algorithm.mnemonic)\(facts.keySize.map { " \($0) bits" } ?? "")"))
             if key.isRevoked {
                 run.add(.dnskeyRevoked, subject, zone: zone, "DNSKEY \(facts.keyTag) has the REVOKE flag (RFC 5011)")
@@ -90,6 +94,22 @@ extension ZoneCheck {
         }
     }
 
+    /// DNSKEYs sharing a key tag and algorithm (RFC 4034 §5.1 allows it; a
+    /// KeyTrap zone has hundreds). Returns the subjects of the colliding keys.
+    mutating func keyTagCollisions(_ run: inout AnalysisRun, _ records: [Record]) -> Set<String> {
+        let facts = records.compactMap { try? DNSKEYFacts(record: $0) }
+        let groups = Dictionary(grouping: facts) { "DNSKEY \($0.keyTag)/\($0.key.algorithm.rawValue) of \(zone)" }
+        let limit = run.policy.cryptoLimits.keysPerRRSIG
+        for (subject, keys) in groups.sorted(by: { $0.key < $1.key }) where keys.count > 1 {
+            let first = keys[0]
+            let beyond = keys.count > limit
+                ? ": validators try only a few keys per RRSIG (\(limit) here), so signatures by the others fail" : ""
+            run.add(.dnskeyKeytagCollision, subject, zone: zone,
+                    "\(keys.count) DNSKEYs of \(zone) share key tag \(first.keyTag) and algorithm \(first.key.algorithm.rawValue) (\(first.key.algorithm))\(beyond)",
+                    severity: keys.count > limit ? .error : nil)
+        }
+        return Set(groups.filter { $0.value.count > 1 }.keys)
+    }
 
     /// A KSK that signs the DNSKEY RRset without a DS: a double-KSK rollover
     /// waiting for the parent (RFC 7583 §3.3). DNS does not say when the key

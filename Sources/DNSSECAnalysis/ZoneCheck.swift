@@ -71,7 +71,7 @@ struct ZoneCheck {
             dsReports = result.dsReports
             rrsigReports = result.rrsigs
         } else {
-            keyReports = describeKeys(dsSet: dsSet).0
+            keyReports = describeKeys(run.validator, dsSet: dsSet).0
         }
         if status == .secure, let trustedKeys {
             let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
@@ -146,9 +146,10 @@ struct ZoneCheck {
         guard let denial = best else { return (.indeterminate, []) }
         switch denial.status {
         case .secure, .insecure:
-            checks.append(.init(.info, "No DS records found for \(zone) in the \(parent) zone (proven by \(denial.kind))"))
+            checks.append(.init(.info, "No DS records found for \(zone) in the \(parent) zone (proven by \(denial.description))"))
             run.add(.insecureDelegation, "delegation \(parent) → \(zone)", zone: zone,
-                    "\(parent) proves with \(denial.kind) that \(zone) has no DS: the zone is insecure")
+                    denial.unchecked.map { "\(parent) denies a DS for \(zone) with \(denial.kind) that validators do not check (\($0)): the zone is insecure" }
+                        ?? "\(parent) proves with \(denial.kind) that \(zone) has no DS: the zone is insecure")
             return (.insecure, [])
         default:
             checks.append(.init(.error, "No DS records for \(zone) in \(parent), and no valid proof that none exist"))
@@ -194,8 +195,8 @@ struct ZoneCheck {
         if supportedDS.isEmpty && anchorKeys.isEmpty {
             keyPolicy(&run, allKeyRecords(), dsUsable: false)
             checks.append(.init(.warning, "No DS of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
-            return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(dsSet: dsSet).0,
-                             dsReports: describeKeys(dsSet: dsSet).1, rrsigs: [])
+            return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(run.validator, dsSet: dsSet).0,
+                             dsReports: describeKeys(run.validator, dsSet: dsSet).1, rrsigs: [])
         }
 
         let usable = answers.filter { $0.message?.rcode == .noError }
@@ -204,7 +205,7 @@ struct ZoneCheck {
                 run.add(.noServerAnswered, "zone \(zone)", zone: zone, servers: answers.map(\.server),
                         "no server of \(zone) answered the DNSKEY query")
             }
-            let described = describeKeys(dsSet: dsSet)
+            let described = describeKeys(run.validator, dsSet: dsSet)
             return KeyResult(status: .indeterminate, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
         }
         let keyRecords = allKeyRecords()
@@ -212,7 +213,7 @@ struct ZoneCheck {
             checks.append(.init(.error, "No DNSKEY records found for \(zone)"))
             run.add(.dnskeyMissing, "zone \(zone)", zone: zone, servers: usable.map(\.server),
                     "\(observation.parent.map { "\($0) has DS records for \(zone)" } ?? "a trust anchor exists for \(zone)") but its servers return no DNSKEY")
-            let described = describeKeys(dsSet: dsSet)
+            let described = describeKeys(run.validator, dsSet: dsSet)
             return KeyResult(status: .bogus, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
         }
         checks.append(.init(.ok, "Found \(keyRecords.count) DNSKEY records for \(zone)"))
@@ -226,7 +227,7 @@ struct ZoneCheck {
                 entryPoints.append(record)
                 continue
             }
-            for ds in supportedDS where DSDigest.match(ds, owner: zone, key: key) == .matches {
+            for ds in supportedDS where run.validator.dsMatch(ds, owner: zone, key: key) == .matches {
                 if key.isRevoked {
                     // RFC 5011 revocation binds trust anchors; validators such as
                     // unbound still build the chain through a DS-matched revoked
@@ -240,7 +241,7 @@ struct ZoneCheck {
         }
         let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer },
                                                 keys: entryPoints, published: keyRecords)
-        let (keyReports, dsReports) = describeKeys(dsSet: dsSet, signing: validation.signingKeyTags)
+        let (keyReports, dsReports) = describeKeys(run.validator, dsSet: dsSet, signing: validation.signingKeyTags)
         dsFindings(&run, dsReports: dsReports, anyWorks: validation.isSecure, signing: validation.signingKeyTags)
         keyPolicy(&run, keyRecords)
 
@@ -259,7 +260,7 @@ struct ZoneCheck {
             checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
             if anchored {
                 run.add(.noTrustAnchorSigning, "zone \(zone)", zone: zone, servers: usable.map(\.server),
-                        anchorMismatch(dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
+                        anchorMismatch(run.validator, dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
             } else {
                 run.add(.noSEP, "zone \(zone)", zone: zone, servers: usable.map(\.server), "\(zone): \(why)")
             }
@@ -283,7 +284,7 @@ struct ZoneCheck {
 
     /// What the configured trust anchor points to, against the keys the zone
     /// has: the usual cause is an anchor left over from before a KSK rollover.
-    func anchorMismatch(dsSet: [DSData], anchorKeys: [DNSKEYData], keyRecords: [Record], entryPoints: [Record]) -> String {
+    func anchorMismatch(_ validator: Validator, dsSet: [DSData], anchorKeys: [DNSKEYData], keyRecords: [Record], entryPoints: [Record]) -> String {
         let anchors = dsSet.map { "DS \($0.keyTag)/\($0.algorithm.mnemonic)" }
             + anchorKeys.map { "DNSKEY \(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.mnemonic)" }
         let sep = keyRecords.compactMap { try? DNSKEYFacts(record: $0) }.filter { $0.key.isSecureEntryPoint }
@@ -291,7 +292,7 @@ struct ZoneCheck {
         let keys = sep.isEmpty ? "no SEP key" : "SEP key\(sep.count == 1 ? "" : "s") \(sep.joined(separator: ", "))"
         let published = keyRecords.compactMap { try? DNSKEYData(rdata: $0.rdata) }
         let digestMismatch = dsSet.filter { ds in published.contains {
-            if case .digestMismatch = DSDigest.match(ds, owner: zone, key: $0) { return true }
+            if case .digestMismatch = validator.dsMatch(ds, owner: zone, key: $0) { return true }
             return false
         } }
         if entryPoints.isEmpty && !digestMismatch.isEmpty {
@@ -338,7 +339,7 @@ struct ZoneCheck {
         return keys
     }
 
-    func describeKeys(dsSet: [DSData], signing: Set<UInt16> = []) -> ([DNSKEYReport], [DSReport]) {
+    func describeKeys(_ validator: Validator, dsSet: [DSData], signing: Set<UInt16> = []) -> ([DNSKEYReport], [DSReport]) {
         let records = allKeyRecords()
         let keys = records.compactMap { try? DNSKEYData(rdata: $0.rdata) }
         var dsReports: [DSReport] = []
@@ -350,7 +351,7 @@ struct ZoneCheck {
                 status = "unsupported"
             }
             for key in keys {
-                switch DSDigest.match(ds, owner: zone, key: key) {
+                switch validator.dsMatch(ds, owner: zone, key: key) {
                 case .matches:
                     status = "matches"
                     matched = ds.keyTag
