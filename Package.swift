@@ -74,3 +74,22 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
     ]
 )
+
+// libFuzzer targets (docs/limits.md, "Fuzzing"), declared only when scripts/fuzz
+// builds them (DNSSEC_CHECK_FUZZ=1, with --sanitize=fuzzer, in .build-fuzz): a
+// normal `swift build` or `swift test` neither sees nor builds them.
+if Context.environment["DNSSEC_CHECK_FUZZ"] == "1" {
+    package.products += [
+        .executable(name: "FuzzWireFormat", targets: ["FuzzWireFormat"]),
+        .executable(name: "FuzzCaptureAnalysis", targets: ["FuzzCaptureAnalysis"]),
+    ]
+    package.targets += [
+        .executableTarget(name: "FuzzWireFormat", dependencies: ["DNSModel", "LDNSBridge"],
+                          path: "Sources/Fuzz/FuzzWireFormat"),
+        .executableTarget(
+            name: "FuzzCaptureAnalysis",
+            dependencies: ["DNSModel", "LDNSBridge", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            path: "Sources/Fuzz/FuzzCaptureAnalysis"
+        ),
+    ]
+}
