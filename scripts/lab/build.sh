@@ -364,9 +364,9 @@ EOF
   } > "$dir/named.conf"
 }
 
-# write_unbound_conf NAME ADDRESS ANCHOR-FILE: a validating resolver.
+# write_unbound_conf NAME ADDRESS ANCHOR-FILE [HINTS-FILE]: a validating resolver.
 write_unbound_conf() {
-  local name=$1 address=$2 anchor=$3 dir="$LAB/$1"
+  local name=$1 address=$2 anchor=$3 hints=${4:-$LAB/root.hints} dir="$LAB/$1"
   mkdir -p "$dir"
   cat > "$dir/unbound.conf" <<EOF
 # Validating recursive resolver for the lab (reference validator).
@@ -387,7 +387,7 @@ server:
     log-servfail: yes
     num-threads: 1
     so-reuseport: no
-    root-hints: "$LAB/root.hints"
+    root-hints: "$hints"
     trust-anchor-file: "$anchor"
     module-config: "validator iterator"
     val-log-level: 2
@@ -432,7 +432,7 @@ EOF
 
 # ---------------------------------------------------------------------------
 main() {
-  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound" "$LAB/unbound-old-anchor"
+  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound" "$LAB/unbound-old-anchor" "$LAB/unbound-hostile"
   mkdir -p "$KEYS" "$ZONEDIR" "$DSDIR" "$RUN" "$LOG"
   # shellcheck source=scenarios.sh
   . "$LAB_SCRIPTS/scenarios.sh"
@@ -454,6 +454,8 @@ main() {
   write_bind_conf
   write_unbound_conf unbound "$RESOLVER" "$LAB/root-anchor.ds"
   write_unbound_conf unbound-old-anchor "$RESOLVER_OLD_ANCHOR" "$LAB/root-anchor-old.ds"
+  # the hostile part's resolver: hints and anchor are written by hostile.py when it starts
+  write_unbound_conf unbound-hostile "$HOSTILE_RESOLVER" "$LAB/hostile/root-anchor.ds" "$LAB/hostile/root.hints"
   write_hints_and_anchors
   echo "$NOW" > "$LAB/built-at"
 }

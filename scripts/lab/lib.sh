@@ -49,6 +49,12 @@ BULK_LEAF_1=127.53.100.3   # ns1.zNNNNN.bulk.       (bulk nsd-leaf: every zNNNNN
 BULK_LEAF_2=127.53.100.4   # ns2.zNNNNN.bulk.       (bulk nsd-leaf)
 BULK_SINK=127.53.100.9     # ns3.zNNNNN.bulk. of the silent-secondary zones (bulk sink.py)
 BULK_RESOLVER=127.53.100.53  # unbound, only while `scripts/lab/bulk check` runs
+# The hostile part (scripts/lab/hostile.py: its own private root and trust
+# anchor, files in $LAB/hostile) uses only 127.53.9.0/24; see "Hostile part"
+# in docs/lab.md for the addresses of its servers.
+HOSTILE_ROOT=127.53.9.1       # a-root.hostile.  (hostile: the hostile root)
+HOSTILE_CHILD=127.53.9.3      # ns1.ok.hostile. and most hostile child zones
+HOSTILE_RESOLVER=127.53.9.53  # unbound-hostile: validating resolver for the hostile root
 
 # NSD instances: name -> listen addresses
 declare -A NSD_ADDRS=(
@@ -61,7 +67,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt garbage unbound unbound-old-anchor"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt garbage hostile unbound unbound-old-anchor unbound-hostile"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -76,8 +82,10 @@ declare -A PROBE=(
   [nodo]="$NODO_1 nodo.lab. SOA"
   [noopt]="$NOOPT_1 noopt.lab. SOA"
   [garbage]="-"
+  [hostile]="$HOSTILE_CHILD ok.hostile. SOA"
   [unbound]="$RESOLVER ok.lab. SOA"
   [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR ok.lab. SOA +cd"   # validation fails there by design
+  [unbound-hostile]="$HOSTILE_RESOLVER ok.hostile. SOA"
 )
 declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
@@ -85,6 +93,7 @@ declare -A PROC_ADDRS=(
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1" [sink-wide]="127.53.8.1-120"
   [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)"
   [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
+  [hostile]="127.53.9.1-32, 127.53.9.130-249 (hostile root and zones)" [unbound-hostile]="$HOSTILE_RESOLVER (hostile root)"
 )
 
 # nsd_conf INSTANCE DIR IDENTITY "ADDR..." "ZONE FILE" LINES [EXTRA SERVER LINES]
