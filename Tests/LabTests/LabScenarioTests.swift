@@ -26,6 +26,9 @@ struct LabScenarioTests {
         let anchor: String?
         /// More dnssec-check options for this row (after the defaults, so they win).
         var options: [String]? = nil
+        /// Root hints in the lab dir other than the lab's own (the hostile part's
+        /// "hostile/root.hints", with its anchor "hostile/root-anchor.ds").
+        var hints: String? = nil
     }
 
     struct Manifest: Decodable {
@@ -45,12 +48,13 @@ struct LabScenarioTests {
         return (result.status, result.stdout, result.stderr)
     }
 
-    /// Checks every row of one type and anchor in one run (names share the walk's cache).
+    /// Checks every row of one type, hints and anchor in one run (names share the walk's cache).
     static func check(_ rows: [Row]) throws -> [String: [String: Any]] {
         let type = rows[0].type
         let anchor = rows[0].anchor ?? "root-anchor.ds"
+        let hints = rows[0].hints ?? "root.hints"
         let args = rows.map(\.name) + ["-t", type, "--format", "json", "--timeout", "1", "--deadline", "60",
-                                      "--root-hints", labDir.appendingPathComponent("root.hints").path,
+                                      "--root-hints", labDir.appendingPathComponent(hints).path,
                                       "--trust-anchor", labDir.appendingPathComponent(anchor).path]
             + (rows[0].options ?? [])
         let (_, output, errors) = try run(binary, args)
@@ -115,7 +119,7 @@ struct LabScenarioTests {
         #expect(rows.count >= 30)
         var mismatches: [String] = []
         var seen: Set<String> = []
-        for group in Dictionary(grouping: rows, by: { "\($0.type) \($0.anchor ?? "") \($0.options ?? [])" }).values {
+        for group in Dictionary(grouping: rows, by: { "\($0.type) \($0.hints ?? "") \($0.anchor ?? "") \($0.options ?? [])" }).values {
             let reports = try Self.check(group)
             for report in reports.values {
                 seen.formUnion((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
