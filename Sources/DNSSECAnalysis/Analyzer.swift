@@ -130,8 +130,13 @@ struct AnalysisRun {
             if status == .secure || status == .insecure { status = .indeterminate }
         } else if let problem = observation.walkProblem {
             let zone = observation.zones.last?.zone ?? .root
-            add(observation.zones.last.map { $0.servers.isEmpty } ?? true ? .walkIncomplete : .noServerAnswered,
-                "zone \(zone)", zone: zone, problem)
+            if let last = observation.zones.last, !last.servers.isEmpty {
+                // The zone's own servers: the DS answers come from the parent's.
+                let own = last.allAnswers.filter { last.servers.contains($0.server) }
+                noServerAnswered("zone \(zone)", zone: zone, answers: own, problem)
+            } else {
+                add(.walkIncomplete, "zone \(zone)", zone: zone, problem)
+            }
             if status == .secure || status == .insecure { status = .indeterminate }
         }
 
@@ -223,8 +228,13 @@ struct AnalysisRun {
                                  status: .indeterminate, records: [], rrsigs: [], proof: [])
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         guard let first = usable.first?.message else {
-            add(.noServerAnswered, "\(name) \(type)", zone: zone, servers: answers.map(\.server),
-                "no server of \(zone) answered \(name) \(type) usably")
+            for answer in answers where answer.isInvalidResponse {
+                let transport = answer.exchange.transport
+                add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse, "server \(answer.server) for \(zone)",
+                    zone: zone, servers: [answer.server],
+                    "\(answer.server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(type): \(answer.problem ?? "invalid response"))")
+            }
+            noServerAnswered("\(name) \(type)", zone: zone, answers: answers, "no server of \(zone) answered \(name) \(type) usably")
             return (report, .indeterminate)
         }
         let positive = usable.filter { !$0.answerRecords(name, type).isEmpty }
@@ -342,6 +352,16 @@ struct AnalysisRun {
     }
 
     /// Error when every server failed the check, warning when only some did.
+    /// NO_SERVER_ANSWERED, unless every server did send something: then the
+    /// malformed answers (SERVER_INVALID_RESPONSE_*, one per server) are the
+    /// cause, and "bring the servers back" would send the operator the wrong
+    /// way. Past the deadline it is CHECK_DEADLINE_EXCEEDED's to say.
+    mutating func noServerAnswered(_ subject: String, zone: DNSName, answers: [ServerAnswer], _ message: String) {
+        let asked = answers.filter(\.wasAsked)
+        if !asked.isEmpty && asked.allSatisfy({ $0.isInvalidResponse || $0.isPastDeadline }) { return }
+        add(.noServerAnswered, subject, zone: zone, servers: answers.map(\.server), message)
+    }
+
     mutating func reportProblems(_ validation: RRsetValidation, subject: String, zone: DNSName) {
         for problem in validation.problems {
             let severity: Severity? = validation.isSecure ? .warning : nil

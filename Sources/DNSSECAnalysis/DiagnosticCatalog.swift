@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
     case serverInvalidResponseTCP = "SERVER_INVALID_RESPONSE_TCP"
     case responseTruncatedUDP = "RESPONSE_TRUNCATED_UDP"
+    case responseTruncatedTCP = "RESPONSE_TRUNCATED_TCP"
     case errorWithEDNS = "ERROR_WITH_EDNS"
     case unableToRetrieveDNSSECRecords = "UNABLE_TO_RETRIEVE_DNSSEC_RECORDS"
     case ednsIgnored = "EDNS_IGNORED"
@@ -400,6 +401,11 @@ public enum DiagnosticCatalog {
           example: "example.com. DNSKEY: truncated over UDP (1232 bytes), 2345 bytes over TCP",
           remedy: "Shrink the answer: fewer or smaller keys (ECDSA instead of RSA-4096), or fewer signatures.",
           ["RFC 6891 §6.2.5", "DNS Flag Day 2020"]),
+        e(.responseTruncatedTCP, .error, "Answer truncated over TCP",
+          "The server set the TC bit on an answer over TCP. TCP carries up to 65,535 bytes and there is nothing larger to retry with, so validators treat the answer as a failure (RFC 7766 §8): a server-side size limit, or a server or middlebox that sets TC=1 on everything.",
+          example: "192.0.2.1:53 sets TC=1 over TCP for example.com. (DNSKEY, SOA): there is no larger transport to retry with, so those answers are lost",
+          remedy: "Fix the server's TCP answers (a size limit set too low, a broken DNS proxy or load balancer); shrink the answer if it truly exceeds 64 KB.",
+          ["RFC 7766 §8", "RFC 1035 §4.2.2"]),
         e(.errorWithEDNS, .error, "Server fails EDNS queries",
           "The server answers FORMERR or NOTIMP to a query with EDNS0 and answers only without it. Without EDNS there is no DO bit, so validators get no DNSSEC records from it: a downgrade (error for a signed zone).",
           example: "192.0.2.2 answers FORMERR to example.com. SOA with EDNS, NOERROR without",

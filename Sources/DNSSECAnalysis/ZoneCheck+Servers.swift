@@ -87,13 +87,21 @@ extension ZoneCheck {
         let ednsIntolerant = Set(observation.noEDNSAnswers.filter { $0.message?.rcode == .noError }.map(\.server))
         // Malformed answers: one finding per server and transport, naming every question.
         var invalid: [ServerAddress: [Transport: [String]]] = [:]
-        for answer in observation.dnskeyAnswers + observation.soaAnswers + observation.tcpAnswers
+        for answer in observation.dnskeyAnswers + observation.soaAnswers + observation.tcpAnswers + observation.dsAnswers
         where answer.wasAsked && answer.message == nil && answer.isInvalidResponse {
             invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
                 .append("\(answer.question.type): \(answer.problem ?? "invalid response")")
         }
         for (server, byTransport) in invalid.sorted(by: { $0.key < $1.key }) {
-            for (transport, problems) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
+            for (transport, all) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
+                // TC=1 over TCP is its own finding: a size or server limit, not mangled bytes.
+                let truncated = all.filter { $0.hasSuffix(ServerAnswer.truncatedOverTCP) }
+                if !truncated.isEmpty {
+                    run.add(.responseTruncatedTCP, "server \(server) for \(zone)", zone: zone, servers: [server],
+                            "\(server) sets TC=1 over TCP for \(zone) (\(truncated.map { $0.split(separator: ":")[0] }.joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
+                }
+                let problems = all.filter { !$0.hasSuffix(ServerAnswer.truncatedOverTCP) }
+                if problems.isEmpty { continue }
                 run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
                         "server \(server) for \(zone)", zone: zone, servers: [server],
                         "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")

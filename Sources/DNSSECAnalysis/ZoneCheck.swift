@@ -105,10 +105,8 @@ struct ZoneCheck {
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         if usable.isEmpty {
             // Out of time is CHECK_DEADLINE_EXCEEDED, not the servers' silence.
-            if !answers.allSatisfy(\.isPastDeadline) {
-                run.add(.noServerAnswered, "delegation \(parent) → \(zone)", zone: zone, servers: answers.map(\.server),
-                        "no server of \(parent) answered the DS query for \(zone)")
-            }
+            run.noServerAnswered("delegation \(parent) → \(zone)", zone: zone, answers: answers,
+                                 "no server of \(parent) answered the DS query for \(zone)")
             return (.indeterminate, [])
         }
         let withDS = usable.filter { !$0.answerRecords(zone, .ds).isEmpty }
@@ -201,10 +199,7 @@ struct ZoneCheck {
 
         let usable = answers.filter { $0.message?.rcode == .noError }
         if usable.isEmpty {
-            if !answers.allSatisfy(\.isPastDeadline) {
-                run.add(.noServerAnswered, "zone \(zone)", zone: zone, servers: answers.map(\.server),
-                        "no server of \(zone) answered the DNSKEY query")
-            }
+            run.noServerAnswered("zone \(zone)", zone: zone, answers: answers, "no server of \(zone) answered the DNSKEY query")
             let described = describeKeys(run.validator, dsSet: dsSet)
             return KeyResult(status: .indeterminate, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
         }

@@ -171,9 +171,13 @@ public struct ChainWalker: Sendable {
 
     /// Why no server of `zone` answered the probe question: its deadline, or silence.
     static func silence(of zone: DNSName, _ answers: [ServerAnswer]) -> String {
-        answers.contains { $0.exchange.failure == .deadlineExceeded }
-            ? "the deadline passed before a server of \(zone) answered"
-            : "no server of \(zone) answered"
+        if answers.contains(where: { $0.exchange.failure == .deadlineExceeded }) {
+            return "the deadline passed before a server of \(zone) answered"
+        }
+        if !answers.isEmpty && answers.allSatisfy(\.isInvalidResponse) {
+            return "every server of \(zone) answered with a malformed message"
+        }
+        return "no server of \(zone) answered"
     }
 
     /// RFC 9615: a zone without DS that publishes CDS/CDNSKEY may be
@@ -290,6 +294,12 @@ public struct ChainWalker: Sendable {
         }
         do {
             let message = try WireFormat.parseMessage(bytes)
+            // TC=1 over TCP (RFC 7766 §8): there is nothing larger to retry
+            // with, and the records present may be a fragment: not an answer.
+            if exchange.transport == .tcp && message.isTruncated {
+                return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,
+                                    problem: ServerAnswer.truncatedOverTCP)
+            }
             return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: message,
                                 problem: nil)
         } catch {

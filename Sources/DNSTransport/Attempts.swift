@@ -262,9 +262,10 @@ final class TCPResponseHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         if wasActive {
-            let seen = state.mismatched > 0
-                ? " (after \(state.mismatched) unacceptable message(s): \(state.lastMismatch ?? ""))" : ""
-            state.finish(.reset("connection closed by the server before an acceptable answer" + seen))
+            // Something came, but nothing that answers us: a broken server, not a silent one.
+            state.finish(state.mismatched > 0
+                ? .timedOut(mismatched: state.mismatched, lastMismatch: state.lastMismatch)
+                : .reset("connection closed by the server before an acceptable answer"))
         }
         context.fireChannelInactive()
     }

@@ -74,6 +74,41 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report) == ["SERVER_INVALID_RESPONSE_UDP"])
     }
 
+    /// Malformed is not silent: when every server of ok.lab. answers with
+    /// garbage, the finding is the malformed answers, never "no server
+    /// answered … bring the servers back".
+    @Test func garbageFromEveryServerIsNotSilence() async throws {
+        var capture = try Self.ok
+        var changed = 0
+        for index in capture.exchanges.indices where ["127.53.2.1", "127.53.2.2"].contains(capture.exchanges[index].server.ip) {
+            guard let response = capture.exchanges[index].response else { continue }
+            capture.exchanges[index].response = Array(response.prefix(2)) + [0x81, 0x80, 0x00, 0x01, 0x00, 0x07, 0xFF, 0xFF]
+            changed += 1
+        }
+        #expect(changed > 4)
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .indeterminate, "unbound: SERVFAIL with and without +cd")
+        let codes = Self.codes(report)
+        #expect(codes.contains("SERVER_INVALID_RESPONSE_UDP"), "\(codes)")
+        #expect(!codes.contains("NO_SERVER_ANSWERED"), "\(report.findings.map(\.message))")
+        #expect(report.fixFirst?.code == "SERVER_INVALID_RESPONSE_UDP")
+    }
+
+    /// TC=1 over TCP is not an empty answer ("servers return no DNSKEY"): it
+    /// is a lost answer, with its own finding.
+    @Test func truncatedOverTCPIsItsOwnFinding() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .soa, at: "127.53.2.2", transport: .tcp)) {
+            $0.flags.insert(.tc)
+            $0.answer = []
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure, "the UDP answers and the other server are fine")
+        let finding = report.findings.first { $0.code == "RESPONSE_TRUNCATED_TCP" }
+        #expect(finding?.message.contains("127.53.2.2:53 sets TC=1 over TCP for ok.lab. (SOA)") == true,
+                "\(report.findings.map { "\($0.code): \($0.message)" })")
+        #expect(!Self.codes(report).contains("SERVER_INVALID_RESPONSE_TCP"))
+    }
+
     @Test func anAnswerWithoutOPTIgnoresEDNS() async throws {
         let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .soa, at: "127.53.2.2")) { $0.edns = nil }
         let report = try await Self.analyze(capture)

@@ -29,6 +29,11 @@ public struct ServerAnswer: Sendable, Hashable {
             || exchange.response != nil)
     }
 
+    /// The problem of a TCP answer with the TC bit set (RFC 7766 §8).
+    public static let truncatedOverTCP = "truncated (TC=1) over TCP"
+
+    public var isTruncatedOverTCP: Bool { message == nil && problem == Self.truncatedOverTCP }
+
     /// The walk's own deadline stopped it: says nothing about the server.
     public var isPastDeadline: Bool { exchange.failure == .deadlineExceeded }
 
