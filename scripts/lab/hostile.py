@@ -617,7 +617,10 @@ class Server:
         resp = dns.message.make_response(msg, our_payload=1232)
         if msg.edns >= 0 and do:
             resp.ednsflags |= dns.flags.DO
-        if self.mode == "refer-loop":
+        if msg.edns > 0:
+            # EDNS versions above 0 are not implemented: BADVERS (RFC 6891 6.1.3)
+            resp.set_rcode(dns.rcode.BADVERS)
+        elif self.mode == "refer-loop":
             # each of the two servers says the other one serves the zone
             other = "ns2" if self.addr.endswith(".30") else "ns1"
             other_addr = NET + ("31" if other == "ns2" else "30")
