@@ -641,7 +641,8 @@ class Server:
                     resp.flags |= dns.flags.AA
                 resp.answer, resp.authority, resp.additional = answer, authority, additional
         try:
-            return resp.to_wire(max_size=limit)
+            # no shuffling: the order of the RRSIGs is part of the scenario ("valid one last")
+            return resp.to_wire(max_size=limit, want_shuffle=False)
         except dns.exception.TooBig:
             resp.answer, resp.authority, resp.additional = [], [], []
             resp.flags |= dns.flags.TC
