@@ -130,7 +130,11 @@ struct AnalysisRun {
             if status == .secure || status == .insecure { status = .indeterminate }
         } else if let problem = observation.walkProblem {
             let zone = observation.zones.last?.zone ?? .root
-            if let last = observation.zones.last, !last.servers.isEmpty {
+            if observation.queryBudgetSpent != nil {
+                add(.queryBudgetExceeded, "\(observation.name)", zone: zone, "\(observation.name): \(problem)")
+            } else if let last = observation.zones.last, last.badReferrals.contains(where: { $0.kind == .upward }) {
+                // UPWARD_REFERRAL (one per server, from the zone's check) is the cause.
+            } else if let last = observation.zones.last, !last.servers.isEmpty {
                 // The zone's own servers: the DS answers come from the parent's.
                 let own = last.allAnswers.filter { last.servers.contains($0.server) }
                 noServerAnswered("zone \(zone)", zone: zone, answers: own, problem)
@@ -248,14 +252,19 @@ struct AnalysisRun {
                     "\(denying.map(\.server.description).joined(separator: ", ")) answer\(denying.count == 1 ? "s" : "") NXDOMAIN for \(name), which \(sources.map(\.server.description).joined(separator: ", ")) answer\(sources.count == 1 ? "s" : "") with data",
                     severity: .warning)
             }
+            for answer in sources where answer.exchange.truncatedOverUDP {
+                add(.responseTruncatedUDP, "\(answer.question)", zone: zone, servers: [answer.server],
+                    "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
+            }
             report.kind = positive.isEmpty ? "cname" : "positive"
             report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
             guard zoneStatus == .secure else {
                 report.status = zoneStatus
                 return (report, zoneStatus)
             }
-            let validation = validator.validate(owner: name, type: answerType, answers: sources,
-                                                section: { $0.answer }, keys: keys)
+            let validation = answerType == .cname
+                ? cnameValidation(name, sources, zone: zone, keys: keys)
+                : validator.validate(owner: name, type: answerType, answers: sources, section: { $0.answer }, keys: keys)
             report.rrsigs = validation.signatures
             reportProblems(validation, subject: "\(name) \(answerType)", zone: zone)
             ttlCheck(validation, subject: "\(name) \(answerType)", zone: zone)
@@ -352,6 +361,40 @@ struct AnalysisRun {
     }
 
     /// Error when every server failed the check, warning when only some did.
+    /// The CNAME at `name`, or the DNAME it was synthesized from. A CNAME
+    /// synthesized from a DNAME is unsigned by design (RFC 6672 §5.3.1): it is
+    /// trusted when the DNAME RRset validates and the CNAME's target is
+    /// exactly the DNAME substitution (RFC 4035 §3.2.3), and bogus otherwise.
+    mutating func cnameValidation(_ name: DNSName, _ sources: [ServerAnswer], zone: DNSName, keys: [Record]) -> RRsetValidation {
+        let signed = sources.filter { answer in
+            answer.signatures(over: .cname, at: name, in: answer.message?.answer ?? []).isEmpty == false
+        }
+        guard signed.count < sources.count,
+              let dname = sources.lazy.compactMap({ $0.message?.answer.first { $0.type == .dname && name.isSubdomain(of: $0.owner) && name != $0.owner } }).first,
+              let target = try? NameData(rdata: dname.rdata).target
+        else {
+            return validator.validate(owner: name, type: .cname, answers: sources, section: { $0.answer }, keys: keys)
+        }
+        var validation = validator.validate(owner: dname.owner, type: .dname, answers: sources, section: { $0.answer }, keys: keys)
+        let synthesized = try? DNSName(labels: Array(name.labels.dropLast(dname.owner.labelCount)) + target.labels)
+        var matching: [ServerAddress] = []
+        for answer in sources where validation.validServers.contains(answer.server) {
+            let cnames = answer.answerRecords(name, .cname).compactMap { try? NameData(rdata: $0.rdata).target }
+            if cnames.count == 1, let synthesized, cnames[0] == synthesized {
+                matching.append(answer.server)
+            } else {
+                validation.problems.append(SignatureProblem(
+                    code: .missingRRSIG,
+                    message: "\(name) CNAME: unsigned, and not the \(synthesized.map(\.description) ?? "(too long)") that the DNAME \(dname.owner) → \(target) synthesizes",
+                    servers: [answer.server]))
+            }
+        }
+        validation.validServers = matching
+        // The labels are the DNAME owner's: no wildcard expansion to prove.
+        validation.validLabels = nil
+        return validation
+    }
+
     /// NO_SERVER_ANSWERED, unless every server did send something: then the
     /// malformed answers (SERVER_INVALID_RESPONSE_*, one per server) are the
     /// cause, and "bring the servers back" would send the operator the wrong

@@ -33,6 +33,17 @@ extension AnalysisRun {
             return DenialOutcome(status: .bogus, kind: "nothing",
                                  problems: [SignatureProblem(code: code, message: "\(name) \(type): \(nxdomain ? "NXDOMAIN" : "NODATA") from \(answer.server) without NSEC or NSEC3", servers: server)])
         }
+        // A proof needs at most three NSEC3 (RFC 5155 §7.2.1) or two NSEC
+        // records; hundreds are an attack on the validator's CPU. Judged
+        // before any signature is checked or name hashed.
+        let proofRRsets = Set((nsecRecords + nsec3Records).map(\.owner)).count
+        let maxProof = validator.limits.maxDenialRecords
+        if proofRRsets > maxProof {
+            return DenialOutcome(status: .indeterminate, kind: nsec3Records.isEmpty ? "NSEC" : "NSEC3",
+                                 problems: [SignatureProblem(code: .nsec3HashLimit,
+                                                             message: "\(name) \(type): \(answer.server) sent \(proofRRsets) NSEC/NSEC3 records to prove it does not exist, where a proof needs at most 3; not checked (more than \(maxProof)), as hardened validators refuse such answers",
+                                                             servers: server)])
+        }
         // Every proof record must itself validate with the zone's keys.
         var outcome = DenialOutcome(status: .secure, kind: nsec3Records.isEmpty ? "NSEC" : "NSEC3")
         var validOwners: [DNSName: Record] = [:]

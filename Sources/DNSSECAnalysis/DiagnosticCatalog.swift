@@ -5,6 +5,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     // Chain of trust: DS ↔ DNSKEY
     case digestInvalid = "DIGEST_INVALID"
     case dsNoMatchingDNSKEY = "DS_NO_MATCHING_DNSKEY"
+    case dsMatchLimit = "DS_MATCH_LIMIT"
     case noSEP = "NO_SEP"
     case missingSEPForAlg = "MISSING_SEP_FOR_ALG"
     case dnskeyMissing = "DNSKEY_MISSING"
@@ -59,6 +60,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
     case serversNotAsked = "SERVERS_NOT_ASKED"
+    case gluelessNSLimit = "GLUELESS_NS_LIMIT"
+    case referralLoop = "REFERRAL_LOOP"
+    case upwardReferral = "UPWARD_REFERRAL"
+    case queryBudgetExceeded = "QUERY_BUDGET_EXCEEDED"
     case serverNotAuthoritative = "SERVER_NOT_AUTHORITATIVE"
     case serverInvalidResponse = "SERVER_INVALID_RESPONSE_UDP"
     case serverInvalidResponseTCP = "SERVER_INVALID_RESPONSE_TCP"
@@ -131,6 +136,11 @@ public enum DiagnosticCatalog {
           example: "DS 4567/8/SHA-256 of example.com. matches no DNSKEY",
           remedy: "Remove the stale DS from the parent, or publish the key it points to again.",
           ["RFC 4035 §5.2", "RFC 7583 §3.3"]),
+        e(.dsMatchLimit, .warning, "Many DS records that match nothing",
+          "The parent publishes more than 8 DS records for the zone that match none of its keys. Each costs a validator a digest; hardened validators compare only a few (unbound gives up after 4 that fail, CVE-2023-50387), so a working DS listed after them may never be tried. A warning while a DS works, an error when none does.",
+          example: "com. publishes 300 DS records for example.com.; 299 of them match no published DNSKEY (key tags 38701): validators compare only a few",
+          remedy: "Remove the stale DS records at the parent (registrar): keep one per key (and digest type) in use.",
+          ["RFC 4035 §5.2", "CVE-2023-50387", "docs/limits.md"]),
         e(.noSEP, .error, "No DS-matched key signs the DNSKEY RRset",
           "No DNSKEY that a DS (or trust anchor) points to produces a valid signature over the DNSKEY RRset, so the chain of trust breaks at this delegation.",
           example: "example.com.: no secure entry point: DS 12345 matches DNSKEY 12345 but its RRSIG over DNSKEY expired 3d ago",
@@ -351,8 +361,8 @@ public enum DiagnosticCatalog {
           example: "example.com.: NSEC3 with 200 iterations: validators treat denial as insecure",
           remedy: "Set NSEC3 iterations to 0 and re-sign.",
           ["RFC 9276 §3.2"]),
-        e(.nsec3HashLimit, .error, "Too many NSEC3 hashes for one name",
-          "Proving what does not exist with NSEC3 needs one hash per candidate name; the check of one name may compute at most 256 distinct NSEC3 hashes (docs/limits.md), like the caps validators added after CVE-2023-50868 (unbound: MAX_NSEC3_CALCULATIONS). This one needed more, so the proof left over was not checked and counts as not proven, as those validators fail it.",
+        e(.nsec3HashLimit, .error, "Too much NSEC3 work for one name",
+          "Proving what does not exist with NSEC3 needs one hash per candidate name and at most three NSEC3 records. The check of one name computes at most 256 distinct NSEC3 hashes, and a negative answer with more than 16 NSEC/NSEC3 records is refused unchecked (docs/limits.md), like the caps validators added after CVE-2023-50868 (unbound: MAX_NSEC3_CALCULATIONS; it refuses such answers outright). Past a limit the proof is not checked and counts as not proven.",
           example: "a.b.c.d.example.com. A: NSEC3 proof not checked: this name's budget of 256 NSEC3 hashes is spent",
           remedy: "Use NSEC3 with 0 extra iterations and no salt (RFC 9276) and fewer labels; check the zone's signer for a broken NSEC3 chain that makes servers return many records.",
           ["RFC 5155 §8.3", "RFC 9276 §3.2", "CVE-2023-50868", "docs/limits.md"]),
@@ -376,6 +386,26 @@ public enum DiagnosticCatalog {
           example: "wide.example.: 120 name server addresses; 88 not asked (198.51.100.33 …)",
           remedy: "Cut the NS set down to the servers you run (two to a dozen, on separate networks).",
           ["RFC 2182 §5", "RFC 1034 §4.2.1"]),
+        e(.gluelessNSLimit, .warning, "More glueless name servers than are resolved",
+          "The delegation names more name servers without glue than dnssec-check resolves per zone (8, in name order): each costs a walk of its own, and a referral to hundreds of them is the NXNSAttack amplification (CVE-2020-8616, CVE-2020-12662), which resolvers since bound to a few names per referral. The rest were not resolved, so their addresses are not asked.",
+          example: "wide.example.: 120 name servers without glue; 112 not resolved (ns009.wide.example. …)",
+          remedy: "Give the delegation glue or in-bailiwick names where you can, and cut the NS set down to the servers you run.",
+          ["RFC 1034 §4.3.2", "CVE-2020-8616", "docs/limits.md"]),
+        e(.referralLoop, .error, "Server refers the zone back to itself",
+          "Asked about a name in its own zone, the server answered with a referral (NS records, no AA bit) to that same zone instead of the answer: a lame server that sends resolvers in a circle. Resolvers drop it and try another server.",
+          example: "192.0.2.1:53 refers www.example.com. back to example.com. (NS ns2.example.com.) instead of answering",
+          remedy: "Load the zone on the server (it is listed in the NS set but does not serve it as primary or secondary), or remove it from the NS set.",
+          ["RFC 1034 §4.3.2", "RFC 8499 §7 (lame delegation)"]),
+        e(.upwardReferral, .error, "Server refers the question up the tree",
+          "Asked about a name in its zone, the server answered with a referral to an ancestor (often the root): an upward referral, which resolvers reject as lame. When every server does it, nobody gets an answer.",
+          example: "192.0.2.1:53 refers www.example.com. up to . (NS a.root-servers.net.) instead of answering for example.com.",
+          remedy: "Configure the server as authoritative for the zone (it is in the NS set but does not have the zone), or remove it from the NS set.",
+          ["RFC 1034 §4.3.2", "RFC 8499 §7 (lame delegation)"]),
+        e(.queryBudgetExceeded, .error, "The check's query budget is spent",
+          "The check of one name may ask at most 1,000 questions (--max-queries), nested walks for glueless name servers and CNAME targets included: this one needed more, so the walk stopped at a zone cut and the rest is not judged. The verdict is at best indeterminate.",
+          example: "www.example.com.: the query budget of 1000 questions for this name is spent (1032 asked)",
+          remedy: "Find the zones on the path with very many name servers, glueless names or long CNAME chains (the other findings name them) and simplify them; raise --max-queries if the zone really needs it.",
+          ["RFC 1034 §5.3.3", "docs/limits.md"]),
         e(.serverUnresponsiveTCP, .warning, "Server does not answer over TCP",
           "A server truncated its UDP answer but could not be reached over TCP, so the complete answer cannot be had.",
           example: "ns1.example.com. (192.0.2.1): TCP connection refused",

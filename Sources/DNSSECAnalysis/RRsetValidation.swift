@@ -160,6 +160,8 @@ final class Validator {
                 continue
             }
             var serverValid = false
+            // This copy's own notes: dropped for the limit's finding when a budget stops it.
+            let before = problems
             var checks = 0
             var collision = 0
             var stoppedByName = false
@@ -231,6 +233,9 @@ final class Validator {
                 }
             }
             if unchecked > 0 && !serverValid {
+                // The signatures checked before the budget ran out failed, but
+                // the cause to report is the flood, not each forged signature.
+                problems = before
                 if stoppedByName {
                     note(.cryptoBudgetExceeded, "\(owner) \(type): \(unchecked) of \(sigs.count) RRSIGs not checked: this name's budget of \(limits.verificationsPerName) signature checks is spent", answer.server)
                 } else {
@@ -241,10 +246,11 @@ final class Validator {
             if serverValid { result.validServers.append(answer.server) }
         }
         // A total order: two signatures by one key (a stale server's older one) must not swap between runs.
-        result.signatures = reports.values.sorted {
-            ($0.keyTag, $0.typeCovered, $0.inception, $0.expiration, $0.servers.joined(separator: ","))
-                < ($1.keyTag, $1.typeCovered, $1.inception, $1.expiration, $1.servers.joined(separator: ","))
-        }
+        // Ties (a flood of RRSIGs alike but for their signature bytes) fall to the RDATA itself.
+        result.signatures = reports.sorted {
+            ($0.value.keyTag, $0.value.typeCovered, $0.value.inception, $0.value.expiration, $0.value.servers.joined(separator: ","), $0.key)
+                < ($1.value.keyTag, $1.value.typeCovered, $1.value.inception, $1.value.expiration, $1.value.servers.joined(separator: ","), $1.key)
+        }.map(\.value)
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result
     }

@@ -60,5 +60,8 @@ public struct CryptoLimits: Sendable, Equatable {
     public var verificationsPerName = 512
     /// NSEC3 hashes for the whole name (each distinct name and parameters once).
     public var nsec3HashesPerName = 256
+    /// NSEC/NSEC3 owners one negative answer may carry before it is refused
+    /// unchecked (a proof needs at most 3).
+    public var maxDenialRecords = 16
     public init() {}
 }

@@ -118,6 +118,8 @@ struct ZonePrint: Hashable {
     var servers: [ServerAddress]
     var withoutGlue: Set<DNSName>
     var notAsked: [ServerAddress]
+    var notResolved: [DNSName]
+    var badReferrals: [BadReferral]
     var answers: [[Answer]]
 
     init(_ observation: ZoneObservation) {
@@ -127,6 +129,8 @@ struct ZonePrint: Hashable {
         servers = observation.servers
         withoutGlue = observation.nameServersWithoutGlue
         notAsked = observation.serversNotAsked
+        notResolved = observation.nameServersNotResolved
+        badReferrals = observation.badReferrals
         answers = observation.answerLists.map { $0.map(Answer.init) }
     }
 }

@@ -92,6 +92,11 @@ extension ZoneCheck {
             invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
                 .append("\(answer.question.type): \(answer.problem ?? "invalid response")")
         }
+        // Trailing bytes: the message is used (as resolvers use it), the server still named.
+        for answer in observation.allAnswers where answer.trailingBytes > 0 && observation.servers.contains(answer.server) {
+            invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
+                .append("\(answer.question.type): \(answer.trailingBytes) bytes after the end of the message")
+        }
         for (server, byTransport) in invalid.sorted(by: { $0.key < $1.key }) {
             for (transport, all) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
                 // TC=1 over TCP is its own finding: a size or server limit, not mangled bytes.
@@ -105,6 +110,23 @@ extension ZoneCheck {
                 run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
                         "server \(server) for \(zone)", zone: zone, servers: [server],
                         "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
+            }
+        }
+        if let first = observation.nameServersNotResolved.first {
+            let count = observation.nameServersNotResolved.count
+            run.add(.gluelessNSLimit, "zone \(zone)", zone: zone,
+                    "\(zone) has \(observation.nameServersWithoutGlue.count) name servers without glue; the \(count) after the first \(observation.nameServersWithoutGlue.count - count) in name order were not resolved (\(first)\(count > 1 ? " …" : ""))")
+        }
+        for referral in observation.badReferrals {
+            let ns = referral.nameServers.prefix(3).map(\.description).joined(separator: ", ")
+                + (referral.nameServers.count > 3 ? ", …" : "")
+            switch referral.kind {
+            case .loop:
+                run.add(.referralLoop, "server \(referral.server) for \(zone)", zone: zone, servers: [referral.server],
+                        "\(referral.server) refers the question back to \(zone) itself (NS \(ns)) instead of answering for it")
+            case .upward:
+                run.add(.upwardReferral, "server \(referral.server) for \(zone)", zone: zone, servers: [referral.server],
+                        "\(referral.server) refers the question up to \(referral.target) (NS \(ns)) instead of answering for \(zone)")
             }
         }
         if let first = observation.serversNotAsked.first {

@@ -376,7 +376,15 @@ struct ZoneCheck {
         let severity: Severity? = anyWorks ? .warning : nil
         // A trust anchor is the validator's configuration, not the parent's
         // DS: a mismatch there is NO_TRUST_ANCHOR_SIGNING, with its own remedy.
-        for ds in dsReports where !anchored {
+        // Hundreds of DS that match nothing are one finding, not hundreds.
+        let failing = dsReports.filter { $0.status == "digest_mismatch" || $0.status == "no_matching_key" }
+        if !anchored && failing.count > Self.maxDSFindings {
+            let tags = Set(failing.map(\.keyTag)).sorted().prefix(5).map(String.init).joined(separator: ", ")
+            run.add(.dsMatchLimit, "DS RRset of \(zone)", zone: zone,
+                    "\(observation.parent?.description ?? "the parent") publishes \(dsReports.count) DS records for \(zone); \(failing.count) of them match no published DNSKEY (key tags \(tags)\(Set(failing.map(\.keyTag)).count > 5 ? ", …" : "")): validators compare only a few (unbound gives up after 4 that fail)",
+                    severity: anyWorks ? .warning : .error)
+        }
+        for ds in dsReports where !anchored && (failing.count <= Self.maxDSFindings || !failing.contains(ds)) {
             let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
             switch ds.status {
             case "digest_mismatch":
@@ -410,6 +418,9 @@ struct ZoneCheck {
                     severity: anyWorks ? .warning : .error)
         }
     }
+
+    /// Failing DS records reported one by one; more are one DS_MATCH_LIMIT.
+    static let maxDSFindings = 8
 
     /// Whether the zone is expected to be signed: its parent is secure.
     var inheritedSecure: Bool { anchored || inherited == .secure }

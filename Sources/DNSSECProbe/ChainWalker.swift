@@ -1,3 +1,4 @@
+import Foundation
 import DNSModel
 import DNSTransport
 import LDNSBridge
@@ -32,6 +33,13 @@ public struct ChainWalker: Sendable {
         /// are listed as not asked. Thirteen is the most a root or TLD has; a
         /// zone with more than 32 addresses is a misconfiguration or an attack.
         public var maxServersPerZone = 32
+        /// Name servers without glue resolved per zone (in name order): a
+        /// referral to 100 glueless names must not cost 100 walks (NXNSAttack,
+        /// CVE-2020-8616, CVE-2020-12662).
+        public var maxGluelessNameServers = 8
+        /// Questions one name's check may ask, nested walks included; a walk
+        /// stops at the first zone cut after it is spent.
+        public var maxQueriesPerName = 1000
         public var addressFamily = AddressFamily.any
         public init() {}
     }
@@ -51,8 +59,10 @@ public struct ChainWalker: Sendable {
 
     /// Observes `name` for `types` (A and AAAA when empty).
     public func observe(_ name: DNSName, types: [RRType]) async -> NameObservation {
-        await observe(name, types: types.isEmpty ? [.a, .aaaa] : types, cnameBudget: limits.maxCNAMEs,
-                      nsDepth: 0)
+        await QueryBudget.$current.withValue(QueryBudget()) {
+            await observe(name, types: types.isEmpty ? [.a, .aaaa] : types, cnameBudget: limits.maxCNAMEs,
+                          nsDepth: 0)
+        }
     }
 
     func observe(_ name: DNSName, types: [RRType], cnameBudget: Int, nsDepth: Int) async -> NameObservation {
@@ -63,10 +73,19 @@ public struct ChainWalker: Sendable {
         var nameServers: [DNSName: [ServerAddress]] = [:]
         var withoutGlue: Set<DNSName> = []
         var notAsked: [ServerAddress] = []
+        var notResolvedHere: [DNSName] = []
         var dsAnswers: [ServerAnswer] = []
         let probeType = types[0]
 
         for _ in 0..<limits.maxDepth {
+            // Checked between rounds, which follow each other in a fixed order
+            // (nested walks too), so a replay stops where the live walk did.
+            if let spent = QueryBudget.current?.spent, spent >= limits.maxQueriesPerName {
+                var stopped = NameObservation(name: name, types: types, zones: zones, answers: [:],
+                                              walkProblem: "the query budget of \(limits.maxQueriesPerName) questions for this name is spent (\(spent) asked)")
+                stopped.queryBudgetSpent = spent
+                return stopped
+            }
             // Ask the zone's apex questions and the probe question at once.
             let here = zone, hereServers = servers
             async let dnskey = askAll(Question(name: here, type: .dnskey), hereServers)
@@ -83,6 +102,7 @@ public struct ChainWalker: Sendable {
             observation.nsAnswers = nsAnswers
             observation.nameServersWithoutGlue = withoutGlue
             observation.serversNotAsked = notAsked
+            observation.nameServersNotResolved = notResolvedHere
             // Second round, concurrently: the zone's own name server addresses,
             // EDNS retries, and (below) the DS of the next zone at this one.
             let hereNameServers = nameServers
@@ -91,6 +111,7 @@ public struct ChainWalker: Sendable {
             async let plain = withoutEDNS(soaAnswers)
 
             let referral = Self.referral(in: probeAnswers, below: zone, toward: name)
+            observation.badReferrals = Self.badReferrals(in: probeAnswers, zone: zone, toward: name)
             let dsQuestion = referral.map { Question(name: $0.child, type: .ds) }
             async let childDS = dsQuestion != nil ? askAll(dsQuestion!, hereServers) : []
             observation.nameServerAddressAnswers = await addresses
@@ -100,9 +121,14 @@ public struct ChainWalker: Sendable {
                 zones.append(observation)
                 var childServers = referral.glue
                 withoutGlue = Set(referral.glue.filter { $0.value.isEmpty }.keys)
-                for nsName in withoutGlue where nsDepth < limits.maxNameServerResolution {
+                // One after the other, in name order: the query budget is then
+                // spent in the same order on every run and on replay.
+                let glueless = withoutGlue.sorted()
+                let resolved = nsDepth < limits.maxNameServerResolution ? glueless.prefix(limits.maxGluelessNameServers) : []
+                for nsName in resolved {
                     childServers[nsName] = await resolveAddresses(of: nsName, nsDepth: nsDepth + 1)
                 }
+                let notResolved = nsDepth < limits.maxNameServerResolution ? Array(glueless.dropFirst(resolved.count)) : []
                 let all = Array(Set(childServers.values.flatMap { $0 })).filter(limits.addressFamily.allows).sorted()
                 let addresses = Array(all.prefix(max(1, limits.maxServersPerZone)))
                 notAsked = Array(all.dropFirst(addresses.count))
@@ -112,13 +138,26 @@ public struct ChainWalker: Sendable {
                 zone = referral.child
                 nameServers = childServers
                 servers = addresses
+                notResolvedHere = notResolved
                 if servers.isEmpty {
-                    let stub = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: [],
+                    var stub = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: [],
                                                dsAnswers: dsAnswers)
+                    stub.nameServersWithoutGlue = withoutGlue
+                    stub.nameServersNotResolved = notResolved
                     return NameObservation(name: name, types: types, zones: zones + [stub], answers: [:],
                                            walkProblem: "no address for any name server of \(zone)")
                 }
                 continue
+            }
+
+            // Every server that answered sends the question back up the tree:
+            // there is nowhere to go (a resolver gives up too).
+            let answering = probeAnswers.filter { $0.message != nil }
+            let upward = observation.badReferrals.filter { $0.kind == .upward }
+            if !upward.isEmpty && upward.count == answering.count {
+                zones.append(observation)
+                return NameObservation(name: name, types: types, zones: zones, answers: [probeType: probeAnswers],
+                                       walkProblem: "every server of \(zone) that answered refers \(name) upward, to \(upward[0].target)")
             }
 
             // `name` is in this zone: ask for CDS/CDNSKEY (of the apex) and every type.
@@ -273,6 +312,7 @@ public struct ChainWalker: Sendable {
 
     func askAll(_ question: Question, _ servers: [ServerAddress], options: QueryOptions? = nil) async -> [ServerAnswer] {
         let options = options ?? self.options
+        QueryBudget.current?.spend(servers.count)
         return await withTaskGroup(of: ServerAnswer.self) { group in
             for server in servers {
                 group.addTask {
@@ -300,8 +340,12 @@ public struct ChainWalker: Sendable {
                 return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,
                                     problem: ServerAnswer.truncatedOverTCP)
             }
-            return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: message,
-                                problem: nil)
+            var answer = ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: message,
+                                      problem: nil)
+            if let length = WireFormat.messageLength(bytes), length < bytes.count {
+                answer.trailingBytes = bytes.count - length
+            }
+            return answer
         } catch {
             return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,
                                 problem: "malformed response: \(error)")
@@ -341,6 +385,28 @@ public struct ChainWalker: Sendable {
         return best
     }
 
+    /// Answers that refer the question up to an ancestor of `zone` (or the
+    /// root), or back to `zone` itself: NS in authority, no AA, no answer.
+    static func badReferrals(in answers: [ServerAnswer], zone: DNSName, toward name: DNSName) -> [BadReferral] {
+        answers.compactMap { answer in
+            guard let message = answer.message, message.rcode == .noError, !message.flags.contains(.aa),
+                  !message.answer.contains(where: { $0.owner == name }),
+                  !message.authority.contains(where: { $0.type == .soa }) else { return nil }
+            let ns = message.authority.filter { $0.type == .ns }
+            guard let owner = ns.first?.owner else { return nil }
+            let kind: BadReferral.Kind
+            if owner == zone {
+                kind = .loop
+            } else if zone.isSubdomain(of: owner) {
+                kind = .upward
+            } else {
+                return nil   // downward (a referral) or sideways: not this check's business
+            }
+            let names = ns.filter { $0.owner == owner }.compactMap { try? NameData(rdata: $0.rdata).target }
+            return BadReferral(server: answer.server, kind: kind, target: owner, nameServers: names.sorted())
+        }
+    }
+
     static func cnameTarget(of name: DNSName, in answers: [ServerAnswer]) -> DNSName? {
         for answer in answers {
             for record in answer.message?.answer ?? [] where record.type == .cname && record.owner == name {
@@ -349,4 +415,16 @@ public struct ChainWalker: Sendable {
         }
         return nil
     }
+}
+
+/// The questions one name's walk has asked, nested walks included: a
+/// task-local, so every walk the check starts (glueless name servers, CNAME
+/// targets, signalling names) spends from the same budget.
+final class QueryBudget: @unchecked Sendable {
+    @TaskLocal static var current: QueryBudget?
+    private let lock = NSLock()
+    private var asked = 0
+
+    var spent: Int { lock.withLock { asked } }
+    func spend(_ count: Int) { lock.withLock { asked += count } }
 }

@@ -90,6 +90,29 @@ public enum WireFormat {
         return out
     }
 
+    /// Where a well-formed message ends: the header and every record its
+    /// counts announce, read with ldns's record decoder. Bytes after that are
+    /// trailing garbage (ldns_wire2pkt ignores them). nil when the records do
+    /// not parse (`parseMessage` says why).
+    public static func messageLength(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 12 else { return nil }
+        func count(_ at: Int) -> Int { Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
+        let sections: [(ldns_pkt_section, Int)] = [(LDNS_SECTION_QUESTION, count(4)), (LDNS_SECTION_ANSWER, count(6)),
+                                                   (LDNS_SECTION_AUTHORITY, count(8)), (LDNS_SECTION_ADDITIONAL, count(10))]
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var position = 12
+            for (section, records) in sections {
+                for _ in 0..<records {
+                    var rr: UnsafeMutablePointer<ldns_rr>?
+                    let status = ldns_wire2rr(&rr, buffer.baseAddress, buffer.count, &position, section)
+                    if let rr { ldns_rr_free(rr) }
+                    guard status == LDNS_STATUS_OK else { return nil }
+                }
+            }
+            return position
+        }
+    }
+
     /// Encodes a message (a query, or a scripted response in tests).
     public static func encode(_ message: Message) throws(LDNSError) -> [UInt8] {
         guard let pkt = ldns_pkt_new() else { throw LDNSError(message: "out of memory") }

@@ -23,6 +23,9 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Seconds the whole run may take (no limit by default); names not finished by then are reported as out of time.")
     var totalDeadline: Double?
 
+    @Option(help: "Questions the check of each name may ask, nested walks included (10 to 100000).")
+    var maxQueries: Int = 1000
+
     @Flag(name: .customShort("4"), help: "Use IPv4 only.")
     var ipv4Only = false
 
@@ -36,6 +39,7 @@ struct NetworkOptions: ParsableArguments {
         if ipv4Only && ipv6Only { throw ValidationError("-4 and -6 exclude each other") }
         guard timeout > 0, timeout <= 60 else { throw ValidationError("--timeout must be between 0 and 60 seconds") }
         guard deadline > 0, deadline <= 3600 else { throw ValidationError("--deadline must be between 0 and 3600 seconds") }
+        guard (10...100_000).contains(maxQueries) else { throw ValidationError("--max-queries must be between 10 and 100000") }
         if let totalDeadline, !(totalDeadline > 0 && totalDeadline <= 7 * 86400) {
             throw ValidationError("--total-deadline must be between 0 and 604800 seconds (7 days)")
         }
@@ -43,7 +47,8 @@ struct NetworkOptions: ParsableArguments {
 
     var family: AddressFamily { ipv4Only ? .ipv4 : ipv6Only ? .ipv6 : .any }
     var settings: Pipeline.NetworkSettings {
-        .init(timeout: timeout, deadline: deadline, totalDeadline: totalDeadline, trace: trace, family: family)
+        .init(timeout: timeout, deadline: deadline, totalDeadline: totalDeadline, trace: trace, family: family,
+              maxQueries: maxQueries)
     }
 }
 

@@ -20,6 +20,8 @@ enum Pipeline {
         var totalDeadline: Double? = nil
         var trace: Bool
         var family: AddressFamily = .any
+        /// Questions each name's walk may ask (ChainWalker.Limits.maxQueriesPerName).
+        var maxQueries = ChainWalker.Limits().maxQueriesPerName
     }
 
     /// What to do with each walked name.
@@ -62,6 +64,7 @@ enum Pipeline {
         let transport = HealthAwareTransport(inner: guarded, recordSkipped: record)
         await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
                   family: settings.family, deadline: .milliseconds(Int64(settings.deadline * 1000)),
+                  maxQueries: settings.maxQueries,
                   exchanges: { log.snapshot() }, consume: consume)
         await engine.shutdown()
         return try writer?.finish(endTime: Date().timeIntervalSince1970) ?? 0
@@ -82,10 +85,12 @@ enum Pipeline {
     /// went wrong with it is in its observation and report.
     static func run(names: [DNSName], types: [RRType], transport: any DNSExchanging, roots: [ServerAddress],
                     work: Work, family: AddressFamily = .any, deadline: Duration? = nil,
+                    maxQueries: Int = ChainWalker.Limits().maxQueriesPerName,
                     exchanges: @escaping @Sendable () async -> [Exchange],
                     consume: (Walked) async -> Void) async {
         var limits = ChainWalker.Limits()
         limits.addressFamily = family
+        limits.maxQueriesPerName = maxQueries
         let walker = ChainWalker(transport: transport, rootServers: roots, limits: limits)
         let jobs = max(1, work.jobs)
         await withTaskGroup(of: Walked.self) { group in

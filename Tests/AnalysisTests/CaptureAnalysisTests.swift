@@ -67,11 +67,46 @@ struct CaptureAnalysisTests {
         Expectation(capture: "nsec3-optout-nxdomain", verdict: .secure, codes: ["NSEC3_OPT_OUT"]),
         Expectation(capture: "wildcard-no-proof", verdict: .bogus, codes: ["MISSING_NSEC_FOR_WILDCARD"]),
         Expectation(capture: "cds-bootstrap-signalled", verdict: .insecure, codes: ["INSECURE_DELEGATION", "CDS_BOOTSTRAP_READY"]),
+        // Recorded from the hostile lab (scripts/lab/hostile.py); verdicts as its unbound gives them.
+        Expectation(capture: "hostile-dname-signed", verdict: .secure, codes: []),   // the synthesized CNAME is unsigned by design
+        Expectation(capture: "hostile-ds-300", verdict: .secure, codes: ["DS_MATCH_LIMIT"]),   // one finding, not 299
+        Expectation(capture: "hostile-glueless-answering", verdict: .secure, codes: ["GLUELESS_NS_LIMIT"]),
+        Expectation(capture: "hostile-keytrap-p256-valid-last", verdict: .bogus,
+                    codes: ["DNSKEY_KEYTAG_COLLISION", "NO_SEP", "RESPONSE_TRUNCATED_UDP", "RRSIG_VALIDATION_LIMIT"]),
+        Expectation(capture: "hostile-malformed-trailing", verdict: .secure,
+                    codes: ["SERVER_INVALID_RESPONSE_TCP", "SERVER_INVALID_RESPONSE_UDP"]),
+        Expectation(capture: "hostile-referral-loop", verdict: .insecure,
+                    codes: ["INSECURE_DELEGATION", "REFERRAL_LOOP", "SERVER_NOT_AUTHORITATIVE"]),
+        Expectation(capture: "hostile-tc-forever", verdict: .indeterminate, codes: ["RESPONSE_TRUNCATED_TCP"]),
+        Expectation(capture: "hostile-upward-referral", verdict: .indeterminate,
+                    codes: ["INSECURE_DELEGATION", "SERVER_NOT_AUTHORITATIVE", "UPWARD_REFERRAL"]),
     ])
     func scenario(_ expectation: Expectation) async throws {
         let report = try await Self.analyze(expectation.capture)
         #expect(report.status == expectation.verdict)
         #expect(Self.codes(report) == expectation.codes)
+    }
+
+    /// KeyTrap: the flood is the cause to fix, not the forged signatures or
+    /// the missing secure entry point that follow from it; the work stays
+    /// within the per-RRset cap (2 servers × 8 checks for each flooded RRset).
+    @Test func aKeyTrapZoneIsStoppedAndNamedAsTheCause() async throws {
+        let capture = try Self.capture("hostile-keytrap-p256-valid-last")
+        let observation = await Self.observe(capture)
+        let (report, work) = Analyzer(anchors: try Self.anchors(of: capture), referenceTime: Int64(capture.endTime))
+            .analyzeCounting(observation)
+        #expect(report.fixFirst?.code == "RRSIG_VALIDATION_LIMIT")
+        #expect(work.signatureChecks < 100, "\(work.signatureChecks) signature checks for 256 keys × 250 RRSIGs")
+        let collision = report.findings.first { $0.code == "DNSKEY_KEYTAG_COLLISION" }
+        #expect(collision?.message.contains("DNSKEYs of kt-p256-last.hostile. share key tag") == true, "\(collision?.message ?? "none")")
+    }
+
+    /// RFC 6672 §5.3.1: the DNAME's RRSIG is the evidence for the synthesized CNAME.
+    @Test func aSignedDNAMEVouchesForItsSynthesizedCNAME() async throws {
+        let report = try await Self.analyze("hostile-dname-signed")
+        let answer = try #require(report.rrsets.first)
+        #expect(answer.kind == "cname" && answer.status == .secure)
+        #expect(answer.rrsigs.contains { $0.typeCovered == "DNAME" && $0.status == "valid" }, "\(answer.rrsigs)")
     }
 
     @Test func secureChainHasPerZoneDetail() async throws {

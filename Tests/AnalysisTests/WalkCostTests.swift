@@ -161,6 +161,7 @@ struct WalkCostTests {
         #expect(fields == ["zone", "parent", "nameServers", "servers", "dsAnswers", "dnskeyAnswers", "soaAnswers",
                            "cdsAnswers", "cdnskeyAnswers", "tcpAnswers", "nsec3paramAnswers", "nxdomainProbeAnswers",
                            "nsAnswers", "nameServerAddressAnswers", "nameServersWithoutGlue", "serversNotAsked",
+                           "nameServersNotResolved", "badReferrals",
                            "noEDNSAnswers", "ednsVersionAnswers"], "update ZonePrint for: \(fields)")
     }
 }

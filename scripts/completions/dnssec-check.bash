@@ -188,7 +188,7 @@ _dnssec-check_check() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-4 -6 --trace --strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
     repeating_options=(-t --type --ignore --ds)
-    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --format --at --warn-days --crit-days --ds-file --color -o --capture)
+    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --max-queries --format --at --warn-days --crit-days --ds-file --color -o --capture)
     __dnssec-check_offer_flags_options -1
 
     # Offer option value completions
@@ -221,6 +221,9 @@ _dnssec-check_check() {
         return
         ;;
     '--total-deadline')
+        return
+        ;;
+    '--max-queries')
         return
         ;;
     '--format')
@@ -259,7 +262,7 @@ _dnssec-check_probe() {
     repeating_flags=()
     non_repeating_flags=(-4 -6 --trace --version -h --help)
     repeating_options=(-t --type)
-    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline -o --output)
+    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --max-queries -o --output)
     __dnssec-check_offer_flags_options -1
 
     # Offer option value completions
@@ -292,6 +295,9 @@ _dnssec-check_probe() {
         return
         ;;
     '--total-deadline')
+        return
+        ;;
+    '--max-queries')
         return
         ;;
     '-o'|'--output')

@@ -7,6 +7,9 @@ public struct ServerAnswer: Sendable, Hashable {
     public var message: Message?
     /// Why there is no usable message (timeout, malformed, …).
     public var problem: String?
+    /// Bytes after the end of an otherwise well-formed message: used, as
+    /// resolvers use it, but a sign of a broken server or middlebox.
+    public var trailingBytes = 0
 
     public init(server: ServerAddress, question: Question, exchange: Exchange, message: Message?, problem: String?) {
         self.server = server
@@ -87,6 +90,12 @@ public struct ZoneObservation: Sendable, Hashable {
     /// Addresses of the zone's name servers beyond the walk's budget per
     /// zone: known, but never asked.
     public var serversNotAsked: [ServerAddress] = []
+    /// Name servers without glue beyond the walk's budget per zone: their
+    /// names are known, their addresses never looked up (NXNS-style fan-out).
+    public var nameServersNotResolved: [DNSName] = []
+    /// Servers that answered the walk's question with a referral that leads
+    /// nowhere: up the tree, or back to this zone itself.
+    public var badReferrals: [BadReferral] = []
     /// The SOA asked again without EDNS, of servers that failed the EDNS query.
     public var noEDNSAnswers: [ServerAnswer] = []
     /// The SOA asked with EDNS version 1: RFC 6891 §6.1.3 wants BADVERS and version 0.
@@ -116,6 +125,25 @@ public struct ZoneObservation: Sendable, Hashable {
     }
 }
 
+/// A referral that does not lead down toward the name (RFC 1034 §4.3.2):
+/// to an ancestor of the zone (upward) or to the zone itself (a loop).
+public struct BadReferral: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case upward, loop }
+    public var server: ServerAddress
+    public var kind: Kind
+    /// The zone the referral names.
+    public var target: DNSName
+    /// The name servers it gives for it.
+    public var nameServers: [DNSName]
+
+    public init(server: ServerAddress, kind: Kind, target: DNSName, nameServers: [DNSName]) {
+        self.server = server
+        self.kind = kind
+        self.target = target
+        self.nameServers = nameServers
+    }
+}
+
 /// Everything the walk saw for one name: the zones from the root down and
 /// the answers for each requested type from the name's own zone.
 public struct NameObservation: Sendable, Hashable {
@@ -137,6 +165,9 @@ public struct NameObservation: Sendable, Hashable {
     /// its RFC 9615 signalling names (`_dsboot.<zone>._signal.<ns>`), one per
     /// name server host outside the zone, for CDS and CDNSKEY.
     public var bootstrapSignals: [NameObservation] = []
+    /// The walk stopped because the name's query budget was spent: this many
+    /// questions had been asked (nested walks included).
+    public var queryBudgetSpent: Int?
 
     public init(name: DNSName, types: [RRType], zones: [ZoneObservation], answers: [RRType: [ServerAnswer]],
                 cnameTarget: [NameObservation] = [], walkProblem: String? = nil) {
