@@ -41,6 +41,9 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Do not apply the RFC 8624 algorithm recommendations.")
     var ignoreRFC8624 = false
 
+    @Option(help: "Signature checks the analysis of each name may make, every zone and server included (10 to 100000; docs/limits.md).")
+    var maxSignatureChecks: Int = CryptoLimits().verificationsPerName
+
     @Option(name: .customLong("ignore"),
             help: ArgumentHelp("Accept a diagnostic code (repeatable or comma-separated): it is still reported, as info, and no longer raises the exit status (a bogus or unresolvable name still does). `dnssec-check codes` lists them.",
                                valueName: "CODE"))
@@ -69,7 +72,11 @@ struct ReportOptions: ParsableArguments {
         guard (0...36_500).contains(warnDays), (0...36_500).contains(critDays) else {
             throw ValidationError("--warn-days and --crit-days must be between 0 and 36500 days")
         }
+        guard (10...100_000).contains(maxSignatureChecks) else {
+            throw ValidationError("--max-signature-checks must be between 10 and 100000")
+        }
         var policy = AnalysisPolicy()
+        policy.cryptoLimits.verificationsPerName = maxSignatureChecks
         policy.warnSeconds = Int64(warnDays * 86400)
         policy.critSeconds = Int64(critDays * 86400)
         policy.strict = strict

@@ -165,6 +165,10 @@ struct CLITests {
         (["check", "www.example.", "--total-deadline", "nan"], ""),
         (["check", "www.example.", "--deadline", "1e308"], ""),
         (["check", "www.example.", "--timeout", "-2"], ""),
+        (["check", "www.example.", "--timeout", "nan"], ""),
+        (["check", "www.example.", "--max-queries", "0"], ""),
+        (["check", "www.example.", "--max-queries", "99999999999999999999"], ""),
+        (["check", "www.example.", "--jobs", "99999999999"], ""),
         (["probe", "www.example.", "-o", "-", "--shard", "3/3"], ""),
     ] as [([String], String)])
     func badInput(arguments: [String], stdin: String) throws {
@@ -179,6 +183,7 @@ struct CLITests {
         ["--at", "99999-01-01T00:00:00Z"], ["--at", "1969-12-31T23:59:59Z"],
         ["--warn-days", "inf"], ["--warn-days", "1e308"], ["--warn-days", "nan"], ["--warn-days", "-1"],
         ["--crit-days", "1e300"], ["--crit-days", "-inf"],
+        ["--max-signature-checks", "0"], ["--max-signature-checks", "99999999999999999999"], ["--max-signature-checks", "-5"],
     ])
     func extremeValues(arguments: [String]) throws {
         let capture = PackageRoot.url.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/ok.json").path

@@ -188,7 +188,7 @@ _dnssec-check_check() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(-4 -6 --trace --strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
     repeating_options=(-t --type --ignore --ds)
-    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --max-queries --format --at --warn-days --crit-days --ds-file --color -o --capture)
+    non_repeating_options=(-f --file --jobs --shard --resume --root-hints --trust-anchor --timeout --deadline --total-deadline --max-queries --format --at --warn-days --crit-days --max-signature-checks --ds-file --color -o --capture)
     __dnssec-check_offer_flags_options -1
 
     # Offer option value completions
@@ -237,6 +237,9 @@ _dnssec-check_check() {
         return
         ;;
     '--crit-days')
+        return
+        ;;
+    '--max-signature-checks')
         return
         ;;
     '--ignore')
@@ -310,7 +313,7 @@ _dnssec-check_analyze() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--strict --require-secure --ignore-rfc9276 --ignore-rfc8624 --ascii --quiet -q --version -h --help)
     repeating_options=(--ignore --ds)
-    non_repeating_options=(--trust-anchor --format --at --warn-days --crit-days --ds-file --color)
+    non_repeating_options=(--trust-anchor --format --at --warn-days --crit-days --max-signature-checks --ds-file --color)
     __dnssec-check_offer_flags_options 1
 
     # Offer option value completions
@@ -329,6 +332,9 @@ _dnssec-check_analyze() {
         return
         ;;
     '--crit-days')
+        return
+        ;;
+    '--max-signature-checks')
         return
         ;;
     '--ignore')
