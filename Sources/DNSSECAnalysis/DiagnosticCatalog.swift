@@ -20,6 +20,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case expirationInPast = "EXPIRATION_IN_PAST"
     case inceptionInFuture = "INCEPTION_IN_FUTURE"
     case rrsigValidationLimit = "RRSIG_VALIDATION_LIMIT"
+    case signedRRsetTooLarge = "SIGNED_RRSET_TOO_LARGE"
     case cryptoBudgetExceeded = "CRYPTO_BUDGET_EXCEEDED"
     case dnskeyKeytagCollision = "DNSKEY_KEYTAG_COLLISION"
     case rrsigExpiresSoon = "RRSIG_EXPIRES_SOON"
@@ -221,6 +222,11 @@ public enum DiagnosticCatalog {
           example: "example.com. DNSKEY: 250 RRSIGs (up to 256 DNSKEYs share one RRSIG's key tag); no valid signature within 8 signature checks, and 242 RRSIGs not checked",
           remedy: "Publish one RRSIG per key and algorithm over each RRset, put the valid ones first, and give every DNSKEY its own key tag (regenerate a key whose tag collides).",
           ["RFC 4035 §5.3.3", "CVE-2023-50387", "docs/limits.md"]),
+        e(.signedRRsetTooLarge, .error, "RRset too large for validators to verify",
+          "The RRset fits a TCP answer, but the data its signature covers (the RRSIG fields and every record in canonical form, each with the full owner name) exceeds 65,535 bytes. dnssec-check verifies the signature, and reports it valid when it is, but unbound and ldns-based validators fail such an RRset as bogus, so for their users the name does not resolve.",
+          example: "RRSIG TXT big.example.com. by 12345/13 is valid, but the RRset's signed form is 91471 bytes, over 65,535: unbound fails it (bogus)",
+          remedy: "Split the data over several names or shorten it (fewer or smaller records, a shorter owner name) so that the signed form stays under 64 KB.",
+          ["RFC 4034 §3.1.8.1", "RFC 1035 §4.2.2"]),
         e(.cryptoBudgetExceeded, .error, "The check's signature budget is spent",
           "The check of one name may make at most 512 signature checks over all its zones and servers (docs/limits.md): this one needed more, so the RRsets left over were not verified and count as not validated, as a hardened validator would fail them.",
           example: "example.com. SOA: 3 of 3 RRSIGs not checked: this name's budget of 512 signature checks is spent",

@@ -199,6 +199,9 @@ final class Validator {
                 let when = TimeText.describe(SerialTime.absolute(data.expiration, near: referenceTime), from: referenceTime)
                 let label = "RRSIG \(type) \(owner) by \(data.keyTag)/\(data.algorithm.rawValue)"
                 switch outcome {
+                case .valid where Self.signedSize(rrset, sig) > 65_535:
+                    // True, but unbound and ldns-based validators cannot check it: they see it bogus.
+                    note(.signedRRsetTooLarge, "\(label) is valid, but the RRset's signed form is \(Self.signedSize(rrset, sig)) bytes, over 65,535: unbound fails it (bogus)", answer.server)
                 case .valid:
                     serverValid = true
                     result.signingKeyTags.insert(data.keyTag)
@@ -253,6 +256,13 @@ final class Validator {
         }.map(\.value)
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result
+    }
+
+    /// Bytes the signature covers (RFC 4034 §3.1.8.1): the RRSIG RDATA
+    /// before the signature, then every record with its owner (the same for all).
+    static func signedSize(_ rrset: RRset, _ sig: Record) -> Int {
+        let fields = sig.rdata.count - ((try? RRSIGData(rdata: sig.rdata))?.signature.count ?? 0)
+        return fields + rrset.rdatas.reduce(0) { $0 + rrset.owner.wireLength + 10 + $1.count }
     }
 
     /// What an RRSIG names of its key: tag, algorithm, signer.

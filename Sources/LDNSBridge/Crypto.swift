@@ -66,6 +66,11 @@ public enum LDNSCrypto {
     /// owner are handled by ldns; time, key tag and signer are the caller's.
     public static func checkSignature(rrset: [Record], rrsig: Record, key: Record) -> SignatureCheck {
         defer { _ = drainOpenSSLErrors() }
+        // ldns 1.8.3 writes each record's RDLENGTH back at a 16-bit position,
+        // so a signed form past 64 KB is silently corrupted: build that one
+        // record by record (each well under 64 KB) and verify the bytes.
+        let signedSize = rrsig.rdata.count + rrset.reduce(0) { $0 + $1.owner.wireLength + 10 + $1.rdata.count }
+        if signedSize > largeSignedForm { return checkLargeSignature(rrset: rrset, rrsig: rrsig, key: key) }
         let list: OwnedRRList
         let sig: OwnedRR
         let keys: OwnedRRList
@@ -88,6 +93,62 @@ public enum LDNSCrypto {
             return .malformedKey(LDNSError(status, context: "key").message)
         default:
             return .invalid(LDNSError(status, context: "verification").message)
+        }
+    }
+
+    /// Signed forms above this many bytes take the record-by-record path.
+    static let largeSignedForm = 60_000
+
+    /// RFC 4034 §3.1.8.1: the RRSIG RDATA without its signature, then each
+    /// record in canonical form and order, with the original TTL and, for a
+    /// wildcard expansion, the wildcard owner. ldns canonicalises and sorts
+    /// the records and does the crypto; only the concatenation is ours.
+    static func checkLargeSignature(rrset: [Record], rrsig: Record, key: Record) -> SignatureCheck {
+        guard let sig = try? RRSIGData(rdata: rrsig.rdata), let dnskey = try? DNSKEYData(rdata: key.rdata) else {
+            return .malformedKey("unparsable RRSIG or DNSKEY")
+        }
+        let records = rrset.map { record -> Record in
+            var copy = record
+            copy.ttl = sig.originalTTL
+            if Int(sig.labels) < record.owner.rrsigLabelCount,
+               let wildcard = record.owner.suffix(labelCount: Int(sig.labels)).wildcard {
+                copy.owner = wildcard
+            }
+            return copy
+        }
+        let signature: OwnedRR, list: OwnedRRList
+        do {
+            signature = try OwnedRR(rrsig)
+            list = try OwnedRRList(records)
+        } catch {
+            return .malformedKey(error.message)
+        }
+        for index in 0..<ldns_rr_list_rr_count(list.pointer) {
+            if let rr = ldns_rr_list_rr(list.pointer, index) { ldns_rr2canonical(rr) }
+        }
+        ldns_rr_list_sort(list.pointer)
+        guard let head = OwnedBuffer(capacity: 1024), ldns_rrsig2buffer_wire(head.pointer, signature.pointer) == LDNS_STATUS_OK
+        else { return .invalid("the RRSIG could not be encoded") }
+        var signed = head.written
+        for index in 0..<ldns_rr_list_rr_count(list.pointer) {
+            guard let rr = ldns_rr_list_rr(list.pointer, index), let one = OwnedBuffer(capacity: 1024),
+                  ldns_rr2buffer_wire_canonical(one.pointer, rr, Int32(LDNS_SECTION_ANSWER.rawValue)) == LDNS_STATUS_OK
+            else { return .invalid("a record could not be encoded") }
+            signed += one.written
+        }
+        guard let sigRDF = ldns_rr_rrsig_sig(signature.pointer), let raw = OwnedBuffer(capacity: 1024),
+              let keyBuffer = OwnedBuffer(bytes: dnskey.publicKey), let data = OwnedBuffer(bytes: signed)
+        else { return .invalid("out of memory") }
+        // ECDSA signatures are r|s in DNS (RFC 6605 §4) and DER for OpenSSL.
+        let converted = [13, 14].contains(sig.algorithm.rawValue)
+            ? ldns_convert_ecdsa_rrsig_rdf2asn1(raw.pointer, sigRDF)
+            : ldns_rdf2buffer_wire(raw.pointer, sigRDF)
+        guard converted == LDNS_STATUS_OK else { return .invalid("the signature could not be decoded") }
+        switch ldns_verify_rrsig_buffers(raw.pointer, data.pointer, keyBuffer.pointer, sig.algorithm.rawValue) {
+        case LDNS_STATUS_OK: return .valid
+        case LDNS_STATUS_CRYPTO_ALGO_NOT_IMPL, LDNS_STATUS_CRYPTO_UNKNOWN_ALGO: return .unsupportedAlgorithm
+        case LDNS_STATUS_CRYPTO_BOGUS: return .invalid("signature does not verify")
+        case let status: return .malformedKey(LDNSError(status, context: "key").message)
         }
     }
 }

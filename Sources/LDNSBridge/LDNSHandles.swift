@@ -67,6 +67,29 @@ final class OwnedRRList {
     }
 }
 
+/// Owns an `ldns_buffer`.
+final class OwnedBuffer {
+    let pointer: UnsafeMutablePointer<ldns_buffer>
+
+    init?(capacity: Int) {
+        guard let buffer = ldns_buffer_new(capacity) else { return nil }
+        pointer = buffer
+    }
+    deinit { ldns_buffer_free(pointer) }
+
+    /// A buffer holding `bytes`, positioned at their end (as ldns's writers leave it).
+    convenience init?(bytes: [UInt8]) {
+        self.init(capacity: max(1, bytes.count))
+        bytes.withUnsafeBufferPointer { ldns_buffer_write(pointer, $0.baseAddress, $0.count) }
+    }
+
+    /// The bytes written so far.
+    var written: [UInt8] {
+        guard let start = ldns_buffer_begin(pointer) else { return [] }
+        return Array(UnsafeBufferPointer(start: start, count: ldns_buffer_position(pointer)))
+    }
+}
+
 /// Owns an `ldns_pkt`.
 final class OwnedPacket {
     let pointer: UnsafeMutablePointer<ldns_pkt>

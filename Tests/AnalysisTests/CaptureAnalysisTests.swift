@@ -69,6 +69,8 @@ struct CaptureAnalysisTests {
         Expectation(capture: "cds-bootstrap-signalled", verdict: .insecure, codes: ["INSECURE_DELEGATION", "CDS_BOOTSTRAP_READY"]),
         // Recorded from the hostile lab (scripts/lab/hostile.py); verdicts as its unbound gives them.
         Expectation(capture: "hostile-dname-signed", verdict: .secure, codes: []),   // the synthesized CNAME is unsigned by design
+        // The signature is valid (checked record by record past ldns's 64 KB limit); unbound fails it.
+        Expectation(capture: "hostile-big-rrset-92k", verdict: .bogus, codes: ["RESPONSE_TRUNCATED_UDP", "SIGNED_RRSET_TOO_LARGE"]),
         Expectation(capture: "hostile-ds-300", verdict: .secure, codes: ["DS_MATCH_LIMIT"]),   // one finding, not 299
         Expectation(capture: "hostile-glueless-answering", verdict: .secure, codes: ["GLUELESS_NS_LIMIT"]),
         Expectation(capture: "hostile-keytrap-p256-valid-last", verdict: .bogus,
@@ -99,6 +101,15 @@ struct CaptureAnalysisTests {
         #expect(work.signatureChecks < 100, "\(work.signatureChecks) signature checks for 256 keys × 250 RRSIGs")
         let collision = report.findings.first { $0.code == "DNSKEY_KEYTAG_COLLISION" }
         #expect(collision?.message.contains("DNSKEYs of kt-p256-last.hostile. share key tag") == true, "\(collision?.message ?? "none")")
+    }
+
+    /// A 92 KB signed form: the RRSIG is shown valid (it is), the verdict is
+    /// what unbound gives (bogus), and the finding says why.
+    @Test func aSignedFormOver64KBIsValidButTooLargeForValidators() async throws {
+        let report = try await Self.analyze("hostile-big-rrset-92k")
+        #expect(report.rrsets.first?.rrsigs.map(\.status) == ["valid"])
+        let finding = report.findings.first { $0.code == "SIGNED_RRSET_TOO_LARGE" }
+        #expect(finding?.message.contains("is valid, but the RRset's signed form is 91471 bytes") == true, "\(finding?.message ?? "none")")
     }
 
     /// RFC 6672 §5.3.1: the DNAME's RRSIG is the evidence for the synthesized CNAME.

@@ -56,6 +56,8 @@ final class CaptureFuzzer: @unchecked Sendable {
     /// policy (the cache's key covers what a zone's servers said, not those),
     /// as a batch shares them between names: an unchanged zone is not checked again.
     let zoneCache = ZoneAnalysisCache(capacity: 512)
+    /// DNSSEC_FUZZ_PRINT=1: print each input's report (for reproducing, not fuzzing).
+    let printReports = ProcessInfo.processInfo.environment["DNSSEC_FUZZ_PRINT"] == "1"
 
     init() {
         let directory = ProcessInfo.processInfo.environment["DNSSEC_FUZZ_CAPTURES"]
@@ -138,6 +140,12 @@ final class CaptureFuzzer: @unchecked Sendable {
         let checked = CheckedName(report: report, observation: observation, exchanges: observation.allAnswers.map(\.exchange),
                                   duration: 0.5)
         let reportPolicy = ReportPolicy(strict: settings.policy.strict)
+        if printReports {
+            // scripts/fuzz TARGET --reproduce FILE: what the input did, and the report it gave.
+            print("capture \(subject.name), \(walkMode ? "walk" : "observation") mode, exchanges changed:",
+                  mutator.changed.sorted(), "reference time \(settings.referenceTime)")
+            print(TextReport(verbosity: .verbose, width: 100, policy: reportPolicy).render(checked))
+        }
         sink(TextReport(unicode: first & 1 == 0, verbosity: verbosity, width: 100, policy: reportPolicy).render(checked))
         sink(try? JSONReport(tool: "fuzz", names: [checked], policy: reportPolicy).encoded())
         sink(NagiosReport(policy: reportPolicy).render([checked]))
