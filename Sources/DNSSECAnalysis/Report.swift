@@ -120,3 +120,32 @@ public struct NameReport: Sendable, Hashable, Codable {
     /// Highest severity among the findings, nil when there are none.
     public var worstSeverity: Severity? { findings.map(\.severity).max() }
 }
+
+/// Whether the asked name exists: a validated NXDOMAIN, or none of the asked
+/// types present (NODATA for every one), is not an OK for a monitor.
+public enum NameExistence: String, Sendable {
+    case exists, nxdomain, nodata
+}
+
+extension NameReport {
+    /// From the answers of the name, or of the end of its CNAME chain.
+    public var existence: NameExistence {
+        if let target = cnameTargets.last { return target.existence }
+        guard !rrsets.isEmpty, rrsets.allSatisfy({ $0.kind == "nxdomain" || $0.kind == "nodata" }) else { return .exists }
+        return rrsets.contains { $0.kind == "nxdomain" } ? .nxdomain : .nodata
+    }
+
+    /// "NXDOMAIN: the name does not exist" or "NODATA: no A or AAAA at the name"; nil when it exists.
+    public var existenceText: String? {
+        switch existence {
+        case .exists: return nil
+        case .nxdomain: return "NXDOMAIN: \(cnameTargets.last?.name ?? name) does not exist"
+        case .nodata:
+            let end = cnameTargets.last ?? self
+            let types = end.rrsets.map(\.type)
+            let listed = types.count > 1 ? types.dropLast().joined(separator: ", ") + " or " + types.last! : types.joined()
+            return "NODATA: \(end.name) has no \(listed) records"
+        }
+    }
+}
+

@@ -38,19 +38,23 @@ public enum MonitorStatus: Int32, Sendable, CaseIterable, Comparable {
     }
 
     /// The status of one analysed name: bogus or an error finding is
-    /// CRITICAL, indeterminate is UNKNOWN, a warning finding is WARNING; an
-    /// insecure name is OK unless `requireSecure`.
+    /// CRITICAL; indeterminate is CRITICAL when a zone below the root could
+    /// not be had (its servers silent or broken: the name is down for every
+    /// validator) and UNKNOWN when the tool itself could not work (no root
+    /// server answered, or its own deadline or query budget ran out); a
+    /// warning finding, or a name that does not exist (NXDOMAIN, or none of
+    /// the asked types), is WARNING; an insecure name is OK unless `requireSecure`.
     public static func of(_ report: NameReport, requireSecure: Bool) -> MonitorStatus {
         switch report.status {
         case .bogus: return .critical
-        case .indeterminate: return .unknown
+        case .indeterminate: return report.toolCouldNotWork ? .unknown : .critical
         case .insecure where requireSecure: return .critical
         default: break
         }
         switch report.worstSeverity {
         case .error: return .critical
         case .warning: return .warning
-        default: return .ok
+        default: return report.existence == .exists ? .ok : .warning
         }
     }
 }
@@ -162,6 +166,17 @@ extension NameReport {
     }
 
     func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// An indeterminate verdict that says nothing about the name's zones:
+    /// the root did not answer, or the check's own limits stopped it.
+    var toolCouldNotWork: Bool {
+        let limits: Set<String> = ["CHECK_DEADLINE_EXCEEDED", "QUERY_BUDGET_EXCEEDED"]
+        if findings.contains(where: { limits.contains($0.code) }) { return true }
+        guard let broken = zones.first(where: { $0.status == .indeterminate }) else {
+            return zones.isEmpty || cnameTargets.last?.toolCouldNotWork == true
+        }
+        return broken.zone == "."
+    }
 
     /// The first zone on the path with the name's status (where it turns
     /// insecure or bogus), if any.

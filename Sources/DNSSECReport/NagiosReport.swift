@@ -67,6 +67,7 @@ public struct NagiosReport {
         case .indeterminate:
             break
         }
+        if let existence = report.existenceText { text += ", " + existence }
         for severity in [Severity.error, .warning] {
             var codes: [String] = []
             for finding in report.orderedFindings where finding.severity == severity && !codes.contains(finding.code) {

@@ -113,7 +113,14 @@ public struct TextReport {
             out.append("")
         }
         for rrset in report.rrsets {
-            out.append(bold("\(rrset.owner) \(rrset.type)") + "  " + status(rrset.status) + "  " + Self.kindText(rrset.kind))
+            let verdict = status(rrset.status) + "  " + Self.kindText(rrset.kind)
+            if rrset.owner.count + rrset.type.count + 30 > 80 {
+                // A very long owner name gets its own line; the verdict follows, indented.
+                out.append(bold(rrset.owner))
+                out.append(bold("  \(rrset.type)") + "  " + verdict)
+            } else {
+                out.append(bold("\(rrset.owner) \(rrset.type)") + "  " + verdict)
+            }
             let limit = verbosity >= .verbose ? Int.max : 5
             for record in rrset.records.prefix(limit) {
                 out.append("  " + Self.shorten(record))
@@ -357,6 +364,7 @@ public struct TextReport {
         case .indeterminate:
             break
         }
+        if let existence = report.existenceText { text += ", " + existence }
         let errors = report.count(.error), warnings = report.count(.warning)
         text += "; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         text += " [\(status.word)]"

@@ -110,7 +110,12 @@ struct FormatTests {
         ExitExpectation(capture: "notcp", status: 1),
         ExitExpectation(capture: "noedns", status: 2),
         ExitExpectation(capture: "wildcard-no-proof", status: 2),
-        ExitExpectation(capture: "nsec3-optout-nxdomain", status: 0),
+        // A validated NXDOMAIN is not OK for a monitor: a typo in a monitored name must not stay green.
+        ExitExpectation(capture: "nsec3-optout-nxdomain", status: 1),
+        // Indeterminate because a zone's servers are broken: the name is down for every validator.
+        ExitExpectation(capture: "hostile-tc-forever", status: 2),
+        ExitExpectation(capture: "hostile-upward-referral", status: 2),
+        ExitExpectation(capture: "hostile-dname-signed", status: 0),
     ])
     func exitCode(_ expectation: ExitExpectation) throws {
         let extra = expectation.requireSecure ? ["--require-secure"] : []
@@ -118,6 +123,15 @@ struct FormatTests {
             let result = try Tool.dnssecCheck(["analyze", Tool.capturePath(expectation.capture), "--format", format] + extra)
             #expect(result.status == expectation.status, "\(expectation.capture) --format \(format): \(result.stdout.prefix(300))")
         }
+    }
+
+    /// The verdict line says when the name does not exist, in text and Nagios.
+    @Test func aNameThatDoesNotExistSaysSo() throws {
+        let text = try Tool.dnssecCheck(["analyze", Tool.capturePath("nsec3-optout-nxdomain"), "--color", "never", "-q"])
+        #expect(text.stdout.contains("SECURE, valid until") && text.stdout.contains(", NXDOMAIN: nx.nsec3-optout.lab. does not exist; 0 errors, 0 warnings [WARNING]"),
+                "\(text.stdout)")
+        let nagios = try Tool.dnssecCheck(["analyze", Tool.capturePath("nsec3-optout-nxdomain"), "--format", "nagios"])
+        #expect(nagios.stdout.hasPrefix("DNSSEC WARNING - nx.nsec3-optout.lab. secure") && nagios.stdout.contains("NXDOMAIN: nx.nsec3-optout.lab. does not exist"))
     }
 
     // MARK: - Nagios
