@@ -22,7 +22,14 @@ let package = Package(
             pkgConfig: "ldns",
             providers: [.apt(["libldns-dev", "libssl-dev"]), .brew(["ldns"])]
         ),
+        .systemLibrary(
+            name: "CIDN2",
+            pkgConfig: "libidn2",
+            providers: [.apt(["libidn2-dev"]), .brew(["libidn2"])]
+        ),
         .target(name: "DNSModel"),
+        // Internationalized names to A-labels, through libidn2.
+        .target(name: "IDNBridge", dependencies: ["CIDN2"]),
         .target(name: "LDNSBridge", dependencies: ["CLDNS", "DNSModel"]),
         .target(name: "DNSSEC", dependencies: ["DNSModel", "LDNSBridge"]),
         .target(
@@ -41,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
-                "DNSModel", "LDNSBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
+                "DNSModel", "LDNSBridge", "IDNBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -98,8 +98,8 @@ struct NameOptions: ParsableArguments {
                 if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
                 let text = line.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                do { result.append(try DNSName(text)) } catch {
-                    printError("dnssec-check: \(file == "-" ? "<stdin>" : file):\(number + 1): '\(text)' is not a valid domain name: \(error)")
+                do { result.append(try HostName.parse(text)) } catch {
+                    printError("dnssec-check: \(file == "-" ? "<stdin>" : file):\(number + 1): \(error)")
                     bad += 1
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DNSModel
+import IDNBridge
 import DNSSECProbe
 import DNSSECAnalysis
 import DNSTransport
@@ -137,7 +138,38 @@ func referenceTime(_ seconds: Double, what: String) throws -> Int64 {
 
 func parseNames(_ texts: [String]) throws -> [DNSName] {
     try texts.map { text in
-        do { return try DNSName(text) } catch { throw ValidationError("'\(text)' is not a valid domain name: \(error)") }
+        do throws(HostName.Refused) { return try HostName.parse(text) } catch { throw ValidationError(error.description) }
+    }
+}
+
+/// A name as a person types it: a host name, perhaps internationalized. A
+/// typo must not turn into a query for a name that cannot exist (and a
+/// signed NXDOMAIN that reads as OK), so what is not a host name is refused.
+enum HostName {
+    struct Refused: Error, CustomStringConvertible { let description: String }
+
+    static func parse(_ raw: String) throws(Refused) -> DNSName {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text == "-" {
+            throw Refused(description: "'-' is not a domain name (to read names from standard input, use -f -)")
+        }
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let host = rest.prefix { !"/:?#@".contains($0) }
+            throw Refused(description: "'\(text)' is a URL, not a domain name" + (host.isEmpty ? "" : ": did you mean \(host)?"))
+        }
+        if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || "/\\:".unicodeScalars.contains($0) }) {
+            let what = bad.properties.isWhitespace ? (bad == " " ? "a space" : "whitespace") : bad.value < 0x20 || bad.value == 0x7F ? "a control character"
+                : "'\(Character(bad))'"
+            throw Refused(description: "'\(text.debugDescription.dropFirst().dropLast())' is not a domain name: it contains \(what)")
+        }
+        let ascii: String
+        do { ascii = try IDNA.toASCII(text) } catch {
+            throw Refused(description: "'\(text)' is not a valid internationalized domain name: \(error)")
+        }
+        do { return try DNSName(ascii) } catch {
+            throw Refused(description: "'\(text)' is not a valid domain name: \(error)")
+        }
     }
 }
 

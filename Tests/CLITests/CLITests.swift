@@ -277,3 +277,50 @@ struct DSCrossCheckTests {
         }
     }
 }
+
+/// Names as people type them (issue 13): an IDN is converted to its A-label
+/// through libidn2; what is not a host name is refused with a hint, never
+/// turned into a query for a name that cannot exist.
+@Suite("Names as typed")
+struct NameInputTests {
+    /// Root hints pointing at an address in the lab's range where nothing
+    /// needs to answer: the check ends quickly, and the report names what was asked.
+    static func hints() throws -> String {
+        let path = try CLI.temporaryDirectory().appendingPathComponent("hints.txt")
+        try ". 3600 NS a.root.\na.root. 3600 A 127.53.7.1\n".write(to: path, atomically: true, encoding: .utf8)
+        return path.path
+    }
+
+    @Test func anInternationalizedNameIsAskedAsItsALabel() throws {
+        let result = try CLI.run(["check", "bücher.example", "--root-hints", Self.hints(), "--timeout", "0.2",
+                                  "--deadline", "1", "--format", "json"])
+        #expect(result.stdout.contains("\"name\": \"xn--bcher-kva.example.\"") || result.stdout.contains("\"name\":\"xn--bcher-kva.example.\""),
+                "\(result.stdout.prefix(400))")
+    }
+
+    @Test("what is not a host name exits 3 with a message that says why", arguments: [
+        ("bad name.example", "contains a space"),
+        ("http://www.example.com/", "is a URL, not a domain name: did you mean www.example.com?"),
+        ("https://www.example.com:8443/x", "did you mean www.example.com?"),
+        ("-", "use -f -"),
+        ("a:b.example", "contains ':'"),
+        ("a/b.example", "contains '/'"),
+        ("tab\tname.example", "contains whitespace"),
+        ("ctl\u{01}.example", "contains a control character"),
+        ("a..example", "not a valid domain name"),
+    ])
+    func refused(name: String, says: String) throws {
+        let result = try CLI.run(["check", name, "--root-hints", Self.hints()])
+        #expect(!result.crashed)
+        #expect(result.status == 3, "\(name): exit \(result.status)")
+        #expect(result.stderr.contains(says), "\(name): \(result.stderr)")
+    }
+
+    @Test func aBadLineOfANamesFileIsReportedWithItsNumberAndSkipped() throws {
+        let result = try CLI.run(["check", "-f", "-", "--root-hints", Self.hints(), "--timeout", "0.2", "--deadline", "1", "-q"],
+                                 stdin: "# names\nok.example\nhttp://www.example.com/\nbücher.example\n")
+        #expect(result.stderr.contains("<stdin>:3: 'http://www.example.com/' is a URL"), "\(result.stderr)")
+        #expect(result.stdout.contains("ok.example.") && result.stdout.contains("xn--bcher-kva.example."), "\(result.stdout)")
+        #expect(result.status == 3, "a skipped line makes the run UNKNOWN at least")
+    }
+}
