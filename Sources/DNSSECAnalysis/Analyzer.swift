@@ -137,7 +137,16 @@ struct AnalysisRun {
             } else if let last = observation.zones.last, !last.servers.isEmpty {
                 // The zone's own servers: the DS answers come from the parent's.
                 let own = last.allAnswers.filter { last.servers.contains($0.server) }
-                noServerAnswered("zone \(zone)", zone: zone, answers: own, problem)
+                // At the root the servers are the tool's configuration: say where to look.
+                if zone == .root {
+                    // Silent root hints are one finding, with where to look, not one per question.
+                    findings.removeAll { $0.code == DiagnosticCode.noServerAnswered.rawValue && $0.zone == "." }
+                    add(.noServerAnswered, "zone .", zone: zone, servers: last.servers,
+                        "none of the root hints (\(last.servers.prefix(4).map(\.description).joined(separator: ", "))\(last.servers.count > 4 ? ", …" : "")) answered: check --root-hints and the network",
+                        remedy: "Check --root-hints (NS and A/AAAA records for the root) and that this machine reaches those addresses on port 53, over UDP and TCP.")
+                } else {
+                    noServerAnswered("zone \(zone)", zone: zone, answers: own, problem)
+                }
             } else {
                 add(.walkIncomplete, "zone \(zone)", zone: zone, problem)
             }

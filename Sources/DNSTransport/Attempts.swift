@@ -21,17 +21,31 @@ enum AttemptOutcome: Sendable {
     case failed(String)
 
     /// Maps a NIO / socket error to an outcome.
+    /// A socket error in words, for a report a person reads (not NIO's
+    /// "(error set): Connection refused) (errno: 111)").
+    static func words(_ code: Int32) -> String {
+        switch code {
+        case ECONNREFUSED: return "connection refused: nothing listens on the DNS port there"
+        case EHOSTUNREACH, EHOSTDOWN: return "no route to the server (host unreachable)"
+        case ENETUNREACH: return "no route to the server's network"
+        case EADDRNOTAVAIL: return "the address cannot be used from this machine"
+        case ECONNRESET: return "connection reset by the server"
+        case EPIPE, ECONNABORTED: return "connection closed by the server"
+        default: return String(cString: strerror(code)).lowercased()
+        }
+    }
+
     static func classify(_ error: any Error) -> AttemptOutcome {
         if let io = error as? IOError {
             switch io.errnoCode {
             case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EHOSTDOWN, EADDRNOTAVAIL:
-                return .unreachable(String(describing: io))
+                return .unreachable(words(io.errnoCode))
             case ECONNRESET, EPIPE, ECONNABORTED:
-                return .reset(String(describing: io))
+                return .reset(words(io.errnoCode))
             case ETIMEDOUT:
                 return .timedOut(mismatched: 0, lastMismatch: nil)
             default:
-                return .failed(String(describing: io))
+                return .failed(words(io.errnoCode))
             }
         }
         if let connection = error as? NIOConnectionError, let first = connection.connectionErrors.first {

@@ -316,6 +316,18 @@ struct NameInputTests {
         #expect(result.stderr.contains(says), "\(name): \(result.stderr)")
     }
 
+    /// Dead root hints are the tool's configuration, not a zone that is down:
+    /// UNKNOWN, said once, in words, with where to look.
+    @Test func deadRootHintsSayWhereToLook() throws {
+        let path = try CLI.temporaryDirectory().appendingPathComponent("dead-hints.txt")
+        try ". 3600 NS a.root.\na.root. 3600 A 127.53.250.1\n".write(to: path, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "www.example.", "--root-hints", path.path, "--timeout", "0.3", "--color", "never"])
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("none of the root hints (127.53.250.1:53) answered: check"), "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "NO_SERVER_ANSWERED:").count == 2, "one finding, not one per question")
+        #expect(!result.stdout.contains("errno") && !result.stdout.contains("(error set)"), "\(result.stdout)")
+    }
+
     @Test func aBadLineOfANamesFileIsReportedWithItsNumberAndSkipped() throws {
         let result = try CLI.run(["check", "-f", "-", "--root-hints", Self.hints(), "--timeout", "0.2", "--deadline", "1", "-q"],
                                  stdin: "# names\nok.example\nhttp://www.example.com/\nbücher.example\n")
