@@ -32,9 +32,29 @@ struct ToolFailure: Error, CustomStringConvertible {
 
 @main
 enum EntryPoint {
+    /// `--at -2h` as documented: a value that starts with a minus sign would
+    /// otherwise read as an option; joined, `--at=-2h` is the value.
+    static func joiningNegativeValues(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--at", index + 1 < arguments.count, arguments[index + 1].hasPrefix("-"),
+               arguments[index + 1].dropFirst().first?.isNumber == true {
+                out.append("--at=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            if argument == "--" { out += arguments[index...]; break }
+            out.append(argument)
+            index += 1
+        }
+        return out
+    }
+
     static func main() async {
         do {
-            var command = try DNSSECCheck.parseAsRoot()
+            var command = try DNSSECCheck.parseAsRoot(Self.joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
             do {
                 if var asyncCommand = command as? AsyncParsableCommand {
                     try await asyncCommand.run()

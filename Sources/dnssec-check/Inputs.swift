@@ -124,7 +124,12 @@ func parseReferenceTime(_ text: String, now: Double) throws -> Int64 {
     if let date = formatter.date(from: text) { return try referenceTime(date.timeIntervalSince1970, what: "--at \(text)") }
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = formatter.date(from: text) { return try referenceTime(date.timeIntervalSince1970, what: "--at \(text)") }
-    throw ValidationError("--at: '\(text)' is neither RFC 3339 (2026-12-01T00:00:00Z) nor relative (+7d)")
+    // A plain date is its midnight, UTC.
+    formatter.formatOptions = [.withFullDate]
+    if text.count == 10, let date = formatter.date(from: text) {
+        return try referenceTime(date.timeIntervalSince1970, what: "--at \(text)")
+    }
+    throw ValidationError("--at: '\(text)' is neither a date (2026-12-24), RFC 3339 (2026-12-01T00:00:00Z) nor relative (+7d, -2h)")
 }
 
 /// Seconds since 1970 as a reference time, refused when not finite or out of range.
@@ -175,7 +180,22 @@ enum HostName {
 
 func parseTypes(_ texts: [String]) throws -> [RRType] {
     try texts.map { text in
-        guard let type = RRType(mnemonic: text) else { throw ValidationError("'\(text)' is not a record type") }
-        return type
+        guard let type = RRType(mnemonic: text) else {
+            throw ValidationError("-t: '\(text)' is not a record type (a mnemonic such as A, AAAA, MX, TXT, DS, or TYPE65280)")
+        }
+        switch type {
+        case .rrsig, .nsec, .nsec3:
+            throw ValidationError("-t \(type): signatures and denial records are checked with the data they cover: ask for that type (-t A, -t MX …)")
+        case .any:
+            throw ValidationError("-t ANY: authoritative servers need not answer ANY fully (RFC 8482): name the types to check (-t A -t MX …)")
+        case .opt:
+            throw ValidationError("-t OPT: OPT is EDNS's pseudo-record, not data a name holds")
+        default:
+            // Meta and query-only types (RFC 6895 §3.1: 128-255, e.g. AXFR, TSIG) are not data either.
+            if (128...255).contains(type.rawValue) || [249, 250].contains(type.rawValue) {
+                throw ValidationError("-t \(type): a query or meta type, not data a name holds")
+            }
+            return type
+        }
     }
 }

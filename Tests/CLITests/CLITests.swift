@@ -166,6 +166,10 @@ struct CLITests {
         (["check", "www.example.", "--deadline", "1e308"], ""),
         (["check", "www.example.", "--timeout", "-2"], ""),
         (["check", "www.example.", "--timeout", "nan"], ""),
+        (["check", "www.example.", "-t", "RRSIG"], ""),
+        (["check", "www.example.", "-t", "ANY"], ""),
+        (["check", "www.example.", "-t", "OPT"], ""),
+        (["check", "www.example.", "-t", "AXFR"], ""),
         (["check", "www.example.", "--max-queries", "0"], ""),
         (["check", "www.example.", "--max-queries", "99999999999999999999"], ""),
         (["check", "www.example.", "--jobs", "99999999999"], ""),
@@ -191,6 +195,19 @@ struct CLITests {
         #expect(!result.crashed, "\(arguments): crashed: \(result.stderr)")
         #expect(result.status == 3, "\(arguments): exit \(result.status)")
         #expect(result.stderr.contains("Error:") && !result.stderr.contains("Fatal error"), "\(result.stderr)")
+    }
+
+    /// `--at -2h` (a value with a minus sign) and a plain date work as documented.
+    @Test func atTakesNegativeOffsetsAndPlainDates() throws {
+        let capture = PackageRoot.url.appendingPathComponent("Tests/AnalysisTests/Fixtures/captures/ok.json").path
+        // The ok capture's signatures start an hour before it was made: two hours earlier nothing is valid yet.
+        let before = try CLI.run(["analyze", capture, "-q", "--at", "-2h"])
+        #expect(before.status == 2 && before.stdout.contains("BOGUS"), "\(before.stdout)\(before.stderr)")
+        let date = try CLI.run(["analyze", capture, "-q", "--at", "2026-12-24", "--format", "json"])
+        #expect(date.stdout.contains("\"reference_time\": \"2026-12-24T00:00:00Z\"") || date.stdout.contains("2026-12-24T00:00:00Z"),
+                "\(date.stdout.prefix(300))\(date.stderr)")
+        let types = try CLI.run(["check", "www.example.", "-t", "RRSIG"])
+        #expect(types.stderr.contains("ask for that type"), "\(types.stderr)")
     }
 
     @Test("a capture whose times are out of range exits 3")
