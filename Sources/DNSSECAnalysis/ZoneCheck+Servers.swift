@@ -135,12 +135,14 @@ extension ZoneCheck {
                     "\(zone) has \(observation.servers.count + count) name server addresses; the \(count) after the first \(observation.servers.count) in address order were not asked (\(first.ip)\(count > 1 ? " …" : ""))")
         }
         let silent = silentServers(&run)
+        // A server that answers UDP but not TCP is one finding, naming what it cost.
+        var overTCP: [ServerAddress: (lost: [String], why: String)] = [:]
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
             let subject = "server \(answer.server) for \(zone)"
             guard let message = answer.message else {
                 if answer.exchange.truncatedOverUDP && !answer.isInvalidResponse && !answer.isPastDeadline {
-                    run.add(.serverUnresponsiveTCP, subject, zone: zone, servers: [answer.server],
-                            "\(answer.server): answer for \(answer.question) truncated over UDP and TCP failed (\(answer.problem ?? "no answer"))")
+                    overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost
+                        .append("\(answer.question.type) (truncated over UDP)")
                 }
                 continue
             }
@@ -192,8 +194,11 @@ extension ZoneCheck {
         }
         for answer in observation.tcpAnswers
         where answer.isUnanswered && !silent.contains(answer.server) {
-            run.add(.serverUnresponsiveTCP, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
-                    "\(answer.server): \(answer.problem ?? "no answer") for \(answer.question) over TCP")
+            overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost.append("\(answer.question.type) asked over TCP")
+        }
+        for (server, tcp) in overTCP.sorted(by: { $0.key < $1.key }) {
+            run.add(.serverUnresponsiveTCP, "server \(server) for \(zone)", zone: zone, servers: [server],
+                    "\(server) answers over UDP but not over TCP for \(zone) (\(tcp.why)): lost \(tcp.lost.joined(separator: ", "))")
         }
         if serials.count > 1 {
             let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(\.description).joined(separator: ", "))" }

@@ -104,6 +104,9 @@ struct NameOptions: ParsableArguments {
                 }
             }
         }
+        // A name listed twice is checked and reported once (one Prometheus series per name).
+        var seen: Set<DNSName> = []
+        result = result.filter { seen.insert($0).inserted }
         if let shard {
             let part = try Shard(shard)
             result = result.filter(part.contains)

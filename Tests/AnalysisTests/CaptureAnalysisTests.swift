@@ -112,6 +112,16 @@ struct CaptureAnalysisTests {
         #expect(finding?.message.contains("is valid, but the RRset's signed form is 91471 bytes") == true, "\(finding?.message ?? "none")")
     }
 
+    /// A server that answers UDP but not TCP is one finding that lists what
+    /// was lost, not one per question (issue 13: each finding once).
+    @Test func aServerWithoutTCPIsOneFinding() async throws {
+        let report = try await Self.analyze("notcp")
+        let tcp = report.findings.filter { $0.code == "SERVER_UNRESPONSIVE_TCP" }
+        #expect(tcp.count == 1)
+        #expect(tcp.first?.message.hasPrefix("127.53.7.2:53 answers over UDP but not over TCP for notcp.lab.") == true,
+                "\(tcp.first?.message ?? "none")")
+    }
+
     /// RFC 6672 §5.3.1: the DNAME's RRSIG is the evidence for the synthesized CNAME.
     @Test func aSignedDNAMEVouchesForItsSynthesizedCNAME() async throws {
         let report = try await Self.analyze("hostile-dname-signed")

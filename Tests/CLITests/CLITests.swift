@@ -345,6 +345,13 @@ struct NameInputTests {
         #expect(!result.stdout.contains("errno") && !result.stdout.contains("(error set)"), "\(result.stdout)")
     }
 
+    @Test func aNameListedTwiceIsCheckedOnce() throws {
+        let result = try CLI.run(["check", "ok.example", "-f", "-", "--root-hints", Self.hints(), "--timeout", "0.2",
+                                  "--deadline", "1", "--format", "prometheus"], stdin: "OK.example.\nok.example\n")
+        let series = result.stdout.split(separator: "\n").filter { $0.hasPrefix("dnssec_check_monitor_status{") }
+        #expect(series.count == 1, "\(series)")
+    }
+
     @Test func aBadLineOfANamesFileIsReportedWithItsNumberAndSkipped() throws {
         let result = try CLI.run(["check", "-f", "-", "--root-hints", Self.hints(), "--timeout", "0.2", "--deadline", "1", "-q"],
                                  stdin: "# names\nok.example\nhttp://www.example.com/\nbücher.example\n")
