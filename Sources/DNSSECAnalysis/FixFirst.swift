@@ -23,7 +23,7 @@ extension NameReport {
         // Summary codes that follow from a more specific finding beside them,
         // and causes that explain others (a stale server: differing keys,
         // chains and names on it).
-        let consequences: Set<String> = ["NO_SEP", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
+        let consequences: Set<String> = ["NO_SEP", "NO_TRUST_ANCHOR_SIGNING", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
         // A budget that stopped the work explains the failures it left behind.
         let causes: Set<String> = ["INCONSISTENT_SOA_SERIAL", "RRSIG_VALIDATION_LIMIT", "CRYPTO_BUDGET_EXCEEDED",
                                    "NSEC3_HASH_LIMIT"]

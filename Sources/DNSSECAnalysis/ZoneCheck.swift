@@ -253,7 +253,15 @@ struct ZoneCheck {
             let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
                 : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
             checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
-            if anchored {
+            // The DS (or anchor) and its key are right, and the signature is
+            // what is wrong: say so, as a consequence with the cause's remedy,
+            // never "publish another DS" or "update the trust anchor".
+            if !entryPoints.isEmpty, let (causeCode, cause) = Self.signatureCause(validation.problems) {
+                let (code, what) = anchored ? (DiagnosticCode.noTrustAnchorSigning, "the trust anchor") : (.noSEP, "the DS")
+                run.add(code, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+                        "\(zone): \(why), because \(cause) (\(causeCode.rawValue)); \(what) and the key it points to are right",
+                        remedy: "Fix what \(causeCode.rawValue) says; leave \(what) as it is.")
+            } else if anchored {
                 run.add(.noTrustAnchorSigning, "zone \(zone)", zone: zone, servers: usable.map(\.server),
                         anchorMismatch(run.validator, dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
             } else {
@@ -417,6 +425,22 @@ struct ZoneCheck {
                     "the DS RRset has algorithm \(algorithm) (\(DNSSECAlgorithm(algorithm))) but no key of that algorithm matches a DS and signs the DNSKEY RRset",
                     severity: anyWorks ? .warning : .error)
         }
+    }
+
+    /// Why the DS-matched key's signatures over the DNSKEY RRset fail, when
+    /// the signatures themselves are the cause; nil when they are not.
+    static func signatureCause(_ problems: [SignatureProblem]) -> (DiagnosticCode, String)? {
+        let causes: [(DiagnosticCode, String)] = [
+            (.expirationInPast, "its RRSIG over the DNSKEY RRset has expired"),
+            (.inceptionInFuture, "its RRSIG over the DNSKEY RRset is not valid yet"),
+            (.signatureInvalid, "its RRSIG over the DNSKEY RRset does not verify"),
+            (.missingRRSIG, "the DNSKEY RRset is served without its RRSIG"),
+            (.rrsigValidationLimit, "validators stop before reaching a valid RRSIG (too many signatures or keys)"),
+            (.cryptoBudgetExceeded, "the signature budget ran out before its RRSIG was checked"),
+            (.signedRRsetTooLarge, "the DNSKEY RRset is too large for validators to verify"),
+        ]
+        let codes = Set(problems.map(\.code))
+        return causes.first { codes.contains($0.0) }
     }
 
     /// Failing DS records reported one by one; more are one DS_MATCH_LIMIT.

@@ -112,6 +112,24 @@ struct CaptureAnalysisTests {
         #expect(finding?.message.contains("is valid, but the RRset's signed form is 91471 bytes") == true, "\(finding?.message ?? "none")")
     }
 
+    /// Cause before consequence (issue 13 item 2): expired signatures over a
+    /// DNSKEY RRset make "no secure entry point" a consequence that says so,
+    /// with a remedy that never contradicts the cause's (no new DS, no new
+    /// trust anchor), and fix first is the cause, at a delegation and at the anchor.
+    @Test func expiredSignaturesAreTheCauseNotTheDSOrTheAnchor() async throws {
+        let report = try await Self.analyze("expired")
+        let noSEP = try #require(report.findings.first { $0.code == "NO_SEP" })
+        #expect(noSEP.message.contains("because its RRSIG over the DNSKEY RRset has expired (EXPIRATION_IN_PAST)"), "\(noSEP.message)")
+        #expect(!noSEP.remedy.contains("publish"), "\(noSEP.remedy)")
+        #expect(report.fixFirst?.code == "EXPIRATION_IN_PAST")
+        // 31 days on, the anchored root's own DNSKEY signatures have expired too.
+        let later = try await Self.analyze("ok", offset: 31 * 86400)
+        let anchor = try #require(later.findings.first { $0.code == "NO_TRUST_ANCHOR_SIGNING" })
+        #expect(anchor.message.contains("has expired (EXPIRATION_IN_PAST); the trust anchor and the key it points to are right"), "\(anchor.message)")
+        #expect(!anchor.remedy.lowercased().contains("update the trust anchor"))
+        #expect(later.fixFirst?.code == "EXPIRATION_IN_PAST")
+    }
+
     /// A server that answers UDP but not TCP is one finding that lists what
     /// was lost, not one per question (issue 13: each finding once).
     @Test func aServerWithoutTCPIsOneFinding() async throws {
