@@ -397,8 +397,18 @@ struct ZoneCheck {
             switch ds.status {
             case "digest_mismatch":
                 checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs"))
+                // The DS that would match: what to hand the registrar instead.
+                let validator = run.validator, owner = zone
+                let expected = allKeyRecords().compactMap { record -> [UInt8]? in
+                    guard let key = try? DNSKEYData(rdata: record.rdata),
+                          let data = try? DSData(keyTag: ds.keyTag, algorithm: DNSSECAlgorithm(ds.algorithm),
+                                                 digestType: DigestType(ds.digestType), digest: Encodings.fromHex(ds.digest) ?? []),
+                          case .digestMismatch(let digest) = validator.dsMatch(data, owner: owner, key: key) else { return nil }
+                    return digest
+                }.first
                 run.add(.digestInvalid, subject, zone: zone,
-                        "DS \(ds.keyTag) algorithm \(ds.algorithm) digest \(ds.digest.prefix(16))… does not match DNSKEY \(ds.keyTag)",
+                        "DS \(ds.keyTag) algorithm \(ds.algorithm) digest \(ds.digest.prefix(16))… does not match DNSKEY \(ds.keyTag)"
+                            + (expected.map { "; the DS for that key is \(zone) IN DS \(ds.keyTag) \(ds.algorithm) \(ds.digestType) \(Encodings.hex($0))" } ?? ""),
                         severity: severity)
             case "no_matching_key":
                 checks.append(.init(anyWorks ? .warning : .error, "DS=\(ds.keyTag)/\(ds.digestTypeName) matches no DNSKEY of \(zone)"))

@@ -130,6 +130,16 @@ struct CaptureAnalysisTests {
         #expect(later.fixFirst?.code == "EXPIRATION_IN_PAST")
     }
 
+    /// DIGEST_INVALID hands over the DS that would match the key (issue 13 item 9).
+    @Test func aWrongDigestShowsTheRightDS() async throws {
+        let report = try await Self.analyze("ds-bad-digest")
+        let finding = try #require(report.findings.first { $0.code == "DIGEST_INVALID" })
+        let published = try #require(report.zones.last?.ds.first)
+        #expect(finding.message.contains("the DS for that key is ds-bad-digest.lab. IN DS 3786 13 2 "), "\(finding.message)")
+        let digest = try #require(finding.message.split(separator: " ").last.map(String.init))
+        #expect(digest.count == 64 && digest == digest.uppercased() && digest != published.digest, "\(digest)")
+    }
+
     /// A server that answers UDP but not TCP is one finding that lists what
     /// was lost, not one per question (issue 13: each finding once).
     @Test func aServerWithoutTCPIsOneFinding() async throws {
