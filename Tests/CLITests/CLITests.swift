@@ -360,3 +360,25 @@ struct NameInputTests {
         #expect(result.status == 3, "a skipped line makes the run UNKNOWN at least")
     }
 }
+
+/// `scripts/install` puts the binary, the man page and the completions where
+/// each belongs under PREFIX (DESTDIR honoured).
+@Suite("Install")
+struct InstallTests {
+    @Test func installsBinaryManPageAndCompletions() throws {
+        let destination = try CLI.temporaryDirectory()
+        let binary = try #require(TestBinary.dnssecCheck?.path)
+        var env = ProcessInfo.processInfo.environment
+        env["DESTDIR"] = destination.path
+        env["INSTALL_BIN"] = binary
+        let result = try TestProcess.run(PackageRoot.url.appendingPathComponent("scripts/install").path, ["/usr"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in ["usr/bin/dnssec-check", "usr/share/man/man1/dnssec-check.1",
+                     "usr/share/bash-completion/completions/dnssec-check", "usr/share/zsh/site-functions/_dnssec-check",
+                     "usr/share/fish/vendor_completions.d/dnssec-check.fish"] {
+            #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent(path).path), "\(path)")
+        }
+        let installed = try TestProcess.run(destination.appendingPathComponent("usr/bin/dnssec-check").path, ["--version"])
+        #expect(installed.status == 0 && !installed.stdout.isEmpty)
+    }
+}
