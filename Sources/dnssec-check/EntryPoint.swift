@@ -32,6 +32,21 @@ struct ToolFailure: Error, CustomStringConvertible {
 
 @main
 enum EntryPoint {
+    /// `dnssec-check --help`: the overview, the default command's usage and
+    /// options (`dnssec-check [check] NAME…`), then the other commands.
+    static func rootHelp() -> String {
+        var check = CheckCommand.helpMessage(columns: 80)
+        check = check.replacingOccurrences(of: "USAGE: check ", with: "USAGE: dnssec-check [check] ")
+            .replacingOccurrences(of: "[<names> ...]", with: "NAME... | -f FILE")
+        if let overview = check.range(of: "OVERVIEW:"), let usage = check.range(of: "USAGE:"), overview.lowerBound < usage.lowerBound {
+            check.removeSubrange(overview.lowerBound..<usage.lowerBound)
+        }
+        let root = DNSSECCheck.helpMessage(columns: 80)
+        let head = root.components(separatedBy: "USAGE:").first ?? ""
+        let commands = root.range(of: "SUBCOMMANDS:").map { String(root[$0.lowerBound...]) } ?? ""
+        return head + check.trimmingCharacters(in: .newlines) + "\n\n" + commands.trimmingCharacters(in: .newlines)
+    }
+
     /// `--at -2h` as documented: a value that starts with a minus sign would
     /// otherwise read as an option; joined, `--at=-2h` is the value.
     static func joiningNegativeValues(_ arguments: [String]) -> [String] {
@@ -54,7 +69,13 @@ enum EntryPoint {
 
     static func main() async {
         do {
-            var command = try DNSSECCheck.parseAsRoot(Self.joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
+            let arguments = Self.joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
+            if arguments == ["--help"] || arguments == ["-h"] {
+                // The default command's options first: what `dnssec-check NAME` takes.
+                print(Self.rootHelp())
+                return
+            }
+            var command = try DNSSECCheck.parseAsRoot(arguments)
             do {
                 if var asyncCommand = command as? AsyncParsableCommand {
                     try await asyncCommand.run()
@@ -100,8 +121,9 @@ struct DNSSECCheck: AsyncParsableCommand {
         commandName: "dnssec-check",
         abstract: "Check the DNSSEC chain of trust of a domain name and explain what is broken.",
         discussion: """
-            Exit codes: 0 OK, 1 WARNING, 2 CRITICAL (DNSSEC broken), 3 UNKNOWN (could not \
-            complete: bad input or arguments, no answer). See docs/cli.md.
+            Exit codes: 0 OK, 1 WARNING (a warning, or the name does not exist), 2 CRITICAL \
+            (DNSSEC broken, or the zone's servers down), 3 UNKNOWN (the tool could not work: \
+            bad input or arguments, no root server answered, its own limits). See docs/cli.md.
             """,
         version: version,
         subcommands: [CheckCommand.self, ProbeCommand.self, AnalyzeCommand.self, DSCommand.self, CodesCommand.self],

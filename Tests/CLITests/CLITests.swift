@@ -382,3 +382,16 @@ struct InstallTests {
         #expect(installed.status == 0 && !installed.stdout.isEmpty)
     }
 }
+
+@Suite("Help")
+struct HelpTests {
+    /// `dnssec-check --help` shows what `dnssec-check NAME` takes, then the other commands.
+    @Test func rootHelpShowsTheDefaultCommandsOptions() throws {
+        for flag in ["--help", "-h"] {
+            let result = try CLI.run([flag])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE: dnssec-check [check] [<options>] NAME... | -f FILE"), "\(result.stdout.prefix(600))")
+            #expect(result.stdout.contains("--root-hints") && result.stdout.contains("--max-queries") && result.stdout.contains("SUBCOMMANDS:"))
+        }
+    }
+}
