@@ -73,7 +73,14 @@ def main():
     out.append(".SH NAME")
     out.append("dnssec\\-check \\- " + esc(ROOT.get("abstract", "")))
     out.append(".SH SYNOPSIS")
+    # The default command first, as people type it.
+    out.append(".HP")
+    out.append("\\fBdnssec\\-check\\fR [\\fBcheck\\fR] \\fINAME\\fR\\&... [\\fIoptions\\fR]")
+    out.append(".HP")
+    out.append("\\fBdnssec\\-check\\fR [\\fBcheck\\fR] \\fB\\-f\\fR \\fIFILE\\fR [\\fIoptions\\fR]")
     for sub in ROOT.get("subcommands", []):
+        if sub["commandName"] == "check":
+            continue
         if sub["commandName"] == "help":
             continue
         out.append(".HP")
@@ -117,8 +124,10 @@ def main():
              "dnssec\\-check \\-f /etc/dnssec\\-check/names \\-\\-format prometheus > dnssec.prom.$$ && mv dnssec.prom.$$ dnssec.prom")]:
         out.append(".PP\n" + title + "\n.PP\n.RS 4\n.nf\n" + command + "\n.fi\n.RE")
     out.append(".SH SEE ALSO")
-    out.append("docs/cli.md, docs/report\\-schema.md, docs/monitoring.md, docs/diagnostics.md; "
-               "\\fBdnssec\\-check codes\\fR lists every diagnostic code.")
+    # What `scripts/install` puts beside the binary, and the peer tools the docs compare with.
+    out.append("\\fBdig\\fR(1), \\fBdelv\\fR(1), \\fBdrill\\fR(1), \\fBunbound\\fR(8), \\fBldns\\-verify\\-zone\\fR(1); "
+               "\\fBdnssec\\-check codes\\fR lists every diagnostic code and its fix; "
+               "docs/cli.md, docs/limits.md, docs/report\\-schema.md, docs/monitoring.md and docs/diagnostics.md in the source tree.")
     print("\n".join(out))
 
 

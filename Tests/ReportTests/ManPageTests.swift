@@ -31,4 +31,14 @@ struct ManPageTests {
             #expect(page.stdout.contains(option))
         }
     }
+
+    /// The SYNOPSIS leads with the default command as people type it, and
+    /// SEE ALSO names pages that exist where the tool is installed.
+    @Test func synopsisAndSeeAlso() throws {
+        let page = try String(contentsOf: Tool.root.appendingPathComponent("docs/man/dnssec-check.1"), encoding: .utf8)
+        let synopsis = page.components(separatedBy: ".SH SYNOPSIS")[1].components(separatedBy: ".SH ")[0]
+        #expect(synopsis.contains("[\\fBcheck\\fR] \\fINAME\\fR\\&...") && synopsis.contains("\\fB\\-f\\fR \\fIFILE\\fR"), "\(synopsis)")
+        let seeAlso = page.components(separatedBy: ".SH SEE ALSO")[1]
+        #expect(seeAlso.contains("\\fBdig\\fR(1)") && seeAlso.contains("\\fBdnssec\\-check codes\\fR"))
+    }
 }
