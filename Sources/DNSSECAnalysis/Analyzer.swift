@@ -160,7 +160,7 @@ struct AnalysisRun {
                 guard let answers = observation.answers[type] else { continue }
                 let (rrsetReport, rrsetStatus) = targetRRset(observation.name, type, answers, zone: last.zone,
                                                              zoneStatus: zoneReports.last?.status ?? .indeterminate,
-                                                             keys: trustedKeys ?? [])
+                                                             keys: trustedKeys ?? [], published: Self.publishedKeys(last))
                 rrsets.append(rrsetReport)
                 if status == .secure || (status == .insecure && rrsetStatus > .insecure) {
                     status = max(status, rrsetStatus)
@@ -235,8 +235,19 @@ struct AnalysisRun {
 
     // MARK: - Target RRsets
 
+    /// Every DNSKEY any server of the zone returned, trusted or not.
+    static func publishedKeys(_ zone: ZoneObservation) -> [Record] {
+        var keys: [Record] = []
+        for answer in zone.dnskeyAnswers {
+            for record in answer.answerRecords(zone.zone, .dnskey) where !keys.contains(where: { $0.rdata == record.rdata }) {
+                keys.append(record)
+            }
+        }
+        return keys
+    }
+
     mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
-                              zoneStatus: SecurityStatus, keys: [Record]) -> (RRsetReport, SecurityStatus) {
+                              zoneStatus: SecurityStatus, keys: [Record], published: [Record] = []) -> (RRsetReport, SecurityStatus) {
         var report = RRsetReport(owner: name.description, type: type.description, kind: "no_answer",
                                  status: .indeterminate, records: [], rrsigs: [], proof: [])
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
@@ -269,6 +280,17 @@ struct AnalysisRun {
             report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
             guard zoneStatus == .secure else {
                 report.status = zoneStatus
+                // The answer's own RRSIGs still show, checked with the keys the
+                // zone publishes (untrusted: the zone's findings say why), so an
+                // expired signature over the answer does not disappear.
+                if zoneStatus == .bogus && !published.isEmpty {
+                    report.rrsigs = validator.validate(owner: name, type: answerType, answers: sources,
+                                                       section: { $0.answer }, keys: published).signatures.map { sig in
+                        var shown = sig
+                        if shown.status == "valid" { shown.status = "valid_but_untrusted" }   // the chain to its key is broken
+                        return shown
+                    }
+                }
                 return (report, zoneStatus)
             }
             let validation = answerType == .cname

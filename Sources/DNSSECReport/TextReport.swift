@@ -128,9 +128,13 @@ public struct TextReport {
             if rrset.records.count > limit {
                 out.append("  … and \(rrset.records.count - limit) more (-v shows all)")
             }
-            for sig in JSONReport.sortedSignatures(rrset.rrsigs) {
+            let signatures = JSONReport.sortedSignatures(rrset.rrsigs)
+            for sig in signatures.prefix(limit) {
                 let alg = DNSSECAlgorithm(sig.algorithm).mnemonic
-                if sig.status == "valid" {
+                if sig.status == "valid_but_untrusted" {
+                    out.append(contentsOf: checkLine(.warning, "RRSIG=\(sig.keyTag)/\(alg) over the \(rrset.type) RRset verifies with "
+                                                     + "DNSKEY=\(sig.keyTag), but that key is not trusted (the zone is bogus), expires \(when(sig.expiration, now: now))"))
+                } else if sig.status == "valid" {
                     out.append(contentsOf: checkLine(.ok, "RRSIG=\(sig.keyTag)/\(alg) and DNSKEY=\(sig.keyTag) verifies the "
                                                      + "\(rrset.type) RRset, expires \(when(sig.expiration, now: now))"))
                 } else {
@@ -142,6 +146,9 @@ public struct TextReport {
                     out.append(contentsOf: wrap("from \(sig.servers.sorted().joined(separator: ", "))",
                                                 indent: "      ", hanging: "        "))
                 }
+            }
+            if signatures.count > limit {
+                out.append("  … and \(signatures.count - limit) more RRSIGs (-v shows all)")
             }
             for line in rrset.proof { out.append(contentsOf: checkLine(.info, line)) }
             out.append("")

@@ -130,6 +130,18 @@ struct CaptureAnalysisTests {
         #expect(later.fixFirst?.code == "EXPIRATION_IN_PAST")
     }
 
+    /// Every RRSIG of the answer is listed with its status even when the zone
+    /// is bogus (issue 13 item 9): the expired signature over www.expired.lab. A shows.
+    @Test func theAnswersOwnRRSIGsShowWhenTheZoneIsBogus() async throws {
+        let report = try await Self.analyze("expired")
+        let answer = try #require(report.rrsets.first { $0.type == "A" })
+        #expect(answer.status == .bogus)
+        #expect(answer.rrsigs.map(\.status) == ["expired"], "\(answer.rrsigs)")
+        // A signature that verifies with a key the broken chain does not reach is not shown as valid.
+        let digest = try await Self.analyze("ds-bad-digest")
+        #expect(digest.rrsets.first { $0.type == "A" }?.rrsigs.map(\.status) == ["valid_but_untrusted"])
+    }
+
     /// DIGEST_INVALID hands over the DS that would match the key (issue 13 item 9).
     @Test func aWrongDigestShowsTheRightDS() async throws {
         let report = try await Self.analyze("ds-bad-digest")
