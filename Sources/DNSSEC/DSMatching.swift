@@ -32,11 +32,15 @@ public enum DSDigest {
     }
 
     public static func match(_ ds: DSData, owner: DNSName, key: DNSKEYData) -> DSMatch {
+        match(ds, key: key) { compute(owner: owner, key: key, type: $0) }
+    }
+
+    /// The same, with the key's digest of a type from `digest` (nil when
+    /// unsupported), which may remember what it computed.
+    public static func match(_ ds: DSData, key: DNSKEYData, digest: (DigestType) -> [UInt8]?) -> DSMatch {
         if ds.keyTag != LDNSCrypto.keyTag(dnskeyRDATA: key.rdata) { return .keyTagMismatch }
         if ds.algorithm != key.algorithm { return .algorithmMismatch }
-        guard let digest = compute(owner: owner, key: key, type: ds.digestType) else {
-            return .unsupportedDigestType
-        }
-        return digest == ds.digest ? .matches : .digestMismatch(expected: digest)
+        guard let computed = digest(ds.digestType) else { return .unsupportedDigestType }
+        return computed == ds.digest ? .matches : .digestMismatch(expected: computed)
     }
 }

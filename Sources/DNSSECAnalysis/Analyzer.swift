@@ -160,7 +160,7 @@ struct AnalysisRun {
                 guard let answers = observation.answers[type] else { continue }
                 let (rrsetReport, rrsetStatus) = targetRRset(observation.name, type, answers, zone: last.zone,
                                                              zoneStatus: zoneReports.last?.status ?? .indeterminate,
-                                                             keys: trustedKeys ?? [], published: Self.publishedKeys(last))
+                                                             keys: trustedKeys ?? [], published: last.publishedKeys)
                 rrsets.append(rrsetReport)
                 if status == .secure || (status == .insecure && rrsetStatus > .insecure) {
                     status = max(status, rrsetStatus)
@@ -234,17 +234,6 @@ struct AnalysisRun {
     }
 
     // MARK: - Target RRsets
-
-    /// Every DNSKEY any server of the zone returned, trusted or not.
-    static func publishedKeys(_ zone: ZoneObservation) -> [Record] {
-        var keys: [Record] = []
-        for answer in zone.dnskeyAnswers {
-            for record in answer.answerRecords(zone.zone, .dnskey) where !keys.contains(where: { $0.rdata == record.rdata }) {
-                keys.append(record)
-            }
-        }
-        return keys
-    }
 
     mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
                               zoneStatus: SecurityStatus, keys: [Record], published: [Record] = []) -> (RRsetReport, SecurityStatus) {

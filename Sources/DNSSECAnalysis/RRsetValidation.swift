@@ -51,7 +51,7 @@ final class Validator {
     let limits: CryptoLimits
     private var cache: [CacheKey: SignatureOutcome] = [:]
     private var hashes: [HashKey: [UInt8]] = [:]
-    private var digests: [DigestKey: [UInt8]] = [:]
+    private var digests: [DigestKey: [UInt8]?] = [:]
     /// Signature checks and NSEC3 hashes done so far for this name.
     private(set) var verifications = 0
     private(set) var nsec3Hashes = 0
@@ -110,18 +110,13 @@ final class Validator {
     /// `DSDigest.match` with each key's digest computed once per digest type:
     /// hundreds of DS for one key cost one digest, not hundreds.
     func dsMatch(_ ds: DSData, owner: DNSName, key: DNSKEYData) -> DSMatch {
-        if ds.keyTag != DNSKEYFacts(owner: owner, key: key).keyTag { return .keyTagMismatch }
-        if ds.algorithm != key.algorithm { return .algorithmMismatch }
-        let digestKey = DigestKey(owner: owner, key: key.rdata, type: ds.digestType.rawValue)
-        let digest: [UInt8]
-        if let known = digests[digestKey] {
-            digest = known
-        } else {
-            guard let computed = DSDigest.compute(owner: owner, key: key, type: ds.digestType) else { return .unsupportedDigestType }
+        DSDigest.match(ds, key: key) { type in
+            let digestKey = DigestKey(owner: owner, key: key.rdata, type: type.rawValue)
+            if let known = digests[digestKey] { return known }
+            let computed = DSDigest.compute(owner: owner, key: key, type: type)
             digests[digestKey] = computed
-            digest = computed
+            return computed
         }
-        return digest == ds.digest ? .matches : .digestMismatch(expected: digest)
     }
 
     /// Validates `owner`/`type` as found in `section` of each answer, with `keys` (records at `zone`).

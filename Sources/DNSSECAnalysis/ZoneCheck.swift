@@ -331,16 +331,8 @@ struct ZoneCheck {
         return tags
     }
 
-    /// Every DNSKEY record any server returned, first-seen order, no duplicates.
-    func allKeyRecords() -> [Record] {
-        var keys: [Record] = []
-        for answer in observation.dnskeyAnswers {
-            for record in answer.answerRecords(zone, .dnskey) where !keys.contains(where: { $0.rdata == record.rdata }) {
-                keys.append(record)
-            }
-        }
-        return keys
-    }
+    /// The zone's DNSKEY records as its servers returned them (`publishedKeys`).
+    func allKeyRecords() -> [Record] { observation.publishedKeys }
 
     func describeKeys(_ validator: Validator, dsSet: [DSData], signing: Set<UInt16> = []) -> ([DNSKEYReport], [DSReport]) {
         let records = allKeyRecords()
@@ -458,4 +450,17 @@ struct ZoneCheck {
 
     /// Whether the zone is expected to be signed: its parent is secure.
     var inheritedSecure: Bool { anchored || inherited == .secure }
+}
+
+extension ZoneObservation {
+    /// Every DNSKEY record any server returned, first-seen order, no duplicates.
+    var publishedKeys: [Record] {
+        var keys: [Record] = []
+        for answer in dnskeyAnswers {
+            for record in answer.answerRecords(zone, .dnskey) where !keys.contains(where: { $0.rdata == record.rdata }) {
+                keys.append(record)
+            }
+        }
+        return keys
+    }
 }
