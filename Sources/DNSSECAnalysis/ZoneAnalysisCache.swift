@@ -98,6 +98,20 @@ struct ZonePrint: Hashable {
         var duration: Double
         var truncatedOverUDP: Bool
 
+        // The response bytes hashed as one block, not byte by byte.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(server)
+            hasher.combine(question)
+            hasher.combine(options)
+            hasher.combine(transport)
+            hasher.combine(response?.count)
+            response?.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(failure)
+            hasher.combine(failureDetail)
+            hasher.combine(duration)
+            hasher.combine(truncatedOverUDP)
+        }
+
         init(_ answer: ServerAnswer) {
             let exchange = answer.exchange
             server = answer.server

@@ -333,7 +333,10 @@ public struct ChainWalker: Sendable {
                                 problem: why ?? "no response")
         }
         do {
-            let message = try WireFormat.parseMessage(bytes)
+            let parsed = try exchange.parsed ?? ParsedResponse(
+                message: WireFormat.parseMessage(bytes),
+                trailingBytes: WireFormat.messageLength(bytes).map { max(0, bytes.count - $0) } ?? 0)
+            let message = parsed.message
             // TC=1 over TCP (RFC 7766 §8): there is nothing larger to retry
             // with, and the records present may be a fragment: not an answer.
             if exchange.transport == .tcp && message.isTruncated {
@@ -342,9 +345,7 @@ public struct ChainWalker: Sendable {
             }
             var answer = ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: message,
                                       problem: nil)
-            if let length = WireFormat.messageLength(bytes), length < bytes.count {
-                answer.trailingBytes = bytes.count - length
-            }
+            answer.trailingBytes = parsed.trailingBytes
             return answer
         } catch {
             return ServerAnswer(server: exchange.server, question: question, exchange: exchange, message: nil,

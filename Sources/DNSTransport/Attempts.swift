@@ -12,7 +12,7 @@ import Darwin
 
 /// What one attempt (one query sent over one socket) came to.
 enum AttemptOutcome: Sendable {
-    case accepted(bytes: [UInt8], message: Message)
+    case accepted(bytes: [UInt8], parsed: ParsedResponse)
     case malformed(String)
     /// Nothing acceptable before the attempt's timeout; `mismatched` packets were ignored.
     case timedOut(mismatched: Int, lastMismatch: String?)
@@ -71,8 +71,11 @@ enum AttemptOutcome: Sendable {
 /// Sends queries over NIO channels: one TCP connection per query; for UDP
 /// a connected socket per server with a random source port, fresh for each
 /// query unless a `pool` lends one that answered its last query.
+///
+/// Every socket lives on `loop`; called on that loop (the query engine's
+/// executor), an attempt arms, sends and disarms without a thread hop.
 struct Attempts: Sendable {
-    let group: any EventLoopGroup
+    let loop: any EventLoop
     let pool: UDPSocketPool
 
     /// The largest UDP payload: receive whatever arrives, whole, and let the
@@ -80,15 +83,15 @@ struct Attempts: Sendable {
     static let maxDatagram = 65_536
 
     /// One UDP attempt, on an idle socket of the pool or a fresh one.
-    func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
-             timeout: TimeAmount) async -> AttemptOutcome {
+    nonisolated(nonsending) func udp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
+                                     timeout: TimeAmount) async -> AttemptOutcome {
         let lease: UDPSocketPool.Lease
         if let idle = pool.take(address) {
             lease = idle
         } else {
             let handler = PooledUDPHandler(server: address)
             do {
-                let channel = try await DatagramBootstrap(group: group.next())
+                let channel = try await DatagramBootstrap(group: loop)
                     .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.maxDatagram))
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
@@ -103,28 +106,31 @@ struct Attempts: Sendable {
         }
         let loop = lease.channel.eventLoop
         let promise = loop.makePromise(of: AttemptOutcome.self)
-        // Every wait is bounded, whatever the channel does.
-        let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
-            promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
-        }
-        loop.execute {
+        // The attempt's own timer (armed with the state) bounds the wait.
+        let sent: @Sendable () -> Void = {
             lease.handler.arm(AttemptState(matcher: matcher, timeout: timeout, promise: promise), on: loop)
             lease.channel.writeAndFlush(ByteBuffer(bytes: query)).whenFailure { error in
                 promise.succeed(AttemptOutcome.classify(error))
             }
         }
+        if loop.inEventLoop { sent() } else { loop.execute(sent) }
         let outcome: AttemptOutcome
         do { outcome = try await promise.futureResult.get() } catch { outcome = .failed(String(describing: error)) }
-        safety.cancel()
         let answered: Bool
         switch outcome {
         case .accepted, .malformed: answered = true
         default: answered = false
         }
-        let reusable = try? await loop.submit { () -> Bool in
+        let reusable: Bool?
+        if loop.inEventLoop {
             lease.handler.disarm()
-            return answered && !lease.handler.broken
-        }.get()
+            reusable = answered && !lease.handler.broken
+        } else {
+            reusable = try? await loop.submit { () -> Bool in
+                lease.handler.disarm()
+                return answered && !lease.handler.broken
+            }.get()
+        }
         if reusable == true {
             pool.give(back: lease, to: address)
         } else {
@@ -133,8 +139,8 @@ struct Attempts: Sendable {
         return outcome
     }
 
-    func tcp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
-             timeout: TimeAmount) async -> AttemptOutcome {
+    nonisolated(nonsending) func tcp(to address: SocketAddress, query: [UInt8], matcher: ResponseMatcher,
+                                     timeout: TimeAmount) async -> AttemptOutcome {
         await attempt(timeout: timeout) { loop, promise in
             let channelFuture = ClientBootstrap(group: loop)
                 .connectTimeout(timeout)
@@ -157,10 +163,10 @@ struct Attempts: Sendable {
     /// What UDP and TCP attempts share: one event loop and promise, a safety
     /// net in case the channel never gets going (every wait is bounded), and
     /// the channel closed once the outcome is known.
-    private func attempt(timeout: TimeAmount,
-                         _ open: (any EventLoop, EventLoopPromise<AttemptOutcome>) -> EventLoopFuture<any Channel>)
-        async -> AttemptOutcome {
-        let loop = group.next()
+    nonisolated(nonsending) private func attempt(
+        timeout: TimeAmount,
+        _ open: (any EventLoop, EventLoopPromise<AttemptOutcome>) -> EventLoopFuture<any Channel>
+    ) async -> AttemptOutcome {
         let promise = loop.makePromise(of: AttemptOutcome.self)
         let safety = loop.scheduleTask(in: timeout + .milliseconds(500)) {
             promise.succeed(.timedOut(mismatched: 0, lastMismatch: nil))
@@ -172,7 +178,7 @@ struct Attempts: Sendable {
         return outcome
     }
 
-    private static func wait(_ promise: EventLoopPromise<AttemptOutcome>) async -> AttemptOutcome {
+    nonisolated(nonsending) private static func wait(_ promise: EventLoopPromise<AttemptOutcome>) async -> AttemptOutcome {
         do {
             return try await promise.futureResult.get()
         } catch {
@@ -212,7 +218,7 @@ final class AttemptState {
     /// Judges one received message: accepted and malformed ones end the attempt.
     func received(_ bytes: [UInt8]) {
         switch matcher.check(bytes) {
-        case .accept(let message): finish(.accepted(bytes: bytes, message: message))
+        case .accept(let parsed): finish(.accepted(bytes: bytes, parsed: parsed))
         case .malformed(let why): finish(.malformed(why))
         case .ignore(let why): ignored(why)
         }

@@ -73,6 +73,11 @@ public actor QueryEngine: DNSExchanging {
 
     public let configuration: Configuration
     private let group: any EventLoopGroup
+    /// The engine's own event loop: the actor runs on it, and its sockets
+    /// live on it, so an exchange (the permit, the send, the wait, the
+    /// answer) never crosses a thread; only the caller's hop in and out does.
+    private let loop: any EventLoop
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
     private let ownsGroup: Bool
     private let deadlineInstant: ContinuousClock.Instant?
     /// `maxInFlight` permits, kept by the actor itself: FIFO waiters, and no
@@ -95,7 +100,7 @@ public actor QueryEngine: DNSExchanging {
 
     /// - Parameters:
     ///   - eventLoopGroup: a group to share; by default the engine makes one
-    ///     of `configuration.threads` threads and `shutdown()` closes it.
+    ///     of `configuration.threads` threads, closed when the engine is released.
     ///   - trace: called once as each exchange completes (not for de-duplicated calls).
     public init(configuration: Configuration = Configuration(), eventLoopGroup: (any EventLoopGroup)? = nil,
                 trace: (@Sendable (Exchange) -> Void)? = nil) {
@@ -107,6 +112,7 @@ public actor QueryEngine: DNSExchanging {
             group = MultiThreadedEventLoopGroup(numberOfThreads: min(max(1, configuration.threads), 4))
             ownsGroup = true
         }
+        loop = group.next()
         deadlineInstant = configuration.deadline.map { ContinuousClock.now + $0 }
         permits = max(1, configuration.maxInFlight)
         // Without reuse every socket serves one query.
@@ -117,9 +123,11 @@ public actor QueryEngine: DNSExchanging {
     // A plain deinit, not `isolated deinit`: the latter makes Swift 6.3 fail
     // with "circular reference" in optimised builds (-c release).
     deinit {
-        // A forgotten shutdown() must not leak threads; this does not block.
-        let forgotten = !isShutDown
-        if ownsGroup, forgotten {
+        // The group the engine made closes with it (this does not block).
+        // Not in shutdown(): the actor runs on that group's loop, and its
+        // own loop cannot await its own end; after shutdown() the actor
+        // still answers (later exchanges fail at once, the record stays).
+        if ownsGroup {
             group.shutdownGracefully { _ in }
         }
     }
@@ -172,9 +180,6 @@ public actor QueryEngine: DNSExchanging {
         isShutDown = true
         for task in Array(tasks.values) { _ = await task.value }
         udpPool.close()
-        if ownsGroup {
-            try? await group.shutdownGracefully()
-        }
     }
 
     // MARK: - Running one exchange
@@ -188,7 +193,7 @@ public actor QueryEngine: DNSExchanging {
             if deadline.map({ ContinuousClock.now < $0 }) ?? true {
                 inFlight += 1
                 stats.peakInFlight = max(stats.peakInFlight, inFlight)
-                result = await Self.perform(key, attempts: Attempts(group: group, pool: udpPool), configuration: configuration,
+                result = await Self.perform(key, attempts: Attempts(loop: loop, pool: udpPool), configuration: configuration,
                                             deadline: deadline)
                 inFlight -= 1
                 stats.udpQueriesSent += result.udpSent
@@ -259,8 +264,9 @@ public actor QueryEngine: DNSExchanging {
     }
 
     /// The whole exchange: UDP attempts with retries, TCP on TC; or TCP alone.
-    static func perform(_ key: ExchangeKey, attempts: Attempts, configuration: Configuration,
-                        deadline: ContinuousClock.Instant?) async -> PerformResult {
+    /// Runs on the caller's executor (the engine's event loop), not the global pool.
+    nonisolated(nonsending) static func perform(_ key: ExchangeKey, attempts: Attempts, configuration: Configuration,
+                                                deadline: ContinuousClock.Instant?) async -> PerformResult {
         let clock = ContinuousClock()
         let started = clock.now
         let startTime = Date().timeIntervalSince1970
@@ -269,9 +275,10 @@ public actor QueryEngine: DNSExchanging {
             duration: 0, transport: key.options.transport, response: nil, failure: nil))
 
         func finish(_ transport: Transport, _ response: [UInt8]?, _ failure: ExchangeFailure?,
-                    _ detail: String?, truncated: Bool = false) -> PerformResult {
+                    _ detail: String?, truncated: Bool = false, parsed: ParsedResponse? = nil) -> PerformResult {
             result.exchange.transport = transport
             result.exchange.response = response
+            result.exchange.parsed = parsed
             result.exchange.failure = failure
             result.exchange.failureDetail = detail
             result.exchange.truncatedOverUDP = truncated
@@ -304,20 +311,26 @@ public actor QueryEngine: DNSExchanging {
                          truncated: truncated)
         }
 
+        // Encoded once; each attempt (a retry, TCP after TC) gets a fresh ID in the first two bytes.
+        var encoded: [UInt8]?
         func query() -> (id: UInt16, bytes: [UInt8])? {
             var rng = SystemRandomNumberGenerator()
             let id = UInt16.random(in: .min ... .max, using: &rng)
-            let edns = key.options.edns
-                ? EDNS(udpPayloadSize: key.options.udpPayloadSize, version: key.options.ednsVersion,
-                       dnssecOK: key.options.dnssecOK) : nil
-            guard let bytes = try? WireFormat.query(id: id, question: key.question,
-                                                    recursionDesired: key.options.recursionDesired,
-                                                    checkingDisabled: key.options.checkingDisabled, edns: edns)
-            else { return nil }
+            if encoded == nil {
+                let edns = key.options.edns
+                    ? EDNS(udpPayloadSize: key.options.udpPayloadSize, version: key.options.ednsVersion,
+                           dnssecOK: key.options.dnssecOK) : nil
+                encoded = try? WireFormat.query(id: id, question: key.question,
+                                                recursionDesired: key.options.recursionDesired,
+                                                checkingDisabled: key.options.checkingDisabled, edns: edns)
+            }
+            guard var bytes = encoded, bytes.count >= 2 else { return nil }
+            bytes[0] = UInt8(id >> 8)
+            bytes[1] = UInt8(id & 0xFF)
             return (id, bytes)
         }
 
-        func overTCP(truncated: Bool) async -> PerformResult {
+        nonisolated(nonsending) func overTCP(truncated: Bool) async -> PerformResult {
             guard let timeout = budget() else {
                 return outOfTime(.tcp, "before the TCP query", truncated: truncated)
             }
@@ -329,9 +342,9 @@ public actor QueryEngine: DNSExchanging {
                                              matcher: ResponseMatcher(id: id, question: key.question),
                                              timeout: timeout)
             switch outcome {
-            case .accepted(let response, let message):
-                result.ttl = Self.smallestTTL(message)
-                return finish(.tcp, response, nil, nil, truncated: truncated)
+            case .accepted(let response, let parsed):
+                result.ttl = Self.smallestTTL(parsed.message)
+                return finish(.tcp, response, nil, nil, truncated: truncated, parsed: parsed)
             case .malformed(let why):
                 return finish(.tcp, nil, .malformedResponse, why, truncated: truncated)
             case .timedOut(let mismatched, let last):
@@ -373,12 +386,12 @@ public actor QueryEngine: DNSExchanging {
                                              matcher: ResponseMatcher(id: id, question: key.question),
                                              timeout: timeout)
             switch outcome {
-            case .accepted(let response, let message):
-                if message.isTruncated {
+            case .accepted(let response, let parsed):
+                if parsed.message.isTruncated {
                     return await overTCP(truncated: true)
                 }
-                result.ttl = Self.smallestTTL(message)
-                return finish(.udp, response, nil, nil)
+                result.ttl = Self.smallestTTL(parsed.message)
+                return finish(.udp, response, nil, nil, parsed: parsed)
             case .malformed(let why):
                 return finish(.udp, nil, .malformedResponse, why)
             case .timedOut(let mismatched, let last):

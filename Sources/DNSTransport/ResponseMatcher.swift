@@ -11,8 +11,8 @@ struct ResponseMatcher: Sendable {
     let question: Question
 
     enum Verdict: Sendable {
-        /// The response answers our query.
-        case accept(Message)
+        /// The response answers our query (parsed, with its trailing-byte count).
+        case accept(ParsedResponse)
         /// The ID matched but the bytes are not a DNS message.
         case malformed(String)
         /// Not an answer to our query; keep waiting.
@@ -45,6 +45,7 @@ struct ResponseMatcher: Sendable {
         guard echoed == question else {
             return .ignore("question \(echoed) instead of \(question)")
         }
-        return .accept(message)
+        let length = WireFormat.messageLength(bytes) ?? bytes.count
+        return .accept(ParsedResponse(message: message, trailingBytes: max(0, bytes.count - length)))
     }
 }

@@ -17,7 +17,7 @@ final class UDPSocketPool: @unchecked Sendable {
     let maxUses: Int
     let maxIdlePerServer: Int
     private let lock = NSLock()
-    private var idle: [String: [Lease]] = [:]
+    private var idle: [SocketAddress: [Lease]] = [:]
     private var closed = false
     private var openedCount = 0
 
@@ -35,15 +35,15 @@ final class UDPSocketPool: @unchecked Sendable {
     func take(_ address: SocketAddress) -> Lease? {
         lock.lock()
         defer { lock.unlock() }
-        return idle[address.description]?.popLast()
+        return idle[address]?.popLast()
     }
 
     /// Returns a socket after an answered query; closes it when it has
     /// served enough queries, or when the pool is full or closed.
     func give(back lease: Lease, to address: SocketAddress) {
         lock.lock()
-        let keep = !closed && lease.handler.uses < maxUses && (idle[address.description]?.count ?? 0) < maxIdlePerServer
-        if keep { idle[address.description, default: []].append(lease) }
+        let keep = !closed && lease.handler.uses < maxUses && (idle[address]?.count ?? 0) < maxIdlePerServer
+        if keep { idle[address, default: []].append(lease) }
         lock.unlock()
         if !keep { lease.channel.close(promise: nil) }
     }

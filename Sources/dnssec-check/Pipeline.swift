@@ -53,7 +53,9 @@ enum Pipeline {
             if trace { printError(TraceFormatter.line(for: exchange)) }
             log.append(exchange)
         }
-        let engine = QueryEngine(
+        // One engine per core, each owning a share of the servers.
+        let engine = EngineShards(
+            shards: min(2, ProcessInfo.processInfo.activeProcessorCount),
             configuration: .init(timeout: .milliseconds(Int64(settings.timeout * 1000)),
                                  deadline: settings.totalDeadline.map { .milliseconds(Int64($0 * 1000)) },
                                  recordsExchanges: false),

@@ -104,6 +104,31 @@ public struct Exchange: Sendable, Hashable, Codable {
     public var failureDetail: String?
     /// True when a UDP answer had TC set and the exchange was retried over TCP.
     public var truncatedOverUDP: Bool
+    /// The response as the transport parsed it when it accepted it, so the
+    /// walk does not parse the same bytes again. Not recorded (a replayed
+    /// exchange parses `response`), and not part of the exchange's identity:
+    /// it is a function of `response`.
+    public var parsed: ParsedResponse?
+
+    public static func == (a: Exchange, b: Exchange) -> Bool {
+        a.server == b.server && a.question == b.question && a.options == b.options && a.startTime == b.startTime
+            && a.duration == b.duration && a.transport == b.transport && a.response == b.response
+            && a.failure == b.failure && a.failureDetail == b.failureDetail && a.truncatedOverUDP == b.truncatedOverUDP
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(server)
+        hasher.combine(question)
+        hasher.combine(options)
+        hasher.combine(startTime)
+        hasher.combine(duration)
+        hasher.combine(transport)
+        hasher.combine(response.map { $0.count })
+        response?.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(failure)
+        hasher.combine(failureDetail)
+        hasher.combine(truncatedOverUDP)
+    }
 
     public init(server: ServerAddress, question: Question, options: QueryOptions, startTime: Double,
                 duration: Double, transport: Transport, response: [UInt8]?, failure: ExchangeFailure?,
@@ -124,6 +149,18 @@ public struct Exchange: Sendable, Hashable, Codable {
 
     /// The failure detail a replay gives for a question the capture does not hold.
     public static let notInCaptureDetail = "not in capture"
+}
+
+/// A response already parsed: the message and how many bytes followed its
+/// last record (ldns ignores them; the analysis reports them).
+public struct ParsedResponse: Sendable {
+    public var message: Message
+    public var trailingBytes: Int
+
+    public init(message: Message, trailingBytes: Int) {
+        self.message = message
+        self.trailingBytes = trailingBytes
+    }
 }
 
 /// Identity of an exchange for de-duplication: "nothing asked twice".
