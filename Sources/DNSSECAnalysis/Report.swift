@@ -89,11 +89,21 @@ public struct ServerVerdict: Sendable, Hashable, Codable {
     public var problem: String?
 }
 
+/// One name server of a zone and the addresses the walk found for it
+/// (glue from the parent's referral, or the name resolved).
+public struct NameServerReport: Sendable, Hashable, Codable {
+    public var name: String
+    public var addresses: [String]
+}
+
 public struct ZoneReport: Sendable, Hashable, Codable {
     public var zone: String
     public var parent: String?
     public var status: SecurityStatus
     public var servers: [String]
+    /// The zone's NS set as the walk knew it (empty for a root from hints
+    /// that gave no names), sorted by name.
+    public var nameServers: [NameServerReport] = []
     public var ds: [DSReport]
     public var dnskeys: [DNSKEYReport]
     public var rrsigs: [RRSIGReport]
@@ -101,6 +111,19 @@ public struct ZoneReport: Sendable, Hashable, Codable {
     public var earliestExpiration: String?
     public var checks: [CheckLine]
     public var serverVerdicts: [ServerVerdict] = []
+}
+
+extension ZoneReport {
+    /// The NS host names that have `address` among their addresses.
+    public func hostNames(of address: String) -> [String] {
+        nameServers.filter { $0.addresses.contains(address) }.map(\.name)
+    }
+
+    /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
+    public func label(_ address: String) -> String {
+        let names = hostNames(of: address)
+        return names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
+    }
 }
 
 /// The analysis of one name: verdict, per-zone detail, the requested
@@ -119,6 +142,27 @@ public struct NameReport: Sendable, Hashable, Codable {
 
     /// Highest severity among the findings, nil when there are none.
     public var worstSeverity: Severity? { findings.map(\.severity).max() }
+}
+
+extension NameReport {
+    /// The NS host names of `address` in `zone` on this name's path (or a
+    /// CNAME target's); in any zone of the path when that zone does not name it.
+    public func hostNames(of address: String, zone: String) -> [String] {
+        let all = allZones
+        if let own = all.first(where: { $0.zone == zone }), case let names = own.hostNames(of: address), !names.isEmpty {
+            return names
+        }
+        return Array(Set(all.flatMap { $0.hostNames(of: address) })).sorted()
+    }
+
+    /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
+    public func serverLabel(_ address: String, zone: String) -> String {
+        let names = hostNames(of: address, zone: zone)
+        return names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
+    }
+
+    /// The zones of the path and of every CNAME target's path.
+    var allZones: [ZoneReport] { zones + cnameTargets.flatMap(\.allZones) }
 }
 
 /// Whether the asked name exists: a validated NXDOMAIN, or none of the asked

@@ -69,7 +69,8 @@ extension ZoneCheck {
         let newest = serials.max()
         if verdicts.contains(where: { $0.verdict != status.rawValue }) || serials.count > 1 {
             for verdict in verdicts {
-                var text = "Server \(verdict.server): \(verdict.verdict)"
+                let server = observation.servers.first { $0.description == verdict.server }
+                var text = "Server \(server.map(observation.label) ?? verdict.server): \(verdict.verdict)"
                 if let problem = verdict.problem { text += " (\(problem))" }
                 if let serial = verdict.soaSerial, serials.count > 1 {
                     text += ", serial \(serial)\(serial != newest ? " (stale)" : "")"
@@ -102,14 +103,14 @@ extension ZoneCheck {
                 // TC=1 over TCP is its own finding: a size or server limit, not mangled bytes.
                 let truncated = all.filter { $0.hasSuffix(ServerAnswer.truncatedOverTCP) }
                 if !truncated.isEmpty {
-                    run.add(.responseTruncatedTCP, "server \(server) for \(zone)", zone: zone, servers: [server],
-                            "\(server) sets TC=1 over TCP for \(zone) (\(truncated.map { $0.split(separator: ":")[0] }.joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
+                    run.add(.responseTruncatedTCP, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+                            "\(observation.label(server)) sets TC=1 over TCP for \(zone) (\(truncated.map { $0.split(separator: ":")[0] }.joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
                 }
                 let problems = all.filter { !$0.hasSuffix(ServerAnswer.truncatedOverTCP) }
                 if problems.isEmpty { continue }
                 run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
-                        "server \(server) for \(zone)", zone: zone, servers: [server],
-                        "\(server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
+                        "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+                        "\(observation.label(server)) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
             }
         }
         if let first = observation.nameServersNotResolved.first {
@@ -122,11 +123,11 @@ extension ZoneCheck {
                 + (referral.nameServers.count > 3 ? ", …" : "")
             switch referral.kind {
             case .loop:
-                run.add(.referralLoop, "server \(referral.server) for \(zone)", zone: zone, servers: [referral.server],
-                        "\(referral.server) refers the question back to \(zone) itself (NS \(ns)) instead of answering for it")
+                run.add(.referralLoop, "server \(observation.label(referral.server)) for \(zone)", zone: zone, servers: [referral.server],
+                        "\(observation.label(referral.server)) refers the question back to \(zone) itself (NS \(ns)) instead of answering for it")
             case .upward:
-                run.add(.upwardReferral, "server \(referral.server) for \(zone)", zone: zone, servers: [referral.server],
-                        "\(referral.server) refers the question up to \(referral.target) (NS \(ns)) instead of answering for \(zone)")
+                run.add(.upwardReferral, "server \(observation.label(referral.server)) for \(zone)", zone: zone, servers: [referral.server],
+                        "\(observation.label(referral.server)) refers the question up to \(referral.target) (NS \(ns)) instead of answering for \(zone)")
             }
         }
         if let first = observation.serversNotAsked.first {
@@ -138,7 +139,7 @@ extension ZoneCheck {
         // A server that answers UDP but not TCP is one finding, naming what it cost.
         var overTCP: [ServerAddress: (lost: [String], why: String)] = [:]
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
-            let subject = "server \(answer.server) for \(zone)"
+            let subject = "server \(observation.label(answer.server)) for \(zone)"
             guard let message = answer.message else {
                 if answer.exchange.truncatedOverUDP && !answer.isInvalidResponse && !answer.isPastDeadline {
                     overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost
@@ -151,7 +152,7 @@ extension ZoneCheck {
                plain.message?.rcode == .noError {
                 let signed = inheritedSecure
                 run.add(.errorWithEDNS, subject, zone: zone, servers: [answer.server],
-                        "\(answer.server) answers \(message.rcode) to \(answer.question) with EDNS and NOERROR without it\(signed ? ": validators get no DNSSEC records from it" : "")",
+                        "\(observation.label(answer.server)) answers \(message.rcode) to \(answer.question) with EDNS and NOERROR without it\(signed ? ": validators get no DNSSEC records from it" : "")",
                         severity: signed ? .error : .warning)
                 continue
             }
@@ -159,18 +160,18 @@ extension ZoneCheck {
                let edns = message.edns, !edns.dnssecOK,
                !message.answer.contains(where: { $0.type == .rrsig }) {
                 run.add(.unableToRetrieveDNSSECRecords, subject, zone: zone, servers: [answer.server],
-                        "\(answer.server) answers queries for \(zone) with the DO bit set without echoing DO and without RRSIGs: it ignores DNSSEC",
+                        "\(observation.label(answer.server)) answers queries for \(zone) with the DO bit set without echoing DO and without RRSIGs: it ignores DNSSEC",
                         severity: .warning)
             }
             if message.rcode == .noError && message.edns == nil {
                 run.add(.ednsIgnored, subject, zone: zone, servers: [answer.server],
-                        "\(answer.server) answered \(answer.question) without an OPT record: it ignores EDNS")
+                        "\(observation.label(answer.server)) answered \(answer.question) without an OPT record: it ignores EDNS")
             }
             if ednsIntolerant.contains(answer.server) && [.formErr, .notImp].contains(message.rcode) { continue }
             if message.rcode != .noError || !message.isAuthoritative {
                 let why = message.rcode != .noError ? "\(message.rcode)" : "no AA bit"
                 run.add(.serverNotAuthoritative, subject, zone: zone, servers: [answer.server],
-                        "\(answer.server) is not authoritative for \(zone) (\(why) to \(answer.question))")
+                        "\(observation.label(answer.server)) is not authoritative for \(zone) (\(why) to \(answer.question))")
                 continue
             }
             if answer.exchange.truncatedOverUDP {
@@ -188,8 +189,8 @@ extension ZoneCheck {
             guard let message = answer.message, message.rcode != .formErr, message.rcode != .notImp else { continue }
             let version = message.edns?.version
             if message.rcode != .badVers || version != 0 {
-                run.add(.ednsVersionMismatch, "server \(answer.server) for \(zone)", zone: zone, servers: [answer.server],
-                        "\(answer.server) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
+                run.add(.ednsVersionMismatch, "server \(observation.label(answer.server)) for \(zone)", zone: zone, servers: [answer.server],
+                        "\(observation.label(answer.server)) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
             }
         }
         for answer in observation.tcpAnswers
@@ -197,11 +198,11 @@ extension ZoneCheck {
             overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost.append("\(answer.question.type) asked over TCP")
         }
         for (server, tcp) in overTCP.sorted(by: { $0.key < $1.key }) {
-            run.add(.serverUnresponsiveTCP, "server \(server) for \(zone)", zone: zone, servers: [server],
-                    "\(server) answers over UDP but not over TCP for \(zone) (\(tcp.why)): lost \(tcp.lost.joined(separator: ", "))")
+            run.add(.serverUnresponsiveTCP, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+                    "\(observation.label(server)) answers over UDP but not over TCP for \(zone) (\(tcp.why)): lost \(tcp.lost.joined(separator: ", "))")
         }
         if serials.count > 1 {
-            let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(\.description).joined(separator: ", "))" }
+            let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(observation.label).joined(separator: ", "))" }
             run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
                     "SOA serials differ: " + text.joined(separator: "; "))
         }
@@ -225,12 +226,12 @@ extension ZoneCheck {
             // A missing key that signs another server's data breaks validators
             // that take the DNSKEY RRset from this server and the data from that one.
             let crossed = signersByServer.filter { $0.key != server && !$0.value.isDisjoint(with: missing) }
-                .map { other, tags in "\(other) signs with \(tags.intersection(missing).sorted().map(String.init).joined(separator: ", "))" }
+                .map { other, tags in "\(observation.label(other)) signs with \(tags.intersection(missing).sorted().map(String.init).joined(separator: ", "))" }
                 .sorted()
             let consequence = crossed.isEmpty ? "" : "; " + crossed.joined(separator: "; ")
-                + ": a validator that takes the DNSKEY RRset from \(server) and data from there fails until it retries"
+                + ": a validator that takes the DNSKEY RRset from \(observation.label(server)) and data from there fails until it retries"
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
-                    "\(server) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
+                    "\(observation.label(server)) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
         }
     }
 
@@ -252,11 +253,11 @@ extension ZoneCheck {
             let notSent = mine.filter { $0.exchange.failure == .notAsked }.count
             let types = Array(Set(answers.map(\.question.type.description))).sorted().joined(separator: ", ")
             let why = answers.first(where: { $0.exchange.failure != .notAsked })?.problem ?? answers.first?.problem
-            var text = "\(server) answered none of \(types) for \(zone) over UDP\(tcpToo ? " or TCP" : "")"
+            var text = "\(observation.label(server)) answered none of \(types) for \(zone) over UDP\(tcpToo ? " or TCP" : "")"
                 + " (\(why ?? "no answer"))"
             text += waited > 0 ? "; waiting for it cost \(String(format: "%.1f", waited)) s" : "; it was not asked again"
             if notSent > 0 { text += "; \(notSent) later question(s) not sent to it" }
-            run.add(.serverUnresponsive, "server \(server) for \(zone)", zone: zone, servers: [server], text)
+            run.add(.serverUnresponsive, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server], text)
         }
         return Set(unanswered.keys)
     }

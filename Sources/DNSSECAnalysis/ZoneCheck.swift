@@ -91,7 +91,11 @@ struct ZoneCheck {
         let verdicts = serverVerdicts(&run, status: status, trustedKeys: trustedKeys, soaValid: soaValidServers)
         return Outcome(
             report: ZoneReport(zone: zone.description, parent: observation.parent?.description, status: status,
-                               servers: observation.servers.map(\.description), ds: dsReports, dnskeys: keyReports,
+                               servers: observation.servers.map(\.description),
+                               nameServers: observation.nameServers.sorted { $0.key < $1.key }.map {
+                                   NameServerReport(name: $0.key.description, addresses: $0.value.sorted().map(\.description))
+                               },
+                               ds: dsReports, dnskeys: keyReports,
                                rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks,
                                serverVerdicts: verdicts),
             trustedKeys: trustedKeys)

@@ -83,6 +83,8 @@ public struct ReportPolicy: Sendable {
 public struct ServerReachability: Sendable, Hashable {
     public var zone: String
     public var server: String
+    /// The NS host names of the zone at that address (none for a bare root hint).
+    public var names: [String] = []
     public var reachable: Bool
     /// Why not, when it did not answer ("timeout", "unreachable", …).
     public var problem: String?
@@ -130,6 +132,7 @@ public struct CheckedName: Sendable {
                         let answered = mine.contains { $0.exchange.response != nil }
                         let problem = mine.compactMap { $0.exchange.failure?.rawValue }.first
                         add(ServerReachability(zone: zone.zone.description, server: server.description,
+                                               names: zone.hostNames(of: server).map(\.description),
                                                reachable: answered, problem: answered ? nil : problem))
                     }
                 }
@@ -145,8 +148,8 @@ public struct CheckedName: Sendable {
                     let failing = report.findings.first {
                         dead.contains($0.code) && $0.zone == zone.zone && $0.servers.contains(server)
                     }
-                    add(ServerReachability(zone: zone.zone, server: server, reachable: failing == nil,
-                                           problem: failing.map { _ in "timeout" }))
+                    add(ServerReachability(zone: zone.zone, server: server, names: zone.hostNames(of: server),
+                                           reachable: failing == nil, problem: failing.map { _ in "timeout" }))
                 }
             }
             for target in report.cnameTargets { walk(target) }

@@ -9,7 +9,7 @@ import DNSSECAnalysis
 public struct JSONReport {
     /// Bump the minor version for added fields, the major for anything a
     /// consumer could trip over (renamed, removed or retyped fields).
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
     public let tool: String
     public let names: [CheckedName]
@@ -84,8 +84,8 @@ public struct JSONReport {
                 zone($0, referenceTime: Clock.unix(report.referenceTime), reachability: reachability)
             }),
             "rrsets": .array(report.rrsets.map(rrset)),
-            "findings": .array(report.orderedFindings.map(finding)),
-            "fix_first": report.fixFirst.map(finding) ?? .null,
+            "findings": .array(report.orderedFindings.map { finding($0, in: report) }),
+            "fix_first": report.fixFirst.map { finding($0, in: report) } ?? .null,
             "cname_targets": .array(report.cnameTargets.map {
                 Self.report($0, policy: policy, reachability: reachability)
             }),
@@ -105,12 +105,16 @@ public struct JSONReport {
                 let verdict = zone.serverVerdicts.first { $0.server == server }
                 return .object([
                     "address": .string(server),
+                    "names": .strings(zone.hostNames(of: server)),
                     "reachable": reach.map { .bool($0.reachable) } ?? .null,
                     "problem": .optional(reach?.problem),
                     "verdict": .optional(verdict?.verdict),
                     "verdict_problem": .optional(verdict?.problem),
                     "soa_serial": verdict?.soaSerial.map { .int(Int64($0)) } ?? .null,
                 ])
+            }),
+            "name_servers": .array(zone.nameServers.map {
+                .object(["name": .string($0.name), "addresses": .strings($0.addresses)])
             }),
             "earliest_expiration": .optional(zone.earliestExpiration),
             "earliest_expiration_seconds_left": .optional(earliestLeft),
@@ -187,13 +191,16 @@ public struct JSONReport {
         ])
     }
 
-    static func finding(_ finding: Diagnostic) -> JSONValue {
+    static func finding(_ finding: Diagnostic, in report: NameReport) -> JSONValue {
         .object([
             "code": .string(finding.code),
             "severity": .string(finding.severity.rawValue),
             "subject": .string(finding.subject),
             "zone": .string(finding.zone),
             "servers": .strings(finding.servers),
+            "server_names": .array(finding.servers.map {
+                .object(["address": .string($0), "names": .strings(report.hostNames(of: $0, zone: finding.zone))])
+            }),
             "message": .string(finding.message),
             "remedy": .string(finding.remedy),
             "references": .strings(finding.references),

@@ -95,7 +95,8 @@ public struct PrometheusReport {
         }
         for key in serverOrder {
             let item = servers[key]!
-            reach.samples.append(([("zone", item.zone), ("server", item.server)], item.reachable ? "1" : "0"))
+            reach.samples.append(([("zone", item.zone), ("server", item.server),
+                                   ("name", item.names.joined(separator: ","))], item.reachable ? "1" : "0"))
         }
         if let latest { run.samples.append(([], String(latest))) }
 

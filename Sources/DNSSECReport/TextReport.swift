@@ -108,7 +108,7 @@ public struct TextReport {
                                                   now: now))
             }
             for finding in findings where finding.zone == zone.zone {
-                out.append(contentsOf: findingLines(finding))
+                out.append(contentsOf: findingLines(finding, in: report))
             }
             out.append("")
         }
@@ -157,7 +157,7 @@ public struct TextReport {
         let others = findings.filter { !shown.contains($0.zone) }
         if !others.isEmpty {
             out.append(bold("Other findings"))
-            for finding in others { out.append(contentsOf: findingLines(finding)) }
+            for finding in others { out.append(contentsOf: findingLines(finding, in: report)) }
             out.append("")
         }
         for (index, target) in report.cnameTargets.enumerated() {
@@ -208,8 +208,14 @@ public struct TextReport {
             let text = "RRSIG \(sig.typeCovered) \(sig.owner) by \(sig.keyTag)/\(DNSSECAlgorithm(sig.algorithm).mnemonic): "
                 + "\(sig.status.replacingOccurrences(of: "_", with: " ")), valid from \(sig.inception) "
                 + "until \(when(sig.expiration, now: now))"
-                + (sig.servers.isEmpty ? "" : "; from \(sig.servers.sorted().joined(separator: ", "))")
+                + (sig.servers.isEmpty ? "" : "; from \(sig.servers.sorted().map(zone.label).joined(separator: ", "))")
             out.append(contentsOf: wrap(text, indent: "    ", hanging: "        "))
+        }
+        if !zone.nameServers.isEmpty {
+            let set = zone.nameServers.map { ns in
+                ns.name + (ns.addresses.isEmpty ? " (no address)" : " (\(ns.addresses.joined(separator: ", ")))")
+            }
+            out.append(contentsOf: wrap("NS: " + set.joined(separator: ", "), indent: "    ", hanging: "        "))
         }
         guard let observation else { return out }
         if !observation.servers.isEmpty {
@@ -217,9 +223,10 @@ public struct TextReport {
             var parts: [String] = []
             for server in observation.servers.sorted() {
                 let mine = answers.filter { $0.server == server }
-                if mine.isEmpty { parts.append("\(server) not asked") }
-                else if mine.contains(where: { $0.exchange.response != nil }) { parts.append("\(server) answered") }
-                else { parts.append("\(server) no answer (\(mine.compactMap { $0.exchange.failure?.rawValue }.first ?? "failed"))") }
+                let label = observation.label(server)
+                if mine.isEmpty { parts.append("\(label) not asked") }
+                else if mine.contains(where: { $0.exchange.response != nil }) { parts.append("\(label) answered") }
+                else { parts.append("\(label) no answer (\(mine.compactMap { $0.exchange.failure?.rawValue }.first ?? "failed"))") }
             }
             out.append(contentsOf: wrap("Servers: " + parts.joined(separator: ", "), indent: "    ", hanging: "        "))
         }
@@ -227,21 +234,24 @@ public struct TextReport {
             out.append(contentsOf: answerGroups("DS for \(observation.zone) at \(parent)", observation.dsAnswers,
                                                 type: .ds, owner: observation.zone))
         }
-        out.append(contentsOf: answerGroups("DNSKEY", observation.dnskeyAnswers, type: .dnskey, owner: observation.zone))
-        out.append(contentsOf: answerGroups("SOA", observation.soaAnswers, type: .soa, owner: observation.zone))
+        out.append(contentsOf: answerGroups("DNSKEY", observation.dnskeyAnswers, type: .dnskey, owner: observation.zone,
+                                            label: observation.label))
+        out.append(contentsOf: answerGroups("SOA", observation.soaAnswers, type: .soa, owner: observation.zone,
+                                            label: observation.label))
         return out
     }
 
     /// The answers to one question, grouped by identical content, dig-style,
     /// each group headed by the servers that gave it.
-    func answerGroups(_ title: String, _ answers: [ServerAnswer], type: RRType, owner: DNSName) -> [String] {
+    func answerGroups(_ title: String, _ answers: [ServerAnswer], type: RRType, owner: DNSName,
+                      label: (ServerAddress) -> String = { $0.description }) -> [String] {
         guard !answers.isEmpty else { return [] }
         var groups: [(servers: [ServerAddress], lines: [String])] = []
         var failures: [String] = []
         for answer in answers.sorted(by: { $0.server < $1.server }) {
             guard let message = answer.message else {
                 let why = answer.exchange.failure?.rawValue ?? answer.problem ?? "no usable answer"
-                failures.append("\(answer.server): \(why)")
+                failures.append("\(label(answer.server)): \(why)")
                 continue
             }
             var records = message.answer.filter { $0.owner == owner && ($0.type == type || Self.covers($0, type)) }
@@ -259,7 +269,7 @@ public struct TextReport {
         }
         var out: [String] = []
         for group in groups {
-            out.append(contentsOf: wrap("\(title), from \(group.servers.map(\.description).joined(separator: ", ")):",
+            out.append(contentsOf: wrap("\(title), from \(group.servers.map(label).joined(separator: ", ")):",
                                         indent: "    ", hanging: "        "))
             out.append(contentsOf: group.lines.map { "      " + $0 })
         }
@@ -384,12 +394,13 @@ public struct TextReport {
         wrap(self.mark(mark) + " " + text, plain: "x " + text, indent: "  ", hanging: "      ")
     }
 
-    func findingLines(_ finding: Diagnostic) -> [String] {
+    func findingLines(_ finding: Diagnostic, in report: NameReport) -> [String] {
         let m: CheckLine.Mark = finding.severity == .error ? .error : finding.severity == .warning ? .warning : .info
         var lines = wrap(mark(m) + " " + finding.code + ": " + finding.message,
                          plain: "x \(finding.code): \(finding.message)", indent: "  ", hanging: "      ")
         if !finding.servers.isEmpty && verbosity >= .verbose {
-            lines.append(contentsOf: wrap("seen on \(finding.servers.joined(separator: ", "))", indent: "      ",
+            let servers = finding.servers.map { report.serverLabel($0, zone: finding.zone) }
+            lines.append(contentsOf: wrap("seen on \(servers.joined(separator: ", "))", indent: "      ",
                                           hanging: "        "))
         }
         if finding.severity != .info {

@@ -158,7 +158,7 @@ struct CaptureAnalysisTests {
         let report = try await Self.analyze("notcp")
         let tcp = report.findings.filter { $0.code == "SERVER_UNRESPONSIVE_TCP" }
         #expect(tcp.count == 1)
-        #expect(tcp.first?.message.hasPrefix("127.53.7.2:53 answers over UDP but not over TCP for notcp.lab.") == true,
+        #expect(tcp.first?.message.hasPrefix("ns1.notcp.lab. (127.53.7.2:53) answers over UDP but not over TCP for notcp.lab.") == true,
                 "\(tcp.first?.message ?? "none")")
     }
 

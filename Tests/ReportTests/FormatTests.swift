@@ -58,7 +58,7 @@ struct FormatTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(object["reports"] as? [[String: Any]])
         #expect(reports.count == (try Tool.mergeable.count))
-        #expect(object["schema_version"] as? String == "1.1")
+        #expect(object["schema_version"] as? String == "1.2")
         #expect(object["exit_code"] as? Int == Int(json.status))
         // Reports come in the order of the names, whatever order the walks finished in.
         let again = try Tool.dnssecCheck(["analyze", merged, "--format", "json"])
@@ -241,11 +241,37 @@ struct FormatTests {
         #expect(samples("dnssec_check_findings").contains { $0.labels == ["name": "www.expired.lab.", "severity": "error"] && $0.value == 2 })
         // The dead server of halfdead.lab. is unreachable; each (zone, server) once.
         let reach = samples("dnssec_check_server_reachable")
-        #expect(reach.contains { $0.labels == ["zone": "halfdead.lab.", "server": "127.53.7.1:53"] && $0.value == 0 })
+        #expect(reach.contains {
+            $0.labels == ["zone": "halfdead.lab.", "server": "127.53.7.1:53", "name": "ns2.halfdead.lab."] && $0.value == 0
+        })
         #expect(Set(reach.map { $0.labels }).count == reach.count)
         let zones = samples("dnssec_check_rrsig_earliest_expiry_timestamp_seconds")
         #expect(Set(zones.map { $0.labels["zone"]! }).count == zones.count)
         #expect(zones.contains { $0.labels["zone"] == "ok.lab." && $0.value > 1.7e9 })
+    }
+
+    /// Issue 13 item 10: a server is named by its NS host name wherever it
+    /// appears (finding messages, server verdicts, JSON, metrics), with the
+    /// zone's NS set in JSON; why the goldens of every capture changed.
+    @Test func serversAreNamedByTheirHostNames() throws {
+        let path = Tool.capturePath("halfdead")
+        let text = try Tool.dnssecCheck(["analyze", path, "--color", "never"]).stdout
+        #expect(text.contains("SERVER_UNRESPONSIVE_UDP: ns2.halfdead.lab. (127.53.7.1:53) answered none of"))
+        #expect(text.contains("✗ Server ns2.halfdead.lab. (127.53.7.1:53): unresponsive"))
+        let json = try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let report = try #require((document["reports"] as? [[String: Any]])?.first)
+        let zone = try #require((report["zones"] as? [[String: Any]])?.first { $0["zone"] as? String == "halfdead.lab." })
+        let nameServers = try #require(zone["name_servers"] as? [[String: Any]])
+        #expect(nameServers.map { $0["name"] as? String } == ["ns1.halfdead.lab.", "ns2.halfdead.lab."])
+        #expect(nameServers.last?["addresses"] as? [String] == ["127.53.7.1:53"])
+        let servers = try #require(zone["servers"] as? [[String: Any]])
+        #expect(servers.first { $0["address"] as? String == "127.53.7.1:53" }?["names"] as? [String] == ["ns2.halfdead.lab."])
+        let finding = try #require((report["findings"] as? [[String: Any]])?.first { $0["code"] as? String == "SERVER_UNRESPONSIVE_UDP" })
+        let named = try #require(finding["server_names"] as? [[String: Any]])
+        #expect(named.count == 1)
+        #expect(named.first?["address"] as? String == "127.53.7.1:53")
+        #expect(named.first?["names"] as? [String] == ["ns2.halfdead.lab."])
     }
 
     // MARK: - Text
@@ -320,7 +346,10 @@ struct FormatTests {
     @Test func verboseShowsRecordsAndServers() throws {
         let v = try Tool.dnssecCheck(["analyze", Tool.capturePath("halfdead"), "--color", "never", "-v"])
         #expect(v.stdout.contains("\tIN\tDNSKEY\t"))
-        #expect(v.stdout.contains("127.53.7.1:53 no answer (timeout)"))
+        // Wrapped at 80 columns: compare with the line breaks folded.
+        let folded = v.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(folded.contains("ns2.halfdead.lab. (127.53.7.1:53) no answer (timeout)"))
+        #expect(folded.contains("NS: ns1.halfdead.lab. (127.53.2.1:53), ns2.halfdead.lab. (127.53.7.1:53)"))
         #expect(!v.stdout.contains("Exchanges ("))
         let vv = try Tool.dnssecCheck(["analyze", Tool.capturePath("halfdead"), "--color", "never", "-vv"])
         #expect(vv.stdout.contains("Exchanges ("))

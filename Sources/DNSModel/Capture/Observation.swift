@@ -119,6 +119,19 @@ public struct ZoneObservation: Sendable, Hashable {
         self.nxdomainProbeAnswers = nxdomainProbeAnswers
     }
 
+    /// The NS host names of the zone that have `server` among their addresses.
+    public func hostNames(of server: ServerAddress) -> [DNSName] {
+        nameServers.filter { $0.value.contains(server) }.keys.sorted()
+    }
+
+    /// A server as a person knows it: "ns2.example. (192.0.2.2)"; the bare
+    /// address when no NS name of the zone has it (a root hint, a test).
+    public func label(_ server: ServerAddress) -> String {
+        let names = hostNames(of: server)
+        guard !names.isEmpty else { return server.description }
+        return names.map(\.description).joined(separator: ", ") + " (\(server))"
+    }
+
     /// The name asked to see a signed NXDOMAIN from the zone.
     public var nxdomainProbeName: DNSName? {
         try? DNSName(labels: [Array("dnssec-check-nx-probe".utf8)] + zone.labels)
