@@ -296,6 +296,7 @@ struct AnalysisRun {
                 if let labels = validation.validLabels, Int(labels) < name.rrsigLabelCount {
                     let proof = wildcardProof(name: name, labels: Int(labels), answers: sources, zone: zone, keys: keys)
                     report.proof = proof.proof
+                    report.proofRecords = proof.records
                     if proof.status != .secure {
                         report.status = proof.status
                         for problem in proof.problems {
@@ -322,6 +323,7 @@ struct AnalysisRun {
         }
         let denial = best!
         report.proof = denial.proof
+        report.proofRecords = denial.records
         report.status = denial.status
         for problem in denial.problems {
             add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)

@@ -8,6 +8,7 @@ struct DenialOutcome {
     var status: SecurityStatus
     var kind: String
     var proof: [String] = []
+    var records: [ProofRecord] = []
     var problems: [SignatureProblem] = []
     var validUntil: Int64?
     /// Why the proof was not checked at all (NSEC3 iterations above the limit).
@@ -15,6 +16,29 @@ struct DenialOutcome {
 
     /// "NSEC3" or, for a proof not checked, what it is and why.
     var description: String { unchecked.map { "\(kind), not checked: \($0)" } ?? kind }
+
+    /// The record as it enters the proof (its role is noted later).
+    mutating func note(_ record: Record, signed: Bool) {
+        let owner = record.owner.description
+        guard !records.contains(where: { $0.owner == owner && $0.type == record.type.description }) else { return }
+        if record.type == .nsec, let data = try? NSECData(rdata: record.rdata) {
+            records.append(ProofRecord(owner: owner, type: "NSEC", next: data.nextDomainName.description,
+                                       types: data.types.map(\.description), signed: signed))
+        } else if record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata) {
+            records.append(ProofRecord(owner: owner, type: "NSEC3", next: Encodings.base32hex(data.nextHashedOwner),
+                                       types: data.types.map(\.description), signed: signed, optOut: data.optOut))
+        }
+    }
+
+    /// What the record owned by `owner` proves; for NSEC3, the name and hash it proves it for.
+    mutating func role(_ owner: DNSName, _ role: ProofRecord.Role, name: DNSName? = nil, hash: [UInt8]? = nil) {
+        guard let index = records.firstIndex(where: { $0.owner == owner.description }) else { return }
+        if !records[index].roles.contains(role) { records[index].roles.append(role) }
+        if let name, let hash {
+            let entry = ProofRecord.Hash(name: name.description, hash: Encodings.base32hex(hash), role: role)
+            if !records[index].hashes.contains(entry) { records[index].hashes.append(entry) }
+        }
+    }
 }
 
 extension AnalysisRun {
@@ -58,6 +82,7 @@ extension AnalysisRun {
                 outcome.problems += validation.problems
                 outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signature not valid)" })
             }
+            for record in rrset.records { outcome.note(record, signed: validation.isSecure) }
         }
         let valid = Array(validOwners.values)
         if nsec3Records.isEmpty {
@@ -80,18 +105,20 @@ extension AnalysisRun {
             guard let cover = nsecs.first(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) }) else {
                 return fail(&outcome, .snameNotCovered, "\(name): no valid NSEC covers the name", server)
             }
+            outcome.role(cover.0, .coversName)
             // The closest encloser is the longest ancestor shared with the covering NSEC's ends.
             let encloser = [cover.0, cover.1.nextDomainName].map { commonAncestor(name, $0) }.max { $0.labelCount < $1.labelCount } ?? zone
             guard let wildcard = encloser.wildcard else { return }
-            let wildcardDenied = nsecs.contains { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: wildcard) }
-                || nsecs.contains { $0.0 == wildcard && !$0.1.types.contains(type) }
-            if !wildcardDenied {
+            let denying = nsecs.first { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: wildcard) }
+                ?? nsecs.first { $0.0 == wildcard && !$0.1.types.contains(type) }
+            if let denying { outcome.role(denying.0, .wildcard) } else {
                 fail(&outcome, .wildcardNotCovered, "\(name): no valid NSEC denies the wildcard \(wildcard)", server)
             }
             return
         }
         // NODATA: an NSEC at the name whose bitmap lacks the type (and CNAME).
         if let match = nsecs.first(where: { $0.0 == name }) {
+            outcome.role(match.0, .matchesName)
             if match.1.types.contains(type) || match.1.types.contains(.cname) {
                 fail(&outcome, .stypeInBitmap, "\(name): the NSEC at the name lists \(type)", server)
             }
@@ -101,7 +128,8 @@ extension AnalysisRun {
             return
         }
         // Wildcard NODATA or an empty non-terminal: a covering NSEC whose next name is below `name`.
-        if nsecs.contains(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) && $0.1.nextDomainName.isSubdomain(of: name) }) {
+        if let cover = nsecs.first(where: { Denial.nsecCovers(owner: $0.0, next: $0.1.nextDomainName, name: name) && $0.1.nextDomainName.isSubdomain(of: name) }) {
+            outcome.role(cover.0, .coversName)
             return
         }
         fail(&outcome, .noNSECMatchingSname, "\(name) \(type): no valid NSEC is owned by the name", server)
@@ -146,16 +174,21 @@ extension AnalysisRun {
             if hashed == nil && validator.nsec3BudgetSpent { budgetHit = true }
             return hashed
         }
-        func matching(_ n: DNSName) -> NSEC3Data? {
-            guard let h = hash(n) else { return nil }
-            return nsec3s.first { $0.0 == h }?.1
+        // Each finds the record and notes the role it plays, with the name's hash.
+        func matching(_ n: DNSName, as role: ProofRecord.Role) -> NSEC3Data? {
+            guard let h = hash(n), let found = nsec3s.first(where: { $0.0 == h }) else { return nil }
+            outcome.role(found.2, role, name: n, hash: h)
+            return found.1
         }
-        func covering(_ n: DNSName) -> NSEC3Data? {
-            guard let h = hash(n) else { return nil }
-            return nsec3s.first { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) }?.1
+        func covering(_ n: DNSName, as role: ProofRecord.Role) -> NSEC3Data? {
+            guard let h = hash(n),
+                  let found = nsec3s.first(where: { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) })
+            else { return nil }
+            outcome.role(found.2, role, name: n, hash: h)
+            return found.1
         }
 
-        if !nxdomain, let match = matching(name) {
+        if !nxdomain, let match = matching(name, as: .matchesName) {
             if match.types.contains(type) || (type != .ds && match.types.contains(.cname)) {
                 fail(&outcome, .stypeInBitmap, "\(name): the matching NSEC3 lists \(type)", server)
             }
@@ -165,21 +198,25 @@ extension AnalysisRun {
         var encloser: DNSName? = nil
         var candidate = name.parent
         while let current = candidate, current.isSubdomain(of: zone) {
-            if matching(current) != nil { encloser = current; break }
+            if matching(current, as: .closestEncloser) != nil { encloser = current; break }
             candidate = current.parent
         }
         let closest = encloser
         let nextCloser = closest.map { name.suffix(labelCount: $0.labelCount + 1) }
-        let cover = nextCloser.flatMap { covering($0) }
+        let cover = nextCloser.flatMap { covering($0, as: .nextCloser) }
         if !nxdomain {
             // NODATA without a matching NSEC3: only an opt-out span (for DS) or
             // a wildcard NODATA (RFC 5155 §8.6, §8.7) can still prove it.
             if type == .ds, let cover, cover.optOut {
+                if let nextCloser, let h = hash(nextCloser),
+                   let found = nsec3s.first(where: { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) }) {
+                    outcome.role(found.2, .optOut, name: nextCloser, hash: h)
+                }
                 outcome.status = .insecure
                 outcome.kind = "NSEC3 opt-out"
                 return
             }
-            if cover != nil, let wildcard = closest?.wildcard, let match = matching(wildcard) {
+            if cover != nil, let wildcard = closest?.wildcard, let match = matching(wildcard, as: .wildcard) {
                 if match.types.contains(type) { fail(&outcome, .stypeInBitmap, "\(name): the wildcard NSEC3 lists \(type)", server) }
                 return
             }
@@ -191,7 +228,7 @@ extension AnalysisRun {
         guard cover != nil else {
             return fail(&outcome, .nextClosestEncloserNotCovered, "\(name): no NSEC3 covers the next closer name \(nextCloser)", server)
         }
-        if let wildcard = closest.wildcard, covering(wildcard) == nil {
+        if let wildcard = closest.wildcard, covering(wildcard, as: .wildcard) == nil {
             return fail(&outcome, .wildcardNotCovered, "\(name): no NSEC3 covers the wildcard \(wildcard)", server)
         }
     }
@@ -234,24 +271,30 @@ extension AnalysisRun {
                                                     section: { $0.authority }, keys: keys)
                 if validation.isSecure { valid += rrset.records }
                 outcome.proof += rrset.records.map { "\($0.owner) \($0.type)\(validation.isSecure ? " (signed)" : " (signature not valid)")" }
+                for record in rrset.records { outcome.note(record, signed: validation.isSecure) }
             }
             // Iterations above the limit: insecure, unhashed, as in nsec3Proof.
             if valid.contains(where: { $0.type == .nsec3 && ((try? NSEC3Data(rdata: $0.rdata))?.iterations ?? 0) > policy.nsec3IterationLimit }) {
                 outcome.status = .insecure
                 return outcome
             }
-            let nsecCover = valid.contains { record in
+            let nsecCover = valid.first { record in
                 guard record.type == .nsec, let data = try? NSECData(rdata: record.rdata) else { return false }
                 return Denial.nsecCovers(owner: record.owner, next: data.nextDomainName, name: name)
             }
-            let nsec3Cover = valid.contains { record in
+            if let nsecCover { outcome.role(nsecCover.owner, .coversName) }
+            var nsec3Cover = false
+            for record in valid where nsecCover == nil {
                 guard record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata),
                       let owner = Denial.nsec3OwnerHash(record.owner),
                       data.iterations <= policy.nsec3IterationLimit,
-                      let hash = validator.nsec3Hash(nextCloser, iterations: data.iterations, salt: data.salt) else { return false }
-                return Denial.nsec3Covers(ownerHash: owner, nextHash: data.nextHashedOwner, hash: hash)
+                      let hash = validator.nsec3Hash(nextCloser, iterations: data.iterations, salt: data.salt),
+                      Denial.nsec3Covers(ownerHash: owner, nextHash: data.nextHashedOwner, hash: hash) else { continue }
+                outcome.role(record.owner, .nextCloser, name: nextCloser, hash: hash)
+                nsec3Cover = true
+                break
             }
-            if nsecCover || nsec3Cover {
+            if nsecCover != nil || nsec3Cover {
                 outcome.status = .secure
                 return outcome
             }

@@ -74,7 +74,58 @@ public struct RRsetReport: Sendable, Hashable, Codable {
     public var status: SecurityStatus
     public var records: [String]
     public var rrsigs: [RRSIGReport]
+    /// One line per NSEC/NSEC3 record of the denial: "owner NSEC (signed)".
     public var proof: [String]
+    /// The same records in full, with what each one proves.
+    public var proofRecords: [ProofRecord] = []
+}
+
+/// One NSEC or NSEC3 record of a denial proof (RFC 4035 §5.4, RFC 5155 §8):
+/// its span, its type bitmap, whether its signature validated, and the
+/// role it plays for the names of the proof.
+public struct ProofRecord: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Owned by the asked name (NODATA: its bitmap lacks the type).
+        case matchesName = "matches_name"
+        /// Its span covers the asked name (NXDOMAIN with NSEC).
+        case coversName = "covers_name"
+        /// NSEC3: matches the closest encloser.
+        case closestEncloser = "closest_encloser"
+        /// NSEC3: covers the next closer name.
+        case nextCloser = "covers_next_closer"
+        /// Covers (or, for NODATA, matches) the wildcard at the closest encloser.
+        case wildcard = "wildcard"
+        /// An NSEC3 opt-out span covering an unsigned delegation.
+        case optOut = "opt_out"
+    }
+
+    /// A name of the proof and its NSEC3 hash (base32hex), as the proof used it.
+    public struct Hash: Sendable, Hashable, Codable {
+        public var name: String
+        public var hash: String
+        public var role: Role
+    }
+
+    public var owner: String
+    /// NSEC or NSEC3.
+    public var type: String
+    /// The next owner name (NSEC) or next hashed owner in base32hex (NSEC3).
+    public var next: String
+    public var types: [String]
+    public var signed: Bool
+    public var roles: [Role] = []
+    /// NSEC3 only: the hashes of the names it matched or covered.
+    public var hashes: [Hash] = []
+    public var optOut: Bool = false
+
+    public init(owner: String, type: String, next: String, types: [String], signed: Bool, optOut: Bool = false) {
+        self.owner = owner
+        self.type = type
+        self.next = next
+        self.types = types
+        self.signed = signed
+        self.optOut = optOut
+    }
 }
 
 /// What one server of a zone gave, judged on its own answers (DNSKEY and

@@ -188,6 +188,20 @@ public struct JSONReport {
             "records": .strings(rrset.records),
             "rrsigs": .array(sortedSignatures(rrset.rrsigs).map(rrsig)),
             "proof": .strings(rrset.proof),
+            "proof_records": .array(rrset.proofRecords.map { record in
+                .object([
+                    "owner": .string(record.owner),
+                    "type": .string(record.type),
+                    "next": .string(record.next),
+                    "types": .strings(record.types),
+                    "signed": .bool(record.signed),
+                    "opt_out": .bool(record.optOut),
+                    "roles": .strings(record.roles.map(\.rawValue)),
+                    "hashes": .array(record.hashes.map {
+                        .object(["name": .string($0.name), "hash": .string($0.hash), "role": .string($0.role.rawValue)])
+                    }),
+                ])
+            }),
         ])
     }
 

@@ -150,7 +150,14 @@ public struct TextReport {
             if signatures.count > limit {
                 out.append("  … and \(signatures.count - limit) more RRSIGs (-v shows all)")
             }
-            for line in rrset.proof { out.append(contentsOf: checkLine(.info, line)) }
+            // The proof in full with -v, and always when it fails.
+            if (verbosity >= .verbose || rrset.status == .bogus) && !rrset.proofRecords.isEmpty {
+                for record in rrset.proofRecords {
+                    out.append(contentsOf: checkLine(record.signed ? .info : .error, Self.proofLine(record)))
+                }
+            } else {
+                for line in rrset.proof { out.append(contentsOf: checkLine(.info, line)) }
+            }
             out.append("")
         }
         let shown = Set(report.zones.map(\.zone))
@@ -184,6 +191,27 @@ public struct TextReport {
         case "no_answer": return "(no answer)"
         default: return "(\(kind))"
         }
+    }
+
+    /// "NSEC3 k8ud….example. → 1bq… [A RRSIG] (signed): closest encloser
+    /// example. (hash k8ud…)": a denial record, its span, and what it proves.
+    static func proofLine(_ record: ProofRecord) -> String {
+        var text = "\(record.type) \(record.owner) → \(record.next) [\(record.types.joined(separator: " "))]"
+        text += record.signed ? " (signed" : " (signature not valid"
+        text += record.optOut ? ", opt-out)" : ")"
+        let hashed = Dictionary(record.hashes.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
+        let roles = record.roles.map { role -> String in
+            let name = hashed[role].map { " \($0.name) (hash \($0.hash))" } ?? ""
+            switch role {
+            case .matchesName: return "matches the name" + name
+            case .coversName: return "covers the name"
+            case .closestEncloser: return "matches the closest encloser" + name
+            case .nextCloser: return "covers the next closer name" + name
+            case .wildcard: return "denies the wildcard" + name
+            case .optOut: return "opt-out span over" + name
+            }
+        }
+        return text + ": " + (roles.isEmpty ? "plays no part in the proof" : roles.joined(separator: "; "))
     }
 
     /// "2026-12-29T02:15:14Z (in 29d 23h)", or the bare time without a reference.

@@ -1,4 +1,5 @@
 import Foundation
+import DNSSECTestSupport
 import Testing
 
 /// The machine formats checked by real parsers: the JSON Schema (Python
@@ -272,6 +273,45 @@ struct FormatTests {
         #expect(named.count == 1)
         #expect(named.first?["address"] as? String == "127.53.7.1:53")
         #expect(named.first?["names"] as? [String] == ["ns2.halfdead.lab."])
+    }
+
+    /// Issue 13 item 8: the denial proof in full, each NSEC3 with its role
+    /// and the hash of each name it proves something for; the hashes agree
+    /// with ldns-nsec3-hash.
+    @Test(.enabled(if: TestProcess.which("ldns-nsec3-hash") != nil, "apt-get install ldnsutils"))
+    func denialProofsShowEachRecordsRole() throws {
+        let path = Tool.capturePath("nsec3-optout-nxdomain")
+        let json = try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let report = try #require((document["reports"] as? [[String: Any]])?.first)
+        let rrset = try #require((report["rrsets"] as? [[String: Any]])?.first { $0["kind"] as? String == "nxdomain" })
+        let records = try #require(rrset["proof_records"] as? [[String: Any]])
+        var seen: [String: String] = [:]   // role -> name
+        for record in records {
+            #expect(record["type"] as? String == "NSEC3")
+            #expect(record["signed"] as? Bool == true)
+            for hash in record["hashes"] as? [[String: Any]] ?? [] {
+                let name = try #require(hash["name"] as? String)
+                let role = try #require(hash["role"] as? String)
+                seen[role] = name
+                let ldns = try Tool.run(TestProcess.which("ldns-nsec3-hash")!, ["-t", "0", name])
+                #expect(ldns.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(hash["hash"] as? String ?? "").",
+                        "hash of \(name)")
+            }
+        }
+        #expect(seen["closest_encloser"] == "nsec3-optout.lab.")
+        #expect(seen["covers_next_closer"] == "nx.nsec3-optout.lab.")
+        #expect(seen["wildcard"] == "*.nsec3-optout.lab.")
+        // Without -v the proof is one line per record; with -v, in full.
+        let plain = try Tool.dnssecCheck(["analyze", path, "--color", "never"]).stdout
+        #expect(!plain.contains("closest encloser"))
+        let verbose = try Tool.dnssecCheck(["analyze", path, "--color", "never", "-v"]).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(verbose.contains("matches the closest encloser nsec3-optout.lab. (hash"))
+        // A failing proof is shown in full without -v.
+        let failing = try Tool.dnssecCheck(["analyze", Tool.capturePath("wildcard-no-proof"), "--color", "never"]).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(failing.contains("NSEC wild-noproof.test. → *.wild-noproof.test. [NS SOA TXT RRSIG NSEC DNSKEY] (signed): plays no part in the proof"))
     }
 
     // MARK: - Text
