@@ -2,7 +2,9 @@ import Foundation
 
 /// Text encodings used in DNS presentation format.
 public enum Encodings {
-    public static func hex(_ bytes: [UInt8], uppercase: Bool = true) -> String {
+    /// Lower case by default: the one case of every digest, salt and key in
+    /// reports, the same as ldns and dig print in presentation format.
+    public static func hex(_ bytes: [UInt8], uppercase: Bool = false) -> String {
         let digits = Array(uppercase ? "0123456789ABCDEF".utf8 : "0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)

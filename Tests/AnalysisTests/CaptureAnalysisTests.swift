@@ -149,7 +149,7 @@ struct CaptureAnalysisTests {
         let published = try #require(report.zones.last?.ds.first)
         #expect(finding.message.contains("the DS for that key is ds-bad-digest.lab. IN DS 3786 13 2 "), "\(finding.message)")
         let digest = try #require(finding.message.split(separator: " ").last.map(String.init))
-        #expect(digest.count == 64 && digest == digest.uppercased() && digest != published.digest, "\(digest)")
+        #expect(digest.count == 64 && digest == digest.lowercased() && digest != published.digest, "\(digest)")
     }
 
     /// A server that answers UDP but not TCP is one finding that lists what

@@ -280,8 +280,8 @@ struct SerialTimeEncodingTests {
 
     @Test("hex")
     func hex() {
-        #expect(Encodings.hex([0x00, 0xAB, 0xFF]) == "00ABFF")
-        #expect(Encodings.hex([0x00, 0xAB, 0xFF], uppercase: false) == "00abff")
+        #expect(Encodings.hex([0x00, 0xAB, 0xFF]) == "00abff")
+        #expect(Encodings.hex([0x00, 0xAB, 0xFF], uppercase: true) == "00ABFF")
         #expect(Encodings.fromHex("00abFF") == [0x00, 0xAB, 0xFF])
         #expect(Encodings.fromHex("") == [])
         #expect(Encodings.fromHex("abc") == nil)

@@ -314,6 +314,25 @@ struct FormatTests {
         #expect(failing.contains("NSEC wild-noproof.test. → *.wild-noproof.test. [NS SOA TXT RRSIG NSEC DNSKEY] (signed): plays no part in the proof"))
     }
 
+    /// Issue 13 item 9: one case for hex everywhere (lower, as ldns, dig and
+    /// the DS records themselves print it): digests in JSON, in messages
+    /// ("the DS for that key is …") and in the records shown.
+    @Test func hexIsLowerCaseEverywhere() throws {
+        let path = Tool.capturePath("ds-bad-digest")
+        let outputs = [try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout,
+                       try Tool.dnssecCheck(["analyze", path, "--color", "never", "-v"]).stdout]
+        let long = try Regex("[0-9A-Fa-f]{40,}")
+        var digests = 0
+        for output in outputs {
+            for match in output.matches(of: long) {
+                let text = String(output[match.range])
+                #expect(text == text.lowercased(), "upper-case hex: \(text)")
+                digests += 1
+            }
+        }
+        #expect(digests >= 4, "the DS digests and the DS that would match are shown")
+    }
+
     // MARK: - Text
 
     @Test("text fits 80 columns, -q is one line, marks and colour follow the options", arguments: Tool.captures)
