@@ -187,4 +187,19 @@ extension NameReport {
         guard status != .secure else { return nil }
         return zones.first { $0.status == status }?.zone
     }
+
+    /// Where an insecure or bogus name breaks: the zone where its path
+    /// turns, else the answer with that status; through a CNAME, where the
+    /// target breaks: "expired.example. via CNAME www.example.".
+    var breakPoint: String? {
+        guard status == .insecure || status == .bogus else { return nil }
+        if let zone = turningZone { return zone }
+        if let rrset = rrsets.first(where: { $0.status == status && $0.kind != "cname" }) {
+            return "\(rrset.owner) \(rrset.type)"
+        }
+        if let target = cnameTargets.first(where: { $0.status == status }), let inner = target.breakPoint {
+            return "\(inner) via CNAME \(name)"
+        }
+        return rrsets.first { $0.status == status }.map { "\($0.owner) \($0.type)" }
+    }
 }

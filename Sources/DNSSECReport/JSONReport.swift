@@ -63,7 +63,10 @@ public struct JSONReport {
         return value
     }
 
-    static func report(_ report: NameReport, policy: ReportPolicy, reachability: [ServerReachability]) -> JSONValue {
+    /// `nested`: a CNAME target's report inside its name's. Its findings are
+    /// in the top-level `findings` (each with its zone), so they are not repeated.
+    static func report(_ report: NameReport, policy: ReportPolicy, reachability: [ServerReachability],
+                       nested: Bool = false) -> JSONValue {
         let status = MonitorStatus.of(report, requireSecure: policy.requireSecure)
         return .object([
             "name": .string(report.name),
@@ -84,10 +87,10 @@ public struct JSONReport {
                 zone($0, referenceTime: Clock.unix(report.referenceTime), reachability: reachability)
             }),
             "rrsets": .array(report.rrsets.map(rrset)),
-            "findings": .array(report.orderedFindings.map { finding($0, in: report) }),
-            "fix_first": report.fixFirst.map { finding($0, in: report) } ?? .null,
+            "findings": nested ? .array([]) : .array(report.orderedFindings.map { finding($0, in: report) }),
+            "fix_first": nested ? .null : report.fixFirst.map { finding($0, in: report) } ?? .null,
             "cname_targets": .array(report.cnameTargets.map {
-                Self.report($0, policy: policy, reachability: reachability)
+                Self.report($0, policy: policy, reachability: reachability, nested: true)
             }),
         ])
     }

@@ -57,10 +57,7 @@ public struct NagiosReport {
                 text += ", signatures valid for \(TimeText.span(left))"
             }
         case .insecure, .bogus:
-            if let zone = report.turningZone { text += " at \(zone)" }
-            else if let rrset = report.rrsets.first(where: { $0.status == report.status }) {
-                text += " at \(rrset.owner) \(rrset.type)"
-            }
+            if let point = report.breakPoint { text += " at \(point)" }
             if report.status == .insecure && MonitorStatus.of(report, requireSecure: policy.requireSecure) == .ok {
                 text += " (not an alarm without --require-secure)"
             }

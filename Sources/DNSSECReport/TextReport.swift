@@ -86,7 +86,9 @@ public struct TextReport {
 
     // MARK: - The body
 
-    func body(_ report: NameReport, observation: NameObservation?) -> [String] {
+    /// `shownAbove`: zones the report of the name that led here (through a
+    /// CNAME) already showed, with their status: shown as "as above", once.
+    func body(_ report: NameReport, observation: NameObservation?, shownAbove: [String: SecurityStatus] = [:]) -> [String] {
         var out: [String] = []
         out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(report.referenceTime)",
                                     plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(report.referenceTime)",
@@ -95,6 +97,10 @@ public struct TextReport {
         let findings = report.orderedFindings
         let now = Clock.unix(report.referenceTime)
         for zone in report.zones {
+            if shownAbove[zone.zone] == zone.status {
+                out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status) + ", as above")
+                continue
+            }
             out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status))
             for check in zone.checks {
                 out.append(contentsOf: checkLine(check.mark, check.text))
@@ -112,6 +118,7 @@ public struct TextReport {
             }
             out.append("")
         }
+        if report.zones.last.map({ shownAbove[$0.zone] == $0.status }) == true { out.append("") }
         for rrset in report.rrsets {
             let verdict = status(rrset.status) + "  " + Self.kindText(rrset.kind)
             if rrset.owner.count + rrset.type.count + 30 > 80 {
@@ -129,16 +136,18 @@ public struct TextReport {
                 out.append("  … and \(rrset.records.count - limit) more (-v shows all)")
             }
             let signatures = JSONReport.sortedSignatures(rrset.rrsigs)
+            // The signatures of a CNAME answer cover the CNAME RRset, not the type asked.
+            let covered = rrset.kind == "cname" ? "CNAME" : rrset.type
             for sig in signatures.prefix(limit) {
                 let alg = DNSSECAlgorithm(sig.algorithm).mnemonic
                 if sig.status == "valid_but_untrusted" {
-                    out.append(contentsOf: checkLine(.warning, "RRSIG=\(sig.keyTag)/\(alg) over the \(rrset.type) RRset verifies with "
+                    out.append(contentsOf: checkLine(.warning, "RRSIG=\(sig.keyTag)/\(alg) over the \(covered) RRset verifies with "
                                                      + "DNSKEY=\(sig.keyTag), but that key is not trusted (the zone is bogus), expires \(when(sig.expiration, now: now))"))
                 } else if sig.status == "valid" {
                     out.append(contentsOf: checkLine(.ok, "RRSIG=\(sig.keyTag)/\(alg) and DNSKEY=\(sig.keyTag) verifies the "
-                                                     + "\(rrset.type) RRset, expires \(when(sig.expiration, now: now))"))
+                                                     + "\(covered) RRset, expires \(when(sig.expiration, now: now))"))
                 } else {
-                    out.append(contentsOf: checkLine(.error, "RRSIG=\(sig.keyTag)/\(alg) over the \(rrset.type) RRset is "
+                    out.append(contentsOf: checkLine(.error, "RRSIG=\(sig.keyTag)/\(alg) over the \(covered) RRset is "
                                                      + "\(sig.status.replacingOccurrences(of: "_", with: " ")), "
                                                      + "expires \(when(sig.expiration, now: now))"))
                 }
@@ -160,7 +169,9 @@ public struct TextReport {
             }
             out.append("")
         }
-        let shown = Set(report.zones.map(\.zone))
+        // Findings of a CNAME target's zones are printed with the target, once.
+        func zones(_ report: NameReport) -> [String] { report.zones.map(\.zone) + report.cnameTargets.flatMap(zones) }
+        let shown = Set(zones(report)).union(shownAbove.keys)
         let others = findings.filter { !shown.contains($0.zone) }
         if !others.isEmpty {
             out.append(bold("Other findings"))
@@ -174,7 +185,10 @@ public struct TextReport {
             // The target's lines are indented by two, so they wrap two columns earlier.
             var inner = self
             inner.width = width - 2
-            out.append(contentsOf: inner.body(target, observation: targetObservation).map { $0.isEmpty ? $0 : "  " + $0 })
+            var above = shownAbove
+            for zone in report.zones { above[zone.zone] = zone.status }
+            out.append(contentsOf: inner.body(target, observation: targetObservation, shownAbove: above)
+                .map { $0.isEmpty ? $0 : "  " + $0 })
             out.append(contentsOf: wrap("  " + summary(target), plain: "  " + Self.summaryText(target, policy: policy),
                                         indent: "", hanging: "      "))
             out.append("")
@@ -401,11 +415,7 @@ public struct TextReport {
                 text += ", valid until \(until) (" + (left >= 0 ? "in \(TimeText.span(left))" : "\(TimeText.span(left)) ago") + ")"
             }
         case .insecure, .bogus:
-            if let zone = report.turningZone {
-                text += " at \(zone)"
-            } else if let rrset = report.rrsets.first(where: { $0.status == report.status }) {
-                text += " at \(rrset.owner) \(rrset.type)"
-            }
+            if let point = report.breakPoint { text += " at \(point)" }
         case .indeterminate:
             break
         }

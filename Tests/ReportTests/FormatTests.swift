@@ -333,6 +333,36 @@ struct FormatTests {
         #expect(digests >= 4, "the DS digests and the DS that would match are shown")
     }
 
+    /// Issue 13 item 5: a CNAME report says which RRset its signatures
+    /// cover, names where the chain breaks, shows ancestors once ("as
+    /// above") and each finding once, in text and in JSON.
+    @Test func cnameReportShowsEachFindingOnce() throws {
+        let path = Tool.capturePath("cname-into-bogus")
+        let text = try Tool.dnssecCheck(["analyze", path, "--color", "never"]).stdout
+        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(folded.contains("DNSKEY=37725 verifies the CNAME RRset"))
+        #expect(folded.contains("www.cname.lab.: BOGUS at expired.lab. via CNAME www.cname.lab.;"))
+        #expect(text.contains("  Zone .  SECURE, as above"))
+        #expect(text.contains("  Zone lab.  SECURE, as above"))
+        for code in ["EXPIRATION_IN_PAST:", "NO_SEP:"] {
+            #expect(text.components(separatedBy: code).count == 2, "\(code) printed once")
+        }
+        #expect(!text.contains("Other findings"))
+        let json = try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let report = try #require((document["reports"] as? [[String: Any]])?.first)
+        var all: [String] = []
+        func collect(_ report: [String: Any]) {
+            for finding in report["findings"] as? [[String: Any]] ?? [] {
+                all.append("\(finding["code"] ?? "") \(finding["zone"] ?? "") \(finding["subject"] ?? "")")
+            }
+            for target in report["cname_targets"] as? [[String: Any]] ?? [] { collect(target) }
+        }
+        collect(report)
+        #expect(all.sorted() == ["EXPIRATION_IN_PAST expired.lab. DNSKEY expired.lab.", "NO_SEP expired.lab. zone expired.lab."].sorted(),
+                "every finding once, in the top-level list: \(all)")
+    }
+
     // MARK: - Text
 
     @Test("text fits 80 columns, -q is one line, marks and colour follow the options", arguments: Tool.captures)
