@@ -136,9 +136,10 @@ public struct TextReport {
                 out.append("  … and \(rrset.records.count - limit) more (-v shows all)")
             }
             let signatures = JSONReport.sortedSignatures(rrset.rrsigs)
-            // The signatures of a CNAME answer cover the CNAME RRset, not the type asked.
-            let covered = rrset.kind == "cname" ? "CNAME" : rrset.type
+
             for sig in signatures.prefix(limit) {
+                // What the signature covers (CNAME, DNAME), not the type asked.
+                let covered = sig.typeCovered
                 let alg = DNSSECAlgorithm(sig.algorithm).mnemonic
                 if sig.status == "valid_but_untrusted" {
                     out.append(contentsOf: checkLine(.warning, "RRSIG=\(sig.keyTag)/\(alg) over the \(covered) RRset verifies with "

@@ -348,6 +348,10 @@ struct FormatTests {
             #expect(text.components(separatedBy: code).count == 2, "\(code) printed once")
         }
         #expect(!text.contains("Other findings"))
+        // A DNAME answer: its signature covers the DNAME, the synthesized CNAME is unsigned (RFC 6672 §5.3.1).
+        let dname = try Tool.dnssecCheck(["analyze", Tool.capturePath("hostile-dname-signed"), "--color", "never"]).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(dname.contains("verifies the DNAME RRset"))
         let json = try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let report = try #require((document["reports"] as? [[String: Any]])?.first)
