@@ -20,9 +20,13 @@ public struct CheckLine: Sendable, Hashable, Codable {
     public enum Mark: String, Sendable, Codable { case ok, warning, error, info }
     public var mark: Mark
     public var text: String
-    public init(_ mark: Mark, _ text: String) {
+    /// The finding this line is the checklist form of: the text report
+    /// leaves the line out when that finding is printed below it.
+    public var repeats: [String] = []
+    public init(_ mark: Mark, _ text: String, repeats: [DiagnosticCode] = []) {
         self.mark = mark
         self.text = text
+        self.repeats = repeats.map(\.rawValue)
     }
 }
 

@@ -209,7 +209,7 @@ struct ZoneCheck {
         }
         let keyRecords = allKeyRecords()
         if keyRecords.isEmpty {
-            checks.append(.init(.error, "No DNSKEY records found for \(zone)"))
+            checks.append(.init(.error, "No DNSKEY records found for \(zone)", repeats: [.dnskeyMissing]))
             run.add(.dnskeyMissing, "zone \(zone)", zone: zone, servers: usable.map(\.server),
                     "\(observation.parent.map { "\($0) has DS records for \(zone)" } ?? "a trust anchor exists for \(zone)") but its servers return no DNSKEY")
             let described = describeKeys(run.validator, dsSet: dsSet)
@@ -256,7 +256,7 @@ struct ZoneCheck {
             }
             let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
                 : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
-            checks.append(.init(.error, "No secure entry point for \(zone): \(why)"))
+            checks.append(.init(.error, "No secure entry point for \(zone): \(why)", repeats: [.noSEP, .noTrustAnchorSigning]))
             // The DS (or anchor) and its key are right, and the signature is
             // what is wrong: say so, as a consequence with the cause's remedy,
             // never "publish another DS" or "update the trust anchor".
@@ -392,7 +392,8 @@ struct ZoneCheck {
             let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
             switch ds.status {
             case "digest_mismatch":
-                checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs"))
+                checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs",
+                                    repeats: [.digestInvalid]))
                 // The DS that would match: what to hand the registrar instead.
                 let validator = run.validator, owner = zone
                 let expected = allKeyRecords().compactMap { record -> [UInt8]? in
@@ -407,7 +408,8 @@ struct ZoneCheck {
                             + (expected.map { "; the DS for that key is \(zone) IN DS \(ds.keyTag) \(ds.algorithm) \(ds.digestType) \(Encodings.hex($0))" } ?? ""),
                         severity: severity)
             case "no_matching_key":
-                checks.append(.init(anyWorks ? .warning : .error, "DS=\(ds.keyTag)/\(ds.digestTypeName) matches no DNSKEY of \(zone)"))
+                checks.append(.init(anyWorks ? .warning : .error, "DS=\(ds.keyTag)/\(ds.digestTypeName) matches no DNSKEY of \(zone)",
+                                    repeats: [.dsNoMatchingDNSKEY]))
                 run.add(.dsNoMatchingDNSKEY, subject, zone: zone,
                         "DS \(ds.keyTag)/\(ds.algorithmName) matches no DNSKEY published by \(zone)",
                         remedy: "Remove the stale DS \(ds.keyTag) from the parent (registrar), or publish the key it points to.",

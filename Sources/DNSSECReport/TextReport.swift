@@ -102,7 +102,9 @@ public struct TextReport {
                 continue
             }
             out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status))
-            for check in zone.checks {
+            // A check line that only repeats a finding printed below it goes.
+            let printed = Set(findings.filter { $0.zone == zone.zone }.map(\.code))
+            for check in zone.checks where check.repeats.allSatisfy({ !printed.contains($0) }) {
                 out.append(contentsOf: checkLine(check.mark, check.text))
             }
             if let earliest = zone.earliestExpiration, zone.status == .secure {

@@ -367,6 +367,20 @@ struct FormatTests {
                 "every finding once, in the top-level list: \(all)")
     }
 
+    /// Issue 13 item 7: a check line that only repeats the finding printed
+    /// under it goes from the text; the JSON checklist keeps every line.
+    @Test func checkLinesDoNotRepeatTheFindingBelowThem() throws {
+        let path = Tool.capturePath("ds-bad-digest")
+        let text = try Tool.dnssecCheck(["analyze", path, "--color", "never"]).stdout
+        #expect(text.contains("DIGEST_INVALID: DS 3786"))
+        #expect(!text.contains("DS=3786/SHA-256 does not match DNSKEY=3786: digest differs"))
+        #expect(text.contains("NO_SEP: ds-bad-digest.lab.: no DNSKEY matches a DS"))
+        #expect(!text.contains("No secure entry point for ds-bad-digest.lab."))
+        #expect(text.contains("✓ Found 2 DNSKEY records for ds-bad-digest.lab."), "lines that add something stay")
+        let json = try Tool.dnssecCheck(["analyze", path, "--format", "json"]).stdout
+        #expect(json.contains("DS=3786/SHA-256 does not match DNSKEY=3786: digest differs"))
+    }
+
     // MARK: - Text
 
     @Test("text fits 80 columns, -q is one line, marks and colour follow the options", arguments: Tool.captures)
