@@ -201,17 +201,16 @@ extension ZoneCheck {
             run.add(.serverUnresponsiveTCP, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
                     "\(observation.label(server)) answers over UDP but not over TCP for \(zone) (\(tcp.why)): lost \(tcp.lost.joined(separator: ", "))")
         }
-        if serials.count > 1 {
-            let text = serials.sorted { $0.key < $1.key }.map { "\($0.key) on \($0.value.map(observation.label).joined(separator: ", "))" }
-            run.add(.inconsistentSOASerial, "zone \(zone)", zone: zone, servers: serials.values.flatMap { $0 },
-                    "SOA serials differ: " + text.joined(separator: "; "))
-        }
         delegationConsistency(&run)
         // DNSKEY sets that differ between servers.
-        let sets = observation.dnskeyAnswers.compactMap { answer -> (ServerAddress, Set<[UInt8]>)? in
+        let allSets = observation.dnskeyAnswers.compactMap { answer -> (ServerAddress, Set<[UInt8]>)? in
             guard answer.message?.rcode == .noError else { return nil }
             return (answer.server, Set(answer.answerRecords(zone, .dnskey).map(\.rdata)))
         }
+        // A server behind the newest serial serves an old copy: named once,
+        // with what its copy holds; its key differences are said there.
+        let stale = staleCopies(&run, serials: serials, keySets: allSets)
+        let sets = allSets.filter { !stale.contains($0.0) }
         let union = sets.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) }
         // Which keys sign what each server serves (the RRSIG sets over SOA and DNSKEY).
         var signersByServer: [ServerAddress: Set<UInt16>] = [:]
@@ -233,6 +232,58 @@ extension ZoneCheck {
             run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
                     "\(observation.label(server)) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
         }
+    }
+
+    /// One INCONSISTENT_SOA_SERIAL per server behind the newest serial: its
+    /// serial and how far behind, when the signatures it serves expire, its
+    /// keys against the current copy's, and what a validator mixing the two
+    /// copies meets. Returns the stale servers.
+    mutating func staleCopies(_ run: inout AnalysisRun, serials: [UInt32: [ServerAddress]],
+                              keySets: [(ServerAddress, Set<[UInt8]>)]) -> Set<ServerAddress> {
+        guard serials.count > 1, let newest = serials.keys.max(by: { SerialTime.isBefore($0, $1) }) else { return [] }
+        let current = Set(serials[newest] ?? [])
+        func tags(_ keys: Set<[UInt8]>) -> Set<UInt16> {
+            Set(keys.compactMap { try? DNSKEYData(rdata: $0) }.map { DNSKEYFacts(owner: zone, key: $0).keyTag })
+        }
+        let currentKeys = tags(keySets.filter { current.contains($0.0) }.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) })
+        let now = run.now
+        var stale: Set<ServerAddress> = []
+        for (serial, servers) in serials.sorted(by: { $0.key < $1.key }) where serial != newest {
+            for server in Set(servers).sorted() where !current.contains(server) {
+                stale.insert(server)
+                var text = "\(observation.label(server)) serves an old copy of \(zone): serial \(serial) (\(newest &- serial) behind \(newest) on \(current.sorted().map(observation.label).joined(separator: ", ")))"
+                // The signatures of its copy (over its SOA and DNSKEY RRsets).
+                var expirations: [Int64] = []
+                var signers: Set<UInt16> = []
+                for answer in observation.soaAnswers + observation.dnskeyAnswers where answer.server == server {
+                    for record in answer.message?.answer ?? [] where record.type == .rrsig {
+                        guard let sig = try? RRSIGData(rdata: record.rdata) else { continue }
+                        expirations.append(SerialTime.absolute(sig.expiration, near: now))
+                        signers.insert(sig.keyTag)
+                    }
+                }
+                if let first = expirations.min() {
+                    text += first < now ? "; its signatures expired at \(TimeText.describe(first, from: now))"
+                        : "; its signatures expire \(TimeText.describe(first, from: now))"
+                }
+                if let keys = keySets.first(where: { $0.0 == server }).map({ tags($0.1) }), !keys.isEmpty {
+                    text += "; keys \(keys.sorted().map(String.init).joined(separator: ", "))"
+                    let old = keys.subtracting(currentKeys), added = currentKeys.subtracting(keys)
+                    var parts: [String] = []
+                    if !old.isEmpty { parts.append("\(old.sorted().map(String.init).joined(separator: ", ")) not in the current copy") }
+                    if !added.isEmpty { parts.append("the current copy adds \(added.sorted().map(String.init).joined(separator: ", "))") }
+                    if !parts.isEmpty { text += " (" + parts.joined(separator: "; ") + ")" }
+                    // Its data signed by a key the current DNSKEY RRset lacks: a
+                    // validator mixing the copies fails until it retries elsewhere.
+                    let orphan = signers.subtracting(currentKeys)
+                    if !orphan.isEmpty && !currentKeys.isEmpty {
+                        text += "; it signs with \(orphan.sorted().map(String.init).joined(separator: ", ")), which the current copy does not publish: a validator that takes the DNSKEY RRset from one copy and data from the other fails until it retries"
+                    }
+                }
+                run.add(.inconsistentSOASerial, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server], text)
+            }
+        }
+        return stale
     }
 
     /// Servers that answered none of the zone's DNSKEY and SOA questions over

@@ -328,6 +328,18 @@ post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old s
   serve bind "$z" "$stale"
 }
 
+# Two signers (RFC 8901 multi-signer) that do not publish each other's ZSK:
+# the same serial on both, NSD's copy signed with zsk, named's with zsk2,
+# each DNSKEY RRset holding only its own ZSK. Not a stale copy: each copy
+# validates alone, and a validator mixing them fails until it retries.
+zone multisigner.lab. nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13 zsk2:13" nsec
+pre_multisigner_lab() { SIGN_KEYS="ksk zsk"; }
+post_multisigner_lab() {
+  local other="$ZONEDIR/multisigner.lab.other"
+  ldns-signzone -i $((NOW - 3600)) -e $((NOW + 30 * DAY)) -o "$z" -f "$other" "$U" "$KD/ksk" "$KD/zsk2"
+  serve bind "$z" "$other"
+}
+
 # A parent whose secondary (named) still serves the copy from before the
 # second DS of a KSK rollover was added: the parent's servers disagree on DS.
 zone ds-split.lab.       nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13"         nsec
