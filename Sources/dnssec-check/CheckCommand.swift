@@ -5,13 +5,16 @@ import Foundation
 
 /// Options for where the walk starts and how it talks to servers.
 struct NetworkOptions: ParsableArguments {
-    @Option(help: "Root hints file (zone-file syntax: NS and A/AAAA records); the IANA root servers by default.")
+    @Option(help: "Root hints file (zone-file syntax: NS and A/AAAA records); the IANA root servers by default.",
+            completion: .file())
     var rootHints: String?
 
-    @Option(help: "Trust anchors: DS or DNSKEY records in zone-file syntax, for any zone; the IANA root KSKs by default.")
+    @Option(help: "Trust anchors: DS or DNSKEY records in zone-file syntax, for any zone; the IANA root KSKs by default.",
+            completion: .file())
     var trustAnchor: String?
 
-    @Option(name: [.customShort("t"), .long], help: "Record type to check (repeatable); A and AAAA by default.")
+    @Option(name: [.customShort("t"), .long], help: "Record type to check (repeatable); A and AAAA by default.",
+            completion: .list(Completions.recordTypes))
     var type: [String] = []
 
     @Option(help: "Seconds one exchange with a server may take, its UDP retransmissions and a TCP fallback included.")
@@ -60,7 +63,8 @@ struct NameOptions: ParsableArguments {
 
     @Option(name: [.customShort("f"), .customLong("file")],
             help: ArgumentHelp("Read names from FILE ('-' for standard input), one per line; '#' starts a comment, blank lines are ignored.",
-                               valueName: "file"))
+                               valueName: "file"),
+            completion: .file())
     var file: String?
 
     @Option(help: "How many names to walk at once (with -f or several names).")
@@ -71,7 +75,8 @@ struct NameOptions: ParsableArguments {
     var shard: String?
 
     @Option(help: ArgumentHelp("Skip the names already reported in this JSONL file (from an interrupted run with --format jsonl): append the new lines to it.",
-                               valueName: "file.jsonl"))
+                               valueName: "file.jsonl"),
+            completion: .file(extensions: ["jsonl"]))
     var resume: String?
 
     func validate() throws {
@@ -181,7 +186,8 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var network: NetworkOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(name: [.customShort("o"), .customLong("capture")], help: "Also save every exchange to this capture file.")
+    @Option(name: [.customShort("o"), .customLong("capture")], help: "Also save every exchange to this capture file.",
+            completion: .file(extensions: ["json"]))
     var capture: String?
 
     func run() async throws {
@@ -226,7 +232,8 @@ struct ProbeCommand: AsyncParsableCommand {
     @OptionGroup var source: NameOptions
     @OptionGroup var network: NetworkOptions
 
-    @Option(name: [.customShort("o"), .long], help: "Capture file to write ('-' for standard output).")
+    @Option(name: [.customShort("o"), .long], help: "Capture file to write ('-' for standard output).",
+            completion: .file(extensions: ["json"]))
     var output: String
 
     func run() async throws {
@@ -248,10 +255,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         abstract: "Analyse a capture without any network; the reference time is the capture's end unless --at is given."
     )
 
-    @Argument(help: "Capture file written by `probe` or `check -o`.")
+    @Argument(help: "Capture file written by `probe` or `check -o`.", completion: .file(extensions: ["json"]))
     var capture: String
 
-    @Option(help: "Trust anchors to use instead of those recorded in the capture.")
+    @Option(help: "Trust anchors to use instead of those recorded in the capture.", completion: .file())
     var trustAnchor: String?
 
     @OptionGroup var report: ReportOptions

@@ -9,7 +9,7 @@ struct CodesCommand: ParsableCommand {
         abstract: "List every diagnostic code, or explain one."
     )
 
-    @Argument(help: "A code to explain, e.g. EXPIRATION_IN_PAST.")
+    @Argument(help: "A code to explain, e.g. EXPIRATION_IN_PAST.", completion: .list(Completions.codes))
     var code: String?
 
     @Flag(help: "Print the whole catalog as Markdown (docs/diagnostics.md).")

@@ -17,7 +17,7 @@ struct DSCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "File with DNSKEY records; standard input when omitted or '-'.")
+    @Argument(help: "File with DNSKEY records; standard input when omitted or '-'.", completion: .file())
     var file: String?
 
     @Flag(help: "Print DS records for every zone key, not only SEP keys.")

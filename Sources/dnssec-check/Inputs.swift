@@ -199,3 +199,11 @@ func parseTypes(_ texts: [String]) throws -> [RRType] {
         }
     }
 }
+
+/// What the shell completions offer: the record types people check, and
+/// every diagnostic code of the catalog (for `--ignore` and `codes`).
+enum Completions {
+    static let recordTypes = ["A", "AAAA", "CAA", "CDNSKEY", "CDS", "CNAME", "DNAME", "DNSKEY", "DS", "HTTPS", "MX",
+                              "NAPTR", "NS", "NSEC3PARAM", "PTR", "SMIMEA", "SOA", "SRV", "SSHFP", "SVCB", "TLSA", "TXT"]
+    static var codes: [String] { DiagnosticCode.allCases.map(\.rawValue) }
+}

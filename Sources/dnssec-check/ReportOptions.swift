@@ -46,13 +46,14 @@ struct ReportOptions: ParsableArguments {
 
     @Option(name: .customLong("ignore"),
             help: ArgumentHelp("Accept a diagnostic code (repeatable or comma-separated): it is still reported, as info, and no longer raises the exit status (a bogus or unresolvable name still does). `dnssec-check codes` lists them.",
-                               valueName: "CODE"))
+                               valueName: "CODE"),
+            completion: .list(Completions.codes))
     var ignoredCodes: [String] = []
 
     @Option(name: .customLong("ds"), help: ArgumentHelp("What-if: check as if the parent published this DS (repeatable).", valueName: "DS RR"))
     var whatIfDS: [String] = []
 
-    @Option(help: "What-if: DS records (zone-file syntax) the parent would publish.")
+    @Option(help: "What-if: DS records (zone-file syntax) the parent would publish.", completion: .file())
     var dsFile: String?
 
     @Option(help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")

@@ -17,6 +17,28 @@ struct ManPageTests {
         #expect(committed == generated.stdout, "\(path) is out of date: run scripts/update-completions.sh")
     }
 
+    /// Issue 13 item 12: the bash completion offers record types after -t,
+    /// catalog codes after --ignore and for `codes`, and files after -f.
+    @Test("bash completes record types, codes and files", .enabled(if: FileManager.default.fileExists(atPath: "/bin/bash")))
+    func bashCompletesValues() throws {
+        let script = """
+            source scripts/completions/dnssec-check.bash
+            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=()
+              _dnssec-check dnssec-check "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+              echo "$*: ${COMPREPLY[*]}"; }
+            complete_words dnssec-check check -t NS
+            complete_words dnssec-check check --ignore EXPIRATION_IN
+            complete_words dnssec-check codes NSEC3_ITERATIONS_I
+            complete_words dnssec-check check -f Package.sw
+            """
+        let result = try Tool.run("/bin/bash", ["-c", script])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("dnssec-check check -t NS: NS NSEC3PARAM"), "\(result.stdout)\(result.stderr)")
+        #expect(lines.contains("dnssec-check check --ignore EXPIRATION_IN: EXPIRATION_IN_PAST"))
+        #expect(lines.contains("dnssec-check codes NSEC3_ITERATIONS_I: NSEC3_ITERATIONS_INSECURE"))
+        #expect(lines.contains("dnssec-check check -f Package.sw: Package.swift"))
+    }
+
     @Test("docs/man/dnssec-check.1 is current", .enabled(if: Tool.python != nil, "needs python3"))
     func manPage() throws {
         let dump = try Tool.dnssecCheck(["--experimental-dump-help"])

@@ -194,6 +194,7 @@ _dnssec-check_check() {
     # Offer option value completions
     case "${prev}" in
     '-f'|'--file')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--jobs')
@@ -203,15 +204,19 @@ _dnssec-check_check() {
         return
         ;;
     '--resume')
+        __dnssec-check_add_completions -o plusdirs -fX '!*.@(jsonl)'
         return
         ;;
     '--root-hints')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--trust-anchor')
+        __dnssec-check_add_completions -f
         return
         ;;
     '-t'|'--type')
+        __dnssec-check_add_completions -W 'A'$'\n''AAAA'$'\n''CAA'$'\n''CDNSKEY'$'\n''CDS'$'\n''CNAME'$'\n''DNAME'$'\n''DNSKEY'$'\n''DS'$'\n''HTTPS'$'\n''MX'$'\n''NAPTR'$'\n''NS'$'\n''NSEC3PARAM'$'\n''PTR'$'\n''SMIMEA'$'\n''SOA'$'\n''SRV'$'\n''SSHFP'$'\n''SVCB'$'\n''TLSA'$'\n''TXT'
         return
         ;;
     '--timeout')
@@ -243,12 +248,14 @@ _dnssec-check_check() {
         return
         ;;
     '--ignore')
+        __dnssec-check_add_completions -W 'DIGEST_INVALID'$'\n''DS_NO_MATCHING_DNSKEY'$'\n''DS_MATCH_LIMIT'$'\n''NO_SEP'$'\n''MISSING_SEP_FOR_ALG'$'\n''DNSKEY_MISSING'$'\n''NO_TRUST_ANCHOR_SIGNING'$'\n''INSECURE_DELEGATION'$'\n''DS_ABSENCE_NOT_PROVEN'$'\n''DNSKEY_REVOKED_DS'$'\n''DNSKEY_REVOKED'$'\n''REVOKED_NOT_SIGNING'$'\n''SIGNATURE_INVALID'$'\n''EXPIRATION_IN_PAST'$'\n''INCEPTION_IN_FUTURE'$'\n''RRSIG_VALIDATION_LIMIT'$'\n''SIGNED_RRSET_TOO_LARGE'$'\n''CRYPTO_BUDGET_EXCEEDED'$'\n''DNSKEY_KEYTAG_COLLISION'$'\n''RRSIG_EXPIRES_SOON'$'\n''MISSING_RRSIG'$'\n''RRSIG_NO_MATCHING_DNSKEY'$'\n''TTL_BEYOND_EXPIRATION'$'\n''RRSIG_VALIDITY_TOO_LONG'$'\n''RRSIG_VALIDITY_TOO_SHORT'$'\n''MISSING_RRSIG_FOR_ALG_DNSKEY'$'\n''ALGORITHM_NOT_SUPPORTED'$'\n''DIGEST_ALGORITHM_NOT_SUPPORTED'$'\n''ALGORITHM_NOT_RECOMMENDED'$'\n''ALGORITHM_VALIDATION_LIMITED'$'\n''ALGORITHM_PROHIBITED'$'\n''DIGEST_ALGORITHM_PROHIBITED'$'\n''RSA_KEY_TOO_SHORT'$'\n''MISSING_NSEC_FOR_NXDOMAIN'$'\n''MISSING_NSEC_FOR_NODATA'$'\n''MISSING_NSEC_FOR_WILDCARD'$'\n''SNAME_NOT_COVERED'$'\n''WILDCARD_NOT_COVERED'$'\n''NO_CLOSEST_ENCLOSER'$'\n''NEXT_CLOSEST_ENCLOSER_NOT_COVERED'$'\n''STYPE_IN_BITMAP'$'\n''EXISTING_NAME_COVERED'$'\n''EXISTING_TYPE_NOT_IN_BITMAP'$'\n''NO_NSEC_MATCHING_SNAME'$'\n''NO_NSEC3_MATCHING_SNAME'$'\n''NONZERO_NSEC3_ITERATION_COUNT'$'\n''NONEMPTY_NSEC3_SALT'$'\n''NSEC3_ITERATIONS_INSECURE'$'\n''NSEC3_OPT_OUT'$'\n''NSEC3_HASH_LIMIT'$'\n''NSEC3_PARAMETERS_INCONSISTENT'$'\n''SERVER_UNRESPONSIVE_UDP'$'\n''SERVER_UNRESPONSIVE_TCP'$'\n''SERVERS_NOT_ASKED'$'\n''GLUELESS_NS_LIMIT'$'\n''REFERRAL_LOOP'$'\n''UPWARD_REFERRAL'$'\n''QUERY_BUDGET_EXCEEDED'$'\n''SERVER_NOT_AUTHORITATIVE'$'\n''SERVER_INVALID_RESPONSE_UDP'$'\n''SERVER_INVALID_RESPONSE_TCP'$'\n''RESPONSE_TRUNCATED_UDP'$'\n''RESPONSE_TRUNCATED_TCP'$'\n''ERROR_WITH_EDNS'$'\n''UNABLE_TO_RETRIEVE_DNSSEC_RECORDS'$'\n''EDNS_IGNORED'$'\n''EDNS_VERSION_MISMATCH'$'\n''NS_NAME_NOT_IN_CHILD'$'\n''NS_NAME_NOT_IN_PARENT'$'\n''GLUE_MISMATCH'$'\n''MISSING_GLUE_FOR_NS_NAME'$'\n''NO_SERVER_ANSWERED'$'\n''INCONSISTENT_SOA_SERIAL'$'\n''DNSKEY_MISSING_FROM_SERVERS'$'\n''INCONSISTENT_DS'$'\n''CDS_INCONSISTENT_WITH_DS'$'\n''CDNSKEY_INCONSISTENT_WITH_CDS'$'\n''CDS_SIGNER_INVALID'$'\n''CDS_DELETE_REQUESTED'$'\n''CDS_WOULD_BREAK_CHAIN'$'\n''CDS_BOOTSTRAP_READY'$'\n''BOOTSTRAP_SIGNAL_INVALID'$'\n''MULTIPLE_CDS'$'\n''MULTIPLE_CDNSKEY'$'\n''KSK_ROLLOVER_DOUBLE_DS'$'\n''KSK_STANDBY'$'\n''KSK_ROLLOVER_STUCK'$'\n''ZSK_PREPUBLISHED'$'\n''CNAME_CHAIN_TOO_LONG'$'\n''WALK_INCOMPLETE'$'\n''CHECK_DEADLINE_EXCEEDED'
         return
         ;;
     '--ds')
         return
         ;;
     '--ds-file')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--color')
@@ -256,6 +263,7 @@ _dnssec-check_check() {
         return
         ;;
     '-o'|'--capture')
+        __dnssec-check_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac
@@ -271,6 +279,7 @@ _dnssec-check_probe() {
     # Offer option value completions
     case "${prev}" in
     '-f'|'--file')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--jobs')
@@ -280,15 +289,19 @@ _dnssec-check_probe() {
         return
         ;;
     '--resume')
+        __dnssec-check_add_completions -o plusdirs -fX '!*.@(jsonl)'
         return
         ;;
     '--root-hints')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--trust-anchor')
+        __dnssec-check_add_completions -f
         return
         ;;
     '-t'|'--type')
+        __dnssec-check_add_completions -W 'A'$'\n''AAAA'$'\n''CAA'$'\n''CDNSKEY'$'\n''CDS'$'\n''CNAME'$'\n''DNAME'$'\n''DNSKEY'$'\n''DS'$'\n''HTTPS'$'\n''MX'$'\n''NAPTR'$'\n''NS'$'\n''NSEC3PARAM'$'\n''PTR'$'\n''SMIMEA'$'\n''SOA'$'\n''SRV'$'\n''SSHFP'$'\n''SVCB'$'\n''TLSA'$'\n''TXT'
         return
         ;;
     '--timeout')
@@ -304,6 +317,7 @@ _dnssec-check_probe() {
         return
         ;;
     '-o'|'--output')
+        __dnssec-check_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac
@@ -319,6 +333,7 @@ _dnssec-check_analyze() {
     # Offer option value completions
     case "${prev}" in
     '--trust-anchor')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--format')
@@ -338,16 +353,26 @@ _dnssec-check_analyze() {
         return
         ;;
     '--ignore')
+        __dnssec-check_add_completions -W 'DIGEST_INVALID'$'\n''DS_NO_MATCHING_DNSKEY'$'\n''DS_MATCH_LIMIT'$'\n''NO_SEP'$'\n''MISSING_SEP_FOR_ALG'$'\n''DNSKEY_MISSING'$'\n''NO_TRUST_ANCHOR_SIGNING'$'\n''INSECURE_DELEGATION'$'\n''DS_ABSENCE_NOT_PROVEN'$'\n''DNSKEY_REVOKED_DS'$'\n''DNSKEY_REVOKED'$'\n''REVOKED_NOT_SIGNING'$'\n''SIGNATURE_INVALID'$'\n''EXPIRATION_IN_PAST'$'\n''INCEPTION_IN_FUTURE'$'\n''RRSIG_VALIDATION_LIMIT'$'\n''SIGNED_RRSET_TOO_LARGE'$'\n''CRYPTO_BUDGET_EXCEEDED'$'\n''DNSKEY_KEYTAG_COLLISION'$'\n''RRSIG_EXPIRES_SOON'$'\n''MISSING_RRSIG'$'\n''RRSIG_NO_MATCHING_DNSKEY'$'\n''TTL_BEYOND_EXPIRATION'$'\n''RRSIG_VALIDITY_TOO_LONG'$'\n''RRSIG_VALIDITY_TOO_SHORT'$'\n''MISSING_RRSIG_FOR_ALG_DNSKEY'$'\n''ALGORITHM_NOT_SUPPORTED'$'\n''DIGEST_ALGORITHM_NOT_SUPPORTED'$'\n''ALGORITHM_NOT_RECOMMENDED'$'\n''ALGORITHM_VALIDATION_LIMITED'$'\n''ALGORITHM_PROHIBITED'$'\n''DIGEST_ALGORITHM_PROHIBITED'$'\n''RSA_KEY_TOO_SHORT'$'\n''MISSING_NSEC_FOR_NXDOMAIN'$'\n''MISSING_NSEC_FOR_NODATA'$'\n''MISSING_NSEC_FOR_WILDCARD'$'\n''SNAME_NOT_COVERED'$'\n''WILDCARD_NOT_COVERED'$'\n''NO_CLOSEST_ENCLOSER'$'\n''NEXT_CLOSEST_ENCLOSER_NOT_COVERED'$'\n''STYPE_IN_BITMAP'$'\n''EXISTING_NAME_COVERED'$'\n''EXISTING_TYPE_NOT_IN_BITMAP'$'\n''NO_NSEC_MATCHING_SNAME'$'\n''NO_NSEC3_MATCHING_SNAME'$'\n''NONZERO_NSEC3_ITERATION_COUNT'$'\n''NONEMPTY_NSEC3_SALT'$'\n''NSEC3_ITERATIONS_INSECURE'$'\n''NSEC3_OPT_OUT'$'\n''NSEC3_HASH_LIMIT'$'\n''NSEC3_PARAMETERS_INCONSISTENT'$'\n''SERVER_UNRESPONSIVE_UDP'$'\n''SERVER_UNRESPONSIVE_TCP'$'\n''SERVERS_NOT_ASKED'$'\n''GLUELESS_NS_LIMIT'$'\n''REFERRAL_LOOP'$'\n''UPWARD_REFERRAL'$'\n''QUERY_BUDGET_EXCEEDED'$'\n''SERVER_NOT_AUTHORITATIVE'$'\n''SERVER_INVALID_RESPONSE_UDP'$'\n''SERVER_INVALID_RESPONSE_TCP'$'\n''RESPONSE_TRUNCATED_UDP'$'\n''RESPONSE_TRUNCATED_TCP'$'\n''ERROR_WITH_EDNS'$'\n''UNABLE_TO_RETRIEVE_DNSSEC_RECORDS'$'\n''EDNS_IGNORED'$'\n''EDNS_VERSION_MISMATCH'$'\n''NS_NAME_NOT_IN_CHILD'$'\n''NS_NAME_NOT_IN_PARENT'$'\n''GLUE_MISMATCH'$'\n''MISSING_GLUE_FOR_NS_NAME'$'\n''NO_SERVER_ANSWERED'$'\n''INCONSISTENT_SOA_SERIAL'$'\n''DNSKEY_MISSING_FROM_SERVERS'$'\n''INCONSISTENT_DS'$'\n''CDS_INCONSISTENT_WITH_DS'$'\n''CDNSKEY_INCONSISTENT_WITH_CDS'$'\n''CDS_SIGNER_INVALID'$'\n''CDS_DELETE_REQUESTED'$'\n''CDS_WOULD_BREAK_CHAIN'$'\n''CDS_BOOTSTRAP_READY'$'\n''BOOTSTRAP_SIGNAL_INVALID'$'\n''MULTIPLE_CDS'$'\n''MULTIPLE_CDNSKEY'$'\n''KSK_ROLLOVER_DOUBLE_DS'$'\n''KSK_STANDBY'$'\n''KSK_ROLLOVER_STUCK'$'\n''ZSK_PREPUBLISHED'$'\n''CNAME_CHAIN_TOO_LONG'$'\n''WALK_INCOMPLETE'$'\n''CHECK_DEADLINE_EXCEEDED'
         return
         ;;
     '--ds')
         return
         ;;
     '--ds-file')
+        __dnssec-check_add_completions -f
         return
         ;;
     '--color')
         __dnssec-check_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __dnssec-check_add_completions -o plusdirs -fX '!*.@(json)'
         return
         ;;
     esac
@@ -370,6 +395,14 @@ _dnssec-check_ds() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __dnssec-check_add_completions -f
+        return
+        ;;
+    esac
 }
 
 _dnssec-check_codes() {
@@ -378,6 +411,14 @@ _dnssec-check_codes() {
     repeating_options=()
     non_repeating_options=()
     __dnssec-check_offer_flags_options 1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __dnssec-check_add_completions -W 'DIGEST_INVALID'$'\n''DS_NO_MATCHING_DNSKEY'$'\n''DS_MATCH_LIMIT'$'\n''NO_SEP'$'\n''MISSING_SEP_FOR_ALG'$'\n''DNSKEY_MISSING'$'\n''NO_TRUST_ANCHOR_SIGNING'$'\n''INSECURE_DELEGATION'$'\n''DS_ABSENCE_NOT_PROVEN'$'\n''DNSKEY_REVOKED_DS'$'\n''DNSKEY_REVOKED'$'\n''REVOKED_NOT_SIGNING'$'\n''SIGNATURE_INVALID'$'\n''EXPIRATION_IN_PAST'$'\n''INCEPTION_IN_FUTURE'$'\n''RRSIG_VALIDATION_LIMIT'$'\n''SIGNED_RRSET_TOO_LARGE'$'\n''CRYPTO_BUDGET_EXCEEDED'$'\n''DNSKEY_KEYTAG_COLLISION'$'\n''RRSIG_EXPIRES_SOON'$'\n''MISSING_RRSIG'$'\n''RRSIG_NO_MATCHING_DNSKEY'$'\n''TTL_BEYOND_EXPIRATION'$'\n''RRSIG_VALIDITY_TOO_LONG'$'\n''RRSIG_VALIDITY_TOO_SHORT'$'\n''MISSING_RRSIG_FOR_ALG_DNSKEY'$'\n''ALGORITHM_NOT_SUPPORTED'$'\n''DIGEST_ALGORITHM_NOT_SUPPORTED'$'\n''ALGORITHM_NOT_RECOMMENDED'$'\n''ALGORITHM_VALIDATION_LIMITED'$'\n''ALGORITHM_PROHIBITED'$'\n''DIGEST_ALGORITHM_PROHIBITED'$'\n''RSA_KEY_TOO_SHORT'$'\n''MISSING_NSEC_FOR_NXDOMAIN'$'\n''MISSING_NSEC_FOR_NODATA'$'\n''MISSING_NSEC_FOR_WILDCARD'$'\n''SNAME_NOT_COVERED'$'\n''WILDCARD_NOT_COVERED'$'\n''NO_CLOSEST_ENCLOSER'$'\n''NEXT_CLOSEST_ENCLOSER_NOT_COVERED'$'\n''STYPE_IN_BITMAP'$'\n''EXISTING_NAME_COVERED'$'\n''EXISTING_TYPE_NOT_IN_BITMAP'$'\n''NO_NSEC_MATCHING_SNAME'$'\n''NO_NSEC3_MATCHING_SNAME'$'\n''NONZERO_NSEC3_ITERATION_COUNT'$'\n''NONEMPTY_NSEC3_SALT'$'\n''NSEC3_ITERATIONS_INSECURE'$'\n''NSEC3_OPT_OUT'$'\n''NSEC3_HASH_LIMIT'$'\n''NSEC3_PARAMETERS_INCONSISTENT'$'\n''SERVER_UNRESPONSIVE_UDP'$'\n''SERVER_UNRESPONSIVE_TCP'$'\n''SERVERS_NOT_ASKED'$'\n''GLUELESS_NS_LIMIT'$'\n''REFERRAL_LOOP'$'\n''UPWARD_REFERRAL'$'\n''QUERY_BUDGET_EXCEEDED'$'\n''SERVER_NOT_AUTHORITATIVE'$'\n''SERVER_INVALID_RESPONSE_UDP'$'\n''SERVER_INVALID_RESPONSE_TCP'$'\n''RESPONSE_TRUNCATED_UDP'$'\n''RESPONSE_TRUNCATED_TCP'$'\n''ERROR_WITH_EDNS'$'\n''UNABLE_TO_RETRIEVE_DNSSEC_RECORDS'$'\n''EDNS_IGNORED'$'\n''EDNS_VERSION_MISMATCH'$'\n''NS_NAME_NOT_IN_CHILD'$'\n''NS_NAME_NOT_IN_PARENT'$'\n''GLUE_MISMATCH'$'\n''MISSING_GLUE_FOR_NS_NAME'$'\n''NO_SERVER_ANSWERED'$'\n''INCONSISTENT_SOA_SERIAL'$'\n''DNSKEY_MISSING_FROM_SERVERS'$'\n''INCONSISTENT_DS'$'\n''CDS_INCONSISTENT_WITH_DS'$'\n''CDNSKEY_INCONSISTENT_WITH_CDS'$'\n''CDS_SIGNER_INVALID'$'\n''CDS_DELETE_REQUESTED'$'\n''CDS_WOULD_BREAK_CHAIN'$'\n''CDS_BOOTSTRAP_READY'$'\n''BOOTSTRAP_SIGNAL_INVALID'$'\n''MULTIPLE_CDS'$'\n''MULTIPLE_CDNSKEY'$'\n''KSK_ROLLOVER_DOUBLE_DS'$'\n''KSK_STANDBY'$'\n''KSK_ROLLOVER_STUCK'$'\n''ZSK_PREPUBLISHED'$'\n''CNAME_CHAIN_TOO_LONG'$'\n''WALK_INCOMPLETE'$'\n''CHECK_DEADLINE_EXCEEDED'
+        return
+        ;;
+    esac
 }
 
 _dnssec-check_help() {
