@@ -144,6 +144,23 @@ public struct ServerVerdict: Sendable, Hashable, Codable {
     public var problem: String?
 }
 
+/// What a server of a zone cost the walk: its exchanges and round trips
+/// (like unbound's infrastructure cache, from the recorded exchanges, so
+/// `analyze` gives the same).
+public struct ServerHealthReport: Sendable, Hashable, Codable {
+    public var server: String
+    /// Exchanges sent to it for the zone, answered (any response), failed
+    /// (timeouts, unreachable, resets), and not sent because it had been
+    /// found unresponsive earlier in the run.
+    public var asked: Int
+    public var answered: Int
+    public var failed: Int
+    public var notAsked: Int
+    /// Median and largest time of its answered exchanges, in milliseconds.
+    public var medianMilliseconds: Double?
+    public var maxMilliseconds: Double?
+}
+
 /// One name server of a zone and the addresses the walk found for it
 /// (glue from the parent's referral, or the name resolved).
 public struct NameServerReport: Sendable, Hashable, Codable {
@@ -159,6 +176,7 @@ public struct ZoneReport: Sendable, Hashable, Codable {
     /// The zone's NS set as the walk knew it (empty for a root from hints
     /// that gave no names), sorted by name.
     public var nameServers: [NameServerReport] = []
+    public var serverHealth: [ServerHealthReport] = []
     public var ds: [DSReport]
     public var dnskeys: [DNSKEYReport]
     public var rrsigs: [RRSIGReport]

@@ -4,6 +4,31 @@ import DNSSEC
 /// The zone's servers: each one's health and own verdict, what they
 /// agree on (serials, DNSKEY and RRSIG sets), and the delegation (NS, glue).
 extension ZoneCheck {
+    /// Each server's exchanges for the zone and their round trips.
+    func serverHealthReports() -> [ServerHealthReport] {
+        let all = observation.allAnswers
+        return observation.servers.sorted().map { server in
+            var asked = 0, answered = 0, failed = 0, notAsked = 0
+            var times: [Double] = []
+            for answer in all where answer.server == server {
+                if answer.exchange.failure == .notAsked { notAsked += 1; continue }
+                if answer.isPastDeadline { continue }
+                asked += 1
+                if answer.exchange.response != nil {
+                    answered += 1
+                    times.append(answer.exchange.duration * 1000)
+                } else {
+                    failed += 1
+                }
+            }
+            times.sort()
+            let median = times.isEmpty ? nil : times.count % 2 == 1 ? times[times.count / 2]
+                : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+            return ServerHealthReport(server: server.description, asked: asked, answered: answered, failed: failed,
+                                      notAsked: notAsked, medianMilliseconds: median, maxMilliseconds: times.last)
+        }
+    }
+
     /// The SOA serial `server` returned, if any.
     func soaSerial(of server: ServerAddress) -> UInt32? {
         for answer in observation.soaAnswers where answer.server == server {

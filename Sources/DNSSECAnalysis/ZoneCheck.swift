@@ -95,6 +95,7 @@ struct ZoneCheck {
                                nameServers: observation.nameServers.sorted { $0.key < $1.key }.map {
                                    NameServerReport(name: $0.key.description, addresses: $0.value.sorted().map(\.description))
                                },
+                               serverHealth: serverHealthReports(),
                                ds: dsReports, dnskeys: keyReports,
                                rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks,
                                serverVerdicts: verdicts),

@@ -106,7 +106,16 @@ public struct JSONReport {
             "servers": .array(zone.servers.sorted().map { server in
                 let reach = reachability.first { $0.zone == zone.zone && $0.server == server }
                 let verdict = zone.serverVerdicts.first { $0.server == server }
+                let health = zone.serverHealth.first { $0.server == server }
                 return .object([
+                    "exchanges": health.map {
+                        .object(["asked": .int(Int64($0.asked)), "answered": .int(Int64($0.answered)),
+                                 "failed": .int(Int64($0.failed)), "not_asked": .int(Int64($0.notAsked))])
+                    } ?? .null,
+                    "rtt_ms": health.flatMap { h in
+                        h.medianMilliseconds.map { .object(["median": .double(Self.rounded($0)),
+                                                            "max": .double(Self.rounded(h.maxMilliseconds ?? $0))]) }
+                    } ?? .null,
                     "address": .string(server),
                     "names": .strings(zone.hostNames(of: server)),
                     "reachable": reach.map { .bool($0.reachable) } ?? .null,
@@ -130,6 +139,9 @@ public struct JSONReport {
             "checks": .array(zone.checks.map { .object(["mark": .string($0.mark.rawValue), "text": .string($0.text)]) }),
         ])
     }
+
+    /// Milliseconds to a tenth: finer is noise.
+    static func rounded(_ milliseconds: Double) -> Double { (milliseconds * 10).rounded() / 10 }
 
     static func sortedSignatures(_ signatures: [RRSIGReport]) -> [RRSIGReport] {
         signatures.sorted {

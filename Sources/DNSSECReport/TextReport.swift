@@ -269,9 +269,13 @@ public struct TextReport {
             for server in observation.servers.sorted() {
                 let mine = answers.filter { $0.server == server }
                 let label = observation.label(server)
+                let health = zone.serverHealth.first { $0.server == server.description }
+                let cost = health.map { h in
+                    " (\(h.answered)/\(h.asked)" + (h.medianMilliseconds.map { String(format: ", %.1f ms median", $0) } ?? "") + ")"
+                } ?? ""
                 if mine.isEmpty { parts.append("\(label) not asked") }
-                else if mine.contains(where: { $0.exchange.response != nil }) { parts.append("\(label) answered") }
-                else { parts.append("\(label) no answer (\(mine.compactMap { $0.exchange.failure?.rawValue }.first ?? "failed"))") }
+                else if mine.contains(where: { $0.exchange.response != nil }) { parts.append("\(label) answered" + cost) }
+                else { parts.append("\(label) no answer\(health.map { " to \($0.asked)" } ?? "") (\(mine.compactMap { $0.exchange.failure?.rawValue }.first ?? "failed"))") }
             }
             out.append(contentsOf: wrap("Servers: " + parts.joined(separator: ", "), indent: "    ", hanging: "        "))
         }
