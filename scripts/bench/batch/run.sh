@@ -71,7 +71,7 @@ ensure_pkg() {
     apt-get update -qq >/dev/null 2>&1 || true
     apt_updated=1
   fi
-  apt-cache policy "$1" 2>/dev/null | grep -qE 'Candidate: [0-9]' || return 2
+  apt-cache policy "$1" 2>/dev/null | grep -E 'Candidate: [0-9]' >/dev/null || return 2   # not grep -q: with pipefail, apt-cache's SIGPIPE would fail the pipe
   say "apt-get install $1"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1 || return 1
   have_pkg "$1"
