@@ -194,8 +194,7 @@ extension ZoneReport {
 
     /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
     public func label(_ address: String) -> String {
-        let names = hostNames(of: address)
-        return names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
+        ZoneObservation.label(names: hostNames(of: address), address: address)
     }
 }
 
@@ -230,8 +229,7 @@ extension NameReport {
 
     /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
     public func serverLabel(_ address: String, zone: String) -> String {
-        let names = hostNames(of: address, zone: zone)
-        return names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
+        ZoneObservation.label(names: hostNames(of: address, zone: zone), address: address)
     }
 
     /// The zones of the path and of every CNAME target's path.

@@ -127,9 +127,13 @@ public struct ZoneObservation: Sendable, Hashable {
     /// A server as a person knows it: "ns2.example. (192.0.2.2)"; the bare
     /// address when no NS name of the zone has it (a root hint, a test).
     public func label(_ server: ServerAddress) -> String {
-        let names = hostNames(of: server)
-        guard !names.isEmpty else { return server.description }
-        return names.map(\.description).joined(separator: ", ") + " (\(server))"
+        Self.label(names: hostNames(of: server).map(\.description), address: server.description)
+    }
+
+    /// The one way a server is written with its host names, for the
+    /// analysis and the reports alike.
+    public static func label(names: [String], address: String) -> String {
+        names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
     }
 
     /// The name asked to see a signed NXDOMAIN from the zone.
