@@ -208,10 +208,7 @@ extension AnalysisRun {
             // NODATA without a matching NSEC3: only an opt-out span (for DS) or
             // a wildcard NODATA (RFC 5155 §8.6, §8.7) can still prove it.
             if type == .ds, let cover, cover.optOut {
-                if let nextCloser, let h = hash(nextCloser),
-                   let found = nsec3s.first(where: { Denial.nsec3Covers(ownerHash: $0.0, nextHash: $0.1.nextHashedOwner, hash: h) }) {
-                    outcome.role(found.2, .optOut, name: nextCloser, hash: h)
-                }
+                if let nextCloser { _ = covering(nextCloser, as: .optOut) }
                 outcome.status = .insecure
                 outcome.kind = "NSEC3 opt-out"
                 return

@@ -4,6 +4,13 @@ import DNSSEC
 /// The zone's servers: each one's health and own verdict, what they
 /// agree on (serials, DNSKEY and RRSIG sets), and the delegation (NS, glue).
 extension ZoneCheck {
+    /// The RRSIGs `server` served over the zone's SOA and DNSKEY RRsets.
+    func apexSignatures(of server: ServerAddress) -> [RRSIGData] {
+        (observation.soaAnswers + observation.dnskeyAnswers).filter { $0.server == server }.flatMap { answer in
+            (answer.message?.answer ?? []).filter { $0.type == .rrsig }.compactMap { try? RRSIGData(rdata: $0.rdata) }
+        }
+    }
+
     /// Each server's exchanges for the zone and their round trips.
     func serverHealthReports() -> [ServerHealthReport] {
         let all = observation.allAnswers
@@ -239,10 +246,9 @@ extension ZoneCheck {
         let union = sets.reduce(into: Set<[UInt8]>()) { $0.formUnion($1.1) }
         // Which keys sign what each server serves (the RRSIG sets over SOA and DNSKEY).
         var signersByServer: [ServerAddress: Set<UInt16>] = [:]
-        for answer in observation.soaAnswers + observation.dnskeyAnswers {
-            for record in answer.message?.answer ?? [] where record.type == .rrsig {
-                if let sig = try? RRSIGData(rdata: record.rdata) { signersByServer[answer.server, default: []].insert(sig.keyTag) }
-            }
+        for server in Set((observation.soaAnswers + observation.dnskeyAnswers).map(\.server)) {
+            let tags = Set(apexSignatures(of: server).map(\.keyTag))
+            if !tags.isEmpty { signersByServer[server] = tags }
         }
         for (server, keys) in sets where !keys.isEmpty && keys != union {
             let missing = union.subtracting(keys).compactMap { try? DNSKEYData(rdata: $0) }
@@ -278,15 +284,9 @@ extension ZoneCheck {
                 stale.insert(server)
                 var text = "\(observation.label(server)) serves an old copy of \(zone): serial \(serial) (\(newest &- serial) behind \(newest) on \(current.sorted().map(observation.label).joined(separator: ", ")))"
                 // The signatures of its copy (over its SOA and DNSKEY RRsets).
-                var expirations: [Int64] = []
-                var signers: Set<UInt16> = []
-                for answer in observation.soaAnswers + observation.dnskeyAnswers where answer.server == server {
-                    for record in answer.message?.answer ?? [] where record.type == .rrsig {
-                        guard let sig = try? RRSIGData(rdata: record.rdata) else { continue }
-                        expirations.append(SerialTime.absolute(sig.expiration, near: now))
-                        signers.insert(sig.keyTag)
-                    }
-                }
+                let signatures = apexSignatures(of: server)
+                let expirations = signatures.map { SerialTime.absolute($0.expiration, near: now) }
+                let signers = Set(signatures.map(\.keyTag))
                 if let first = expirations.min() {
                     text += first < now ? "; its signatures expired at \(TimeText.describe(first, from: now))"
                         : "; its signatures expire \(TimeText.describe(first, from: now))"

@@ -333,9 +333,7 @@ public struct ChainWalker: Sendable {
                                 problem: why ?? "no response")
         }
         do {
-            let parsed = try exchange.parsed ?? ParsedResponse(
-                message: WireFormat.parseMessage(bytes),
-                trailingBytes: WireFormat.messageLength(bytes).map { max(0, bytes.count - $0) } ?? 0)
+            let parsed = try exchange.parsed ?? WireFormat.parseResponse(bytes)
             let message = parsed.message
             // TC=1 over TCP (RFC 7766 §8): there is nothing larger to retry
             // with, and the records present may be a fragment: not an answer.

@@ -33,19 +33,19 @@ struct ResponseMatcher: Sendable {
         guard bytes[2] & 0x80 != 0 else {
             return .ignore("QR bit clear (a query, not a response)")
         }
-        let message: Message
+        let parsed: ParsedResponse
         do {
-            message = try WireFormat.parseMessage(bytes)
+            parsed = try WireFormat.parseResponse(bytes)
         } catch {
             return .malformed("\(error) (\(bytes.count) bytes)")
         }
+        let message = parsed.message
         guard message.questions.count == 1, let echoed = message.questions.first else {
             return .ignore("\(message.questions.count) questions in the response instead of 1")
         }
         guard echoed == question else {
             return .ignore("question \(echoed) instead of \(question)")
         }
-        let length = WireFormat.messageLength(bytes) ?? bytes.count
-        return .accept(ParsedResponse(message: message, trailingBytes: max(0, bytes.count - length)))
+        return .accept(parsed)
     }
 }

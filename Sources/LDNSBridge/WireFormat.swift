@@ -16,6 +16,13 @@ public enum WireFormat {
         return try message(from: owned)
     }
 
+    /// A complete message with the count of bytes after its last record.
+    public static func parseResponse(_ bytes: [UInt8]) throws(LDNSError) -> ParsedResponse {
+        let message = try parseMessage(bytes)
+        let length = messageLength(bytes) ?? bytes.count
+        return ParsedResponse(message: message, trailingBytes: max(0, bytes.count - length))
+    }
+
     private static func message(from owned: OwnedPacket) throws(LDNSError) -> Message {
         let pkt = owned.pointer
         var flags = HeaderFlags()
