@@ -47,6 +47,17 @@ enum EntryPoint {
         return head + check.trimmingCharacters(in: .newlines) + "\n\n" + commands.trimmingCharacters(in: .newlines)
     }
 
+    /// `--generate-completion-script SHELL` (or `=SHELL`) for a shell the
+    /// parser knows: answered by `CompletionScripts`, anything else by the parser.
+    static func completionShell(_ arguments: [String]) -> CompletionShell? {
+        let flag = "--generate-completion-script"
+        if arguments.count == 2, arguments[0] == flag { return CompletionShell(rawValue: arguments[1]) }
+        if arguments.count == 1, arguments[0].hasPrefix(flag + "=") {
+            return CompletionShell(rawValue: String(arguments[0].dropFirst(flag.count + 1)))
+        }
+        return nil
+    }
+
     /// `--at -2h` as documented: a value that starts with a minus sign would
     /// otherwise read as an option; joined, `--at=-2h` is the value.
     static func joiningNegativeValues(_ arguments: [String]) -> [String] {
@@ -73,6 +84,10 @@ enum EntryPoint {
             if arguments == ["--help"] || arguments == ["-h"] {
                 // The default command's options first: what `dnssec-check NAME` takes.
                 print(Self.rootHelp())
+                return
+            }
+            if let shell = Self.completionShell(arguments) {
+                print(CompletionScripts.script(for: shell))
                 return
             }
             var command = try DNSSECCheck.parseAsRoot(arguments)

@@ -1,3 +1,4 @@
+import DNSSECTestSupport
 import Foundation
 import Testing
 
@@ -30,6 +31,10 @@ struct ManPageTests {
             complete_words dnssec-check check --ignore EXPIRATION_IN
             complete_words dnssec-check codes NSEC3_ITERATIONS_I
             complete_words dnssec-check check -f Package.sw
+            complete_words dnssec-check example.com -t NS
+            complete_words dnssec-check example.com www.example.com --form
+            complete_words dnssec-check --ignore EXPIRATION_IN
+            complete_words dnssec-check ch
             """
         let result = try Tool.run("/bin/bash", ["-c", script])
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -37,6 +42,60 @@ struct ManPageTests {
         #expect(lines.contains("dnssec-check check --ignore EXPIRATION_IN: EXPIRATION_IN_PAST"))
         #expect(lines.contains("dnssec-check codes NSEC3_ITERATIONS_I: NSEC3_ITERATIONS_INSECURE"))
         #expect(lines.contains("dnssec-check check -f Package.sw: Package.swift"))
+        // check is the default command: its options and values complete without the word `check`.
+        #expect(lines.contains("dnssec-check example.com -t NS: NS NSEC3PARAM"), "\(result.stdout)")
+        #expect(lines.contains("dnssec-check example.com www.example.com --form: --format"))
+        #expect(lines.contains("dnssec-check --ignore EXPIRATION_IN: EXPIRATION_IN_PAST"))
+        #expect(lines.contains("dnssec-check ch: check"))
+    }
+
+    /// The same for fish: `complete -C` prints what fish would offer.
+    @Test("fish completes the default command's options", .enabled(if: TestProcess.which("fish") != nil, "needs fish"))
+    func fishCompletesDefaultCommand() throws {
+        let path = Tool.root.appendingPathComponent("scripts/completions/dnssec-check.fish").path
+        func offered(_ line: String) throws -> [String] {
+            // The code completions ask the binary itself.
+            let bin = Tool.binary?.deletingLastPathComponent().path ?? ""
+            let result = try Tool.run(TestProcess.which("fish")!, ["--no-config", "-c", "source \(path); complete -C'\(line)'"],
+                                      env: ["PATH": bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
+            return result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        }
+        #expect(try offered("dnssec-check example.com -t NS") == ["NS", "NSEC3PARAM"])
+        #expect(try offered("dnssec-check example.com --ignore EXPIRATION_IN") == ["EXPIRATION_IN_PAST"])
+        #expect(try offered("dnssec-check check -t NS") == ["NS", "NSEC3PARAM"])
+        #expect(try offered("dnssec-check ch") == ["check"])
+    }
+
+    /// And for zsh, in a pseudo-terminal (zsh/zpty): every match compadd is
+    /// given during a TAB is written to a file.
+    @Test("zsh completes the default command's options", .enabled(if: TestProcess.which("zsh") != nil, "needs zsh"))
+    func zshCompletesDefaultCommand() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zsh-completion-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Tool.root.appendingPathComponent("scripts/completions/_dnssec-check").path,
+                                         toPath: dir.appendingPathComponent("_dnssec-check").path)
+        let hits = dir.appendingPathComponent("hits").path
+        let driver = """
+            zmodload zsh/zpty
+            zpty z zsh -f -i
+            zpty -w z 'PROMPT=; fpath=(\(dir.path) $fpath); autoload -U compinit; compinit -u -D'
+            zpty -w z 'compadd () { builtin compadd -O __hits "$@"; print -l -- ${^__hits[@]} >> \(hits); builtin compadd "$@" }'
+            zpty -w z 'bindkey "^I" complete-word'
+            zpty -n -w z "$1"$'\\t'
+            for i in {1..50}; do [[ -s \(hits) ]] && break; sleep 0.1; done
+            sleep 0.3
+            zpty -d z
+            """
+        func offered(_ line: String) throws -> Set<String> {
+            try? FileManager.default.removeItem(atPath: hits)
+            _ = try Tool.run(TestProcess.which("zsh")!, ["-f", "-c", driver, "zsh", line])
+            let text = (try? String(contentsOfFile: hits, encoding: .utf8)) ?? ""
+            return Set(text.split(separator: "\n").map(String.init))
+        }
+        #expect(try offered("dnssec-check example.com -t NS") == ["NS", "NSEC3PARAM"])
+        #expect(try offered("dnssec-check example.com --form") == ["--format"])
+        #expect(try offered("dnssec-check check -t NS") == ["NS", "NSEC3PARAM"])
     }
 
     @Test("docs/man/dnssec-check.1 is current", .enabled(if: Tool.python != nil, "needs python3"))

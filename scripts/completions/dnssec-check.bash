@@ -178,8 +178,14 @@ _dnssec-check() {
         "_dnssec-check_${subcommand}"
         ;;
     *)
+        # Not a subcommand: the words are the default command's (check).
+        if [[ "${COMP_CWORD}" -gt 1 || "${cur}" = -* ]]; then
+            COMPREPLY=()
+            unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+            "_dnssec-check_check"
+        fi
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check probe analyze ds codes help' -- "${cur}"))
+        [[ "${COMP_CWORD}" -eq 1 ]] && COMPREPLY+=($(compgen -W 'check probe analyze ds codes help' -- "${cur}"))
         ;;
     esac
 }

@@ -21,6 +21,10 @@ function __dnssec-check_parse_tokens -S
     switch $unparsed_tokens[1]
     case 'dnssec-check'
         __dnssec-check_parse_subcommand 0 'version' 'h/help'
+        if set -q unparsed_tokens[1]; and not contains -- $unparsed_tokens[1] 'check' 'probe' 'analyze' 'ds' 'codes' 'help'
+            # Not a subcommand: the default command's (check) tokens.
+            set -p unparsed_tokens check
+        end
         switch $unparsed_tokens[1]
         case 'check'
             __dnssec-check_parse_subcommand -r 1 'f/file=' 'jobs=' 'shard=' 'resume=' 'root-hints=' 'trust-anchor=' 't/type=+' 'timeout=' 'deadline=' 'total-deadline=' 'max-queries=' '4' '6' 'trace' 'format=' 'at=' 'warn-days=' 'crit-days=' 'strict' 'require-secure' 'ignore-rfc9276' 'ignore-rfc8624' 'max-signature-checks=' 'ignore=+' 'ds=+' 'ds-file=' 'color=' 'ascii' 'v/verbose' 'q/quiet' 'o/capture=' 'version' 'h/help'
