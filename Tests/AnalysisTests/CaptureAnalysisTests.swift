@@ -176,6 +176,10 @@ struct CaptureAnalysisTests {
         #expect(tcp.count == 1)
         #expect(tcp.first?.message.hasPrefix("ns1.notcp.lab. (127.53.7.2:53) answers over UDP but not over TCP for notcp.lab.") == true,
                 "\(tcp.first?.message ?? "none")")
+        // The socket error in words (issue 13 item 6), not NIO's "(error set): … (errno: 111)".
+        #expect(tcp.first?.message.contains("connection refused: nothing listens on the DNS port there") == true,
+                "\(tcp.first?.message ?? "none")")
+        #expect(tcp.first?.message.contains("errno") == false)
     }
 
     /// RFC 6672 §5.3.1: the DNAME's RRSIG is the evidence for the synthesized CNAME.
