@@ -51,7 +51,7 @@ struct AnalysisRun {
     struct PathSignature {
         var expiry: Int64
         var lifetime: Int64?
-        var what: String
+        var what: Subject
         var zone: DNSName
     }
     var pathSignatures: [PathSignature] = []
@@ -71,9 +71,9 @@ struct AnalysisRun {
     var now: Int64 { analyzer.referenceTime }
     var policy: AnalysisPolicy { analyzer.policy }
 
-    mutating func add(_ code: DiagnosticCode, _ subject: String, zone: DNSName, servers: [ServerAddress] = [],
-                      _ message: String, remedy: String? = nil, severity: Severity? = nil) {
-        var diagnostic = Diagnostic(code, subject: subject, zone: zone, servers: servers, message: message,
+    mutating func add(_ code: DiagnosticCode, _ subject: Subject, zone: DNSName, servers: [ServerAddress] = [],
+                      time: Int64? = nil, _ message: String, remedy: String? = nil, severity: Severity? = nil) {
+        var diagnostic = Diagnostic(code, subject: subject, zone: zone, servers: servers, time: time, message: message,
                                     remedy: remedy, severity: severity)
         if policy.ignoredCodes.contains(code) {
             // Accepted by the operator: kept in the report, never alarms.
@@ -124,14 +124,14 @@ struct AnalysisRun {
         if pastDeadline > 0 {
             // The cause: whatever went unanswered for want of time is not the servers' fault.
             let zone = observation.zones.last?.zone ?? .root
-            add(.checkDeadlineExceeded, "\(observation.name)", zone: zone,
+            add(.checkDeadlineExceeded, .name(observation.name), zone: zone,
                 "the check of \(observation.name) reached its deadline: \(pastDeadline) question(s) not sent"
                     + (observation.walkProblem.map { "; \($0)" } ?? ""))
             if status == .secure || status == .insecure { status = .indeterminate }
         } else if let problem = observation.walkProblem {
             let zone = observation.zones.last?.zone ?? .root
             if observation.queryBudgetSpent != nil {
-                add(.queryBudgetExceeded, "\(observation.name)", zone: zone, "\(observation.name): \(problem)")
+                add(.queryBudgetExceeded, .name(observation.name), zone: zone, "\(observation.name): \(problem)")
             } else if let last = observation.zones.last, last.badReferrals.contains(where: { $0.kind == .upward }) {
                 // UPWARD_REFERRAL (one per server, from the zone's check) is the cause.
             } else if let last = observation.zones.last, !last.servers.isEmpty {
@@ -140,15 +140,15 @@ struct AnalysisRun {
                 // At the root the servers are the tool's configuration: say where to look.
                 if zone == .root {
                     // Silent root hints are one finding, with where to look, not one per question.
-                    findings.removeAll { $0.code == DiagnosticCode.noServerAnswered.rawValue && $0.zone == "." }
-                    add(.noServerAnswered, "zone .", zone: zone, servers: last.servers,
+                    findings.removeAll { $0.code == DiagnosticCode.noServerAnswered.rawValue && $0.zone == .root }
+                    add(.noServerAnswered, .zone(.root), zone: zone, servers: last.servers,
                         "none of the root hints (\(last.servers.prefix(4).map(\.description).joined(separator: ", "))\(last.servers.count > 4 ? ", …" : "")) answered: check --root-hints and the network",
                         remedy: "Check --root-hints (NS and A/AAAA records for the root) and that this machine reaches those addresses on port 53, over UDP and TCP.")
                 } else {
-                    noServerAnswered("zone \(zone)", zone: zone, answers: own, problem)
+                    noServerAnswered(.zone(zone), zone: zone, answers: own, problem)
                 }
             } else {
-                add(.walkIncomplete, "zone \(zone)", zone: zone, problem)
+                add(.walkIncomplete, .zone(zone), zone: zone, problem)
             }
             if status == .secure || status == .insecure { status = .indeterminate }
         }
@@ -170,7 +170,7 @@ struct AnalysisRun {
 
         if observation.cnameChainTooLong {
             let zone = observation.zones.last?.zone ?? .root
-            add(.cnameChainTooLong, "\(observation.name)", zone: zone,
+            add(.cnameChainTooLong, .name(observation.name), zone: zone,
                 "the CNAME chain reaching \(observation.name) is longer than the 11 links validators follow, or loops: the rest was not checked")
             status = max(status, .indeterminate)
         }
@@ -211,12 +211,12 @@ struct AnalysisRun {
         // fine while more than half their lifetime remains.
         if lifetime > 0 && lifetime < 2 * policy.warnSeconds && left * 2 > lifetime { return }
         let severity: Severity = left < policy.critSeconds ? .error : .warning
-        add(.rrsigExpiresSoon, what, zone: zone,
+        add(.rrsigExpiresSoon, what, zone: zone, time: expiry,
             "\(what) expires \(TimeText.describe(expiry, from: now)); the chain turns bogus then unless re-signed",
             severity: severity)
     }
 
-    mutating func notePath(_ validation: RRsetValidation, _ what: String, zone: DNSName = .root) {
+    mutating func notePath(_ validation: RRsetValidation, _ what: Subject, zone: DNSName = .root) {
         guard let until = validation.validUntil else { return }
         let last = validation.validWindows.first { $0.expiration == until }
         pathSignatures.append(PathSignature(expiry: until, lifetime: last?.lifetime, what: what, zone: zone))
@@ -228,7 +228,7 @@ struct AnalysisRun {
         for window in validation.validWindows where !shortValiditySigners.contains(window.signer) {
             guard let expire = soaExpire[window.signer], window.lifetime < expire else { continue }
             shortValiditySigners.insert(window.signer)
-            add(.rrsigValidityTooShort, "zone \(window.signer)", zone: window.signer,
+            add(.rrsigValidityTooShort, .zone(window.signer), zone: window.signer,
                 "\(what) by \(window.keyTag) is valid for \(TimeText.span(window.lifetime)) (\(TimeText.rfc3339(window.inception)) to \(TimeText.rfc3339(window.expiration))), less than the SOA EXPIRE of \(window.signer) (\(TimeText.span(expire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
         }
     }
@@ -243,11 +243,11 @@ struct AnalysisRun {
         guard let first = usable.first?.message else {
             for answer in answers where answer.isInvalidResponse {
                 let transport = answer.exchange.transport
-                add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse, "server \(answer.server) for \(zone)",
+                add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse, .server(answer.server, names: [], zone: zone),
                     zone: zone, servers: [answer.server],
                     "\(answer.server) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(type): \(answer.problem ?? "invalid response"))")
             }
-            noServerAnswered("\(name) \(type)", zone: zone, answers: answers, "no server of \(zone) answered \(name) \(type) usably")
+            noServerAnswered(.rrset(name, type), zone: zone, answers: answers, "no server of \(zone) answered \(name) \(type) usably")
             return (report, .indeterminate)
         }
         let positive = usable.filter { !$0.answerRecords(name, type).isEmpty }
@@ -257,12 +257,12 @@ struct AnalysisRun {
             let sources = positive.isEmpty ? cname : positive
             let denying = usable.filter { $0.message?.rcode == .nxDomain }
             if !denying.isEmpty {
-                add(.existingNameCovered, "\(name) \(type)", zone: zone, servers: denying.map(\.server),
+                add(.existingNameCovered, .rrset(name, type), zone: zone, servers: denying.map(\.server),
                     "\(denying.map(\.server.description).joined(separator: ", ")) answer\(denying.count == 1 ? "s" : "") NXDOMAIN for \(name), which \(sources.map(\.server.description).joined(separator: ", ")) answer\(sources.count == 1 ? "s" : "") with data",
                     severity: .warning)
             }
             for answer in sources where answer.exchange.truncatedOverUDP {
-                add(.responseTruncatedUDP, "\(answer.question)", zone: zone, servers: [answer.server],
+                add(.responseTruncatedUDP, .rrset(answer.question.name, answer.question.type), zone: zone, servers: [answer.server],
                     "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
             }
             report.kind = positive.isEmpty ? "cname" : "positive"
@@ -286,11 +286,11 @@ struct AnalysisRun {
                 ? cnameValidation(name, sources, zone: zone, keys: keys)
                 : validator.validate(owner: name, type: answerType, answers: sources, section: { $0.answer }, keys: keys)
             report.rrsigs = validation.signatures
-            reportProblems(validation, subject: "\(name) \(answerType)", zone: zone)
-            ttlCheck(validation, subject: "\(name) \(answerType)", zone: zone)
-            algorithmCoverage(validation, subject: "\(name) \(answerType)", zone: zone, keys: keys)
+            reportProblems(validation, subject: .rrset(name, answerType), zone: zone)
+            ttlCheck(validation, subject: .rrset(name, answerType), zone: zone)
+            algorithmCoverage(validation, subject: .rrset(name, answerType), zone: zone, keys: keys)
             if validation.isSecure {
-                notePath(validation, "RRSIG \(answerType) \(name)", zone: zone)
+                notePath(validation, .rrsigs(name, covering: answerType), zone: zone)
                 report.status = .secure
                 // A wildcard expansion needs proof that the name itself does not exist (RFC 4035 §5.3.4).
                 if let labels = validation.validLabels, Int(labels) < name.rrsigLabelCount {
@@ -300,7 +300,7 @@ struct AnalysisRun {
                     if proof.status != .secure {
                         report.status = proof.status
                         for problem in proof.problems {
-                            add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
+                            add(problem.code, .rrset(name, type), zone: zone, servers: problem.servers, time: problem.time, problem.message)
                         }
                     }
                 }
@@ -326,10 +326,10 @@ struct AnalysisRun {
         report.proofRecords = denial.records
         report.status = denial.status
         for problem in denial.problems {
-            add(problem.code, "\(name) \(type)", zone: zone, servers: problem.servers, problem.message)
+            add(problem.code, .rrset(name, type), zone: zone, servers: problem.servers, time: problem.time, problem.message)
         }
         if let until = denial.validUntil {
-            pathSignatures.append(PathSignature(expiry: until, lifetime: nil, what: "NSEC proof for \(name) \(type)", zone: zone))
+            pathSignatures.append(PathSignature(expiry: until, lifetime: nil, what: .denial(name, type), zone: zone))
         }
         return (report, denial.status)
     }
@@ -376,7 +376,7 @@ struct AnalysisRun {
                 let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
                                                     section: { $0.authority }, keys: keys)
                 guard validation.isSecure else { continue }
-                add(.existingTypeNotInBitmap, "\(name) \(rrset.type)", zone: zone, servers: [answer.server],
+                add(.existingTypeNotInBitmap, .rrset(name, rrset.type), zone: zone, servers: [answer.server],
                     "the signed \(rrset.type) at \(rrset.owner) lists \(types.map(\.description).joined(separator: " ")) but \(name) has \(missing.sorted().map(\.description).joined(separator: ", "))")
             }
         }
@@ -421,23 +421,23 @@ struct AnalysisRun {
     /// malformed answers (SERVER_INVALID_RESPONSE_*, one per server) are the
     /// cause, and "bring the servers back" would send the operator the wrong
     /// way. Past the deadline it is CHECK_DEADLINE_EXCEEDED's to say.
-    mutating func noServerAnswered(_ subject: String, zone: DNSName, answers: [ServerAnswer], _ message: String) {
+    mutating func noServerAnswered(_ subject: Subject, zone: DNSName, answers: [ServerAnswer], _ message: String) {
         let asked = answers.filter(\.wasAsked)
         if !asked.isEmpty && asked.allSatisfy({ $0.isInvalidResponse || $0.isPastDeadline }) { return }
         add(.noServerAnswered, subject, zone: zone, servers: answers.map(\.server), message)
     }
 
-    mutating func reportProblems(_ validation: RRsetValidation, subject: String, zone: DNSName) {
+    mutating func reportProblems(_ validation: RRsetValidation, subject: Subject, zone: DNSName) {
         for problem in validation.problems {
             let severity: Severity? = validation.isSecure ? .warning : nil
             let onlySome = validation.isSecure ? " (other servers serve a valid signature, so validators that retry succeed)" : ""
-            add(problem.code, subject, zone: zone, servers: problem.servers, problem.message + onlySome, severity: severity)
+            add(problem.code, subject, zone: zone, servers: problem.servers, time: problem.time, problem.message + onlySome, severity: severity)
         }
     }
 
     /// RFC 4035 §2.2: every RRset is signed with each algorithm of the zone's
     /// DNSKEY RRset. Validators need only one (RFC 6840 §5.11), so a warning.
-    mutating func algorithmCoverage(_ validation: RRsetValidation, subject: String, zone: DNSName, keys: [Record]) {
+    mutating func algorithmCoverage(_ validation: RRsetValidation, subject: Subject, zone: DNSName, keys: [Record]) {
         let zoneAlgorithms = Set(keys.compactMap { try? DNSKEYData(rdata: $0.rdata) }
             .filter { $0.isZoneKey && !$0.isRevoked && SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
             .map(\.algorithm))
@@ -450,7 +450,7 @@ struct AnalysisRun {
         }
     }
 
-    mutating func ttlCheck(_ validation: RRsetValidation, subject: String, zone: DNSName) {
+    mutating func ttlCheck(_ validation: RRsetValidation, subject: Subject, zone: DNSName) {
         guard let rrset = validation.rrset, let until = validation.validUntil else { return }
         let left = until - now
         if left > 0 && Int64(rrset.ttl) > left {

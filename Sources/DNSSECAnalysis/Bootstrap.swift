@@ -49,7 +49,7 @@ extension AnalysisRun {
         }
         let signalling: String
         if !invalid.isEmpty {
-            add(.bootstrapSignalInvalid, "delegation \(candidate.parent?.description ?? "?") → \(candidate.zone)", zone: candidate.zone,
+            add(.bootstrapSignalInvalid, .delegation(parent: candidate.parent, child: candidate.zone), zone: candidate.zone,
                 "RFC 9615 signalling for \(candidate.zone) fails under " + invalid.joined(separator: "; ")
                     + ": a parent that bootstraps with authentication will not act")
             signalling = "its RFC 9615 signalling is broken (see BOOTSTRAP_SIGNAL_INVALID)"
@@ -65,7 +65,7 @@ extension AnalysisRun {
         } else {
             signalling = "not authenticated: no RFC 9615 signalling under \(absent.joined(separator: ", ")), so a parent can only accept after a delay or a challenge (RFC 8078 §3)"
         }
-        add(.cdsBootstrapReady, "delegation \(candidate.parent?.description ?? "?") → \(candidate.zone)", zone: candidate.zone,
+        add(.cdsBootstrapReady, .delegation(parent: candidate.parent, child: candidate.zone), zone: candidate.zone,
             "\(candidate.zone) is signed and publishes CDS/CDNSKEY for a key that signs its DNSKEY RRset, but has no DS: a parent that bootstraps from CDS would publish \(candidate.ds) and the zone would become secure; \(signalling)")
     }
 }

@@ -143,7 +143,7 @@ extension AnalysisRun {
         }
         let parameterSets = Set(nsec3s.map { "\($0.1.hashAlgorithm)/\($0.1.iterations)/\(Encodings.hex($0.1.salt))" })
         if parameterSets.count > 1 {
-            add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [server],
+            add(.nsec3ParametersInconsistent, .zone(zone), zone: zone, servers: [server],
                 "NSEC3 records from \(server) for \(name) use different parameters (algorithm/iterations/salt): \(parameterSets.sorted().joined(separator: ", "))")
         }
         guard let params = nsec3s.first?.1 else {
@@ -237,18 +237,18 @@ extension AnalysisRun {
     mutating func nsec3Policy(iterations: UInt16, salt: [UInt8], optOut: Bool, zone: DNSName, servers: [ServerAddress] = []) {
         let params = (iterations: iterations, salt: salt, optOut: optOut)
         if params.optOut {
-            add(.nsec3OptOut, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses NSEC3 opt-out")
+            add(.nsec3OptOut, .zone(zone), zone: zone, servers: servers, "\(zone) uses NSEC3 opt-out")
         }
         if params.iterations > policy.nsec3IterationLimit {
-            add(.nsec3IterationsInsecure, "zone \(zone)", zone: zone, servers: servers,
+            add(.nsec3IterationsInsecure, .zone(zone), zone: zone, servers: servers,
                 "\(zone) uses \(params.iterations) NSEC3 iterations, above the \(policy.nsec3IterationLimit) that unbound, BIND and Knot Resolver accept: they treat its denials as insecure")
         }
         if policy.ignoreRFC9276 { return }
         if params.iterations > 0 {
-            add(.nonzeroNSEC3IterationCount, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses \(params.iterations) NSEC3 iterations (RFC 9276: use 0)")
+            add(.nonzeroNSEC3IterationCount, .zone(zone), zone: zone, servers: servers, "\(zone) uses \(params.iterations) NSEC3 iterations (RFC 9276: use 0)")
         }
         if !params.salt.isEmpty {
-            add(.nonemptyNSEC3Salt, "zone \(zone)", zone: zone, servers: servers, "\(zone) uses NSEC3 salt \(Encodings.hex(params.salt)) (RFC 9276: use none)")
+            add(.nonemptyNSEC3Salt, .zone(zone), zone: zone, servers: servers, "\(zone) uses NSEC3 salt \(Encodings.hex(params.salt)) (RFC 9276: use none)")
         }
     }
 

@@ -32,15 +32,15 @@ extension NameReport {
         let overriding: Set<String> = ["CHECK_DEADLINE_EXCEEDED", "QUERY_BUDGET_EXCEEDED"]
         func rank(_ d: Diagnostic) -> [Int] {
             [overriding.contains(d.code) ? 0 : 1,
-             d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
+             d.severity == .error && breakZones.contains(d.zone.description) ? 0 : 1,
              d.severity == .error ? 0 : 1,
-             depth[d.zone] ?? Int.max,
+             depth[d.zone.description] ?? Int.max,
              causes.contains(d.code) ? 0 : consequences.contains(d.code) ? 2 : 1,
              order[d.code] ?? Int.max]
         }
         return all.min { a, b in
             let (ra, rb) = (rank(a), rank(b))
-            return ra != rb ? ra.lexicographicallyPrecedes(rb) : (a.subject, a.message) < (b.subject, b.message)
+            return ra != rb ? ra.lexicographicallyPrecedes(rb) : (a.subject.description, a.message) < (b.subject.description, b.message)
         }
     }
 }

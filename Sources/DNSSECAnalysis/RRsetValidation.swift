@@ -41,6 +41,8 @@ struct SignatureProblem {
     var code: DiagnosticCode
     var message: String
     var servers: [ServerAddress]
+    /// The signature's expiration or inception when that is the problem.
+    var time: Int64? = nil
 }
 
 /// Validates RRsets against a set of keys at a reference time, caching
@@ -137,9 +139,9 @@ final class Validator {
         let keyIDs = keys.map(Self.keyID)
         let publishedIDs = Set(published.compactMap(Self.keyID))
 
-        func note(_ code: DiagnosticCode, _ message: String, _ server: ServerAddress) {
+        func note(_ code: DiagnosticCode, _ message: String, _ server: ServerAddress, time: Int64? = nil) {
             let key = code.rawValue + message
-            problems[key, default: SignatureProblem(code: code, message: message, servers: [])].servers.append(server)
+            problems[key, default: SignatureProblem(code: code, message: message, servers: [], time: time)].servers.append(server)
         }
 
         for answer in answers {
@@ -216,10 +218,12 @@ final class Validator {
                         note(.rrsigNoMatchingDNSKEY, "\(label): no DNSKEY \(data.keyTag)/\(data.algorithm.rawValue) in \(data.signerName)", answer.server)
                     }
                 case .expired:
-                    note(.expirationInPast, "\(label) expired \(when)", answer.server)
+                    note(.expirationInPast, "\(label) expired \(when)", answer.server,
+                         time: SerialTime.absolute(data.expiration, near: referenceTime))
                 case .notYetValid:
                     let start = TimeText.describe(SerialTime.absolute(data.inception, near: referenceTime), from: referenceTime)
-                    note(.inceptionInFuture, "\(label) is valid only from \(start)", answer.server)
+                    note(.inceptionInFuture, "\(label) is valid only from \(start)", answer.server,
+                         time: SerialTime.absolute(data.inception, near: referenceTime))
                 case .signatureInvalid where allCandidates.count > candidates.count:
                     note(.rrsigValidationLimit, "\(label): no valid signature with the first \(candidates.count) of \(allCandidates.count) keys with that tag; the rest are not tried", answer.server)
                 case .signatureInvalid:

@@ -200,7 +200,7 @@ extension ZoneReport {
 
 /// The analysis of one name: verdict, per-zone detail, the requested
 /// RRsets, every finding, and when the chain turns bogus if nothing is re-signed.
-public struct NameReport: Sendable, Hashable, Codable {
+public struct NameReport: Sendable, Hashable {
     public var name: String
     public var types: [String]
     public var status: SecurityStatus
@@ -230,6 +230,11 @@ extension NameReport {
     /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
     public func serverLabel(_ address: String, zone: String) -> String {
         ZoneObservation.label(names: hostNames(of: address, zone: zone), address: address)
+    }
+
+    /// The same, for a finding's typed server and zone.
+    public func serverLabel(_ address: ServerAddress, zone: DNSName) -> String {
+        serverLabel(address.description, zone: zone.description)
     }
 
     /// The zones of the path and of every CNAME target's path.

@@ -36,7 +36,7 @@ extension ZoneCheck {
             let parts = sets.map { key, servers in
                 "\(key) on \(servers.map(\.key.description).sorted().joined(separator: ", "))"
             }.sorted()
-            run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: byServer.keys.sorted(),
+            run.add(.nsec3ParametersInconsistent, .zone(zone), zone: zone, servers: byServer.keys.sorted(),
                     "the servers of \(zone) publish different NSEC3 chains: " + parts.joined(separator: "; "))
         }
         // The chain a server returns must use parameters it publishes.
@@ -46,7 +46,7 @@ extension ZoneCheck {
                 guard let data = try? NSEC3Data(rdata: nsec3.rdata),
                       !params.contains(where: { $0.iterations == data.iterations && $0.salt == data.salt && $0.hashAlgorithm == data.hashAlgorithm })
                 else { continue }
-                run.add(.nsec3ParametersInconsistent, "zone \(zone)", zone: zone, servers: [probe.server],
+                run.add(.nsec3ParametersInconsistent, .zone(zone), zone: zone, servers: [probe.server],
                         "\(probe.server) publishes NSEC3PARAM with \(describe(params)) but returns NSEC3 records with \(text(data.iterations, data.salt))")
                 break
             }
@@ -80,7 +80,7 @@ extension ZoneCheck {
         }
         // When some servers prove it, the others' failures are per-server warnings.
         for problem in problems {
-            run.add(problem.code, "NXDOMAIN proof of \(zone)", zone: zone, servers: problem.servers,
+            run.add(problem.code, .nxdomainProof(zone), zone: zone, servers: problem.servers, time: problem.time,
                     "negative answers from \(zone) do not validate: \(problem.message)" + (proven ? " (other servers prove it)" : ""),
                     severity: proven ? .warning : nil)
         }
@@ -121,7 +121,7 @@ extension ZoneCheck {
                 }
                 return "\(what) on \(servers.map(\.description).sorted().joined(separator: ", "))"
             }.sorted()
-            run.add(code, "zone \(zone)", zone: zone, servers: sets.values.flatMap { $0 },
+            run.add(code, .zone(zone), zone: zone, servers: sets.values.flatMap { $0 },
                     "the servers of \(zone) disagree: " + parts.joined(separator: "; "))
         }
         return agree
@@ -145,7 +145,7 @@ extension ZoneCheck {
         guard !usable.isEmpty else { return false }   // no DNSKEY answer: nothing to judge
         func check(_ what: String, _ entry: [Record]) -> Bool {
             if entry.isEmpty {
-                run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
+                run.add(.cdsWouldBreakChain, .zone(zone), zone: zone,
                         "\(what) points to no published DNSKEY of \(zone): with it as the DS the zone would be bogus",
                         severity: severity)
                 return false
@@ -153,7 +153,7 @@ extension ZoneCheck {
             let validation = run.validator.validate(owner: zone, type: .dnskey, answers: usable, section: { $0.answer }, keys: entry)
             if validation.isSecure { return true }
             let tags = entry.compactMap { try? DNSKEYFacts(record: $0).keyTag }.sorted().map(String.init)
-            run.add(.cdsWouldBreakChain, "zone \(zone)", zone: zone,
+            run.add(.cdsWouldBreakChain, .zone(zone), zone: zone,
                     "\(what) points to DNSKEY \(tags.joined(separator: ", ")), which does not sign the DNSKEY RRset: with it as the DS the zone would be bogus",
                     severity: severity)
             return false
@@ -196,7 +196,7 @@ extension ZoneCheck {
         for (type, answers) in [(RRType.cds, observation.cdsAnswers), (.cdnskey, observation.cdnskeyAnswers)] {
             let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer }, keys: published)
             if validation.rrset != nil && !validation.isSecure {
-                run.add(.cdsSignerInvalid, "zone \(zone)", zone: zone, servers: validation.servedBy,
+                run.add(.cdsSignerInvalid, .zone(zone), zone: zone, servers: validation.servedBy,
                         "the \(type) RRset of \(zone) has no valid signature by the zone's own keys: a parent that bootstraps from it will not trust it")
                 return
             }
@@ -217,7 +217,7 @@ extension ZoneCheck {
         let cds = Set(cdsList)
         if cds.isEmpty && cdnskey.isEmpty { return }
         if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
-            run.add(.cdsDeleteRequested, "zone \(zone)", zone: zone,
+            run.add(.cdsDeleteRequested, .zone(zone), zone: zone,
                     "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
             return
         }
@@ -229,7 +229,7 @@ extension ZoneCheck {
                     || !DSDigest.supported.contains(ds.digestType)
             }
             if cdsKeys != cdnskeyKeys || !digestsAgree {
-                run.add(.cdnskeyInconsistentWithCDS, "zone \(zone)", zone: zone,
+                run.add(.cdnskeyInconsistentWithCDS, .zone(zone), zone: zone,
                         "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
             }
         }
@@ -247,7 +247,7 @@ extension ZoneCheck {
             let validation = run.validator.validate(owner: zone, type: type, answers: answers, section: { $0.answer },
                                                     keys: entryKeys)
             if validation.rrset != nil && !validation.isSecure && !dsSet.isEmpty {
-                run.add(.cdsSignerInvalid, "zone \(zone)", zone: zone, servers: validation.servedBy,
+                run.add(.cdsSignerInvalid, .zone(zone), zone: zone, servers: validation.servedBy,
                         "the \(type) RRset of \(zone) is not signed by a key the DS RRset (\(entryTags.sorted().map(String.init).joined(separator: ", "))) points to: a parent that polls ignores it")
                 return
             }
@@ -258,7 +258,7 @@ extension ZoneCheck {
             checks.append(.init(.ok, "CDS matches the DS RRset at the parent: a parent that polls has nothing to change"))
         } else {
             checks.append(.init(.info, "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
-            run.add(.cdsInconsistentWithDS, "zone \(zone)", zone: zone,
+            run.add(.cdsInconsistentWithDS, .zone(zone), zone: zone,
                     "CDS lists \(list(Array(cds))); the parent has \(list(dsSet)): a parent that polls CDS will replace its DS")
         }
     }

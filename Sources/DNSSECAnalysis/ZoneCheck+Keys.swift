@@ -49,11 +49,11 @@ extension ZoneCheck {
             if !waits.isEmpty { checks.append(.init(.info, "Rollover timing: " + waits.joined(separator: "; "))) }
         }
         let colliding = keyTagCollisions(&run, records)
-        var seenColliding: Set<String> = []
+        var seenColliding: Set<Subject> = []
         for record in records {
             guard let facts = try? DNSKEYFacts(record: record) else { continue }
             let key = facts.key
-            let subject = "DNSKEY \(facts.keyTag)/\(key.algorithm.rawValue) of \(zone)"
+            let subject: Subject = .dnskey(zone, keyTag: facts.keyTag, algorithm: key.algorithm.rawValue)
             // Keys that share a tag are one finding (keyTagCollisions), not one per key.
             if colliding.contains(subject) && !seenColliding.insert(subject).inserted { continue }
             checks.append(.init(.info, "DNSKEY=\(facts.keyTag)\(key.isSecureEntryPoint ? "/SEP" : "") \(key.algorithm.mnemonic)\(facts.keySize.map { " \($0) bits" } ?? "")"))
@@ -96,19 +96,20 @@ extension ZoneCheck {
 
     /// DNSKEYs sharing a key tag and algorithm (RFC 4034 §5.1 allows it; a
     /// KeyTrap zone has hundreds). Returns the subjects of the colliding keys.
-    mutating func keyTagCollisions(_ run: inout AnalysisRun, _ records: [Record]) -> Set<String> {
+    mutating func keyTagCollisions(_ run: inout AnalysisRun, _ records: [Record]) -> Set<Subject> {
         let facts = records.compactMap { try? DNSKEYFacts(record: $0) }
-        let groups = Dictionary(grouping: facts) { "DNSKEY \($0.keyTag)/\($0.key.algorithm.rawValue) of \(zone)" }
+        let groups = Dictionary(grouping: facts) { [$0.keyTag, UInt16($0.key.algorithm.rawValue)] }
         let limit = run.policy.cryptoLimits.keysPerRRSIG
-        for (subject, keys) in groups.sorted(by: { $0.key < $1.key }) where keys.count > 1 {
+        for (_, keys) in groups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) where keys.count > 1 {
             let first = keys[0]
+            let subject: Subject = .dnskey(zone, keyTag: first.keyTag, algorithm: first.key.algorithm.rawValue)
             let beyond = keys.count > limit
                 ? ": validators try only a few keys per RRSIG (\(limit) here), so signatures by the others fail" : ""
             run.add(.dnskeyKeytagCollision, subject, zone: zone,
                     "\(keys.count) DNSKEYs of \(zone) share key tag \(first.keyTag) and algorithm \(first.key.algorithm.rawValue) (\(first.key.algorithm))\(beyond)",
                     severity: keys.count > limit ? .error : nil)
         }
-        return Set(groups.filter { $0.value.count > 1 }.keys)
+        return Set(groups.values.filter { $0.count > 1 }.map { Subject.dnskey(zone, keyTag: $0[0].keyTag, algorithm: $0[0].key.algorithm.rawValue) })
     }
 
     /// A KSK that signs the DNSKEY RRset without a DS: a double-KSK rollover
@@ -135,7 +136,7 @@ extension ZoneCheck {
             return
         }
         let since = "has signed the DNSKEY RRset since \(TimeText.rfc3339(signedSince)) (its RRSIG's inception, \(TimeText.span(run.now - signedSince)) ago), longer than the DNSKEY TTL (\(TimeText.span(Int64(dnskeyTTL ?? 0)))) plus the DS TTL (\(TimeText.span(Int64(dsTTL ?? 0)))) and a day"
-        let subject = "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)"
+        let subject: Subject = .dnskey(zone, keyTag: facts.keyTag, algorithm: facts.key.algorithm.rawValue)
         if outgoing {
             run.add(.kskRolloverStuck, subject, zone: zone,
                     "KSK \(facts.keyTag) \(since), without a DS at \(parent), while the CDS lists only \(cds.sorted().map(String.init).joined(separator: ", ")): an old KSK left behind after its rollover",

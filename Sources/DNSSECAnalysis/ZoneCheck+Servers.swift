@@ -135,19 +135,19 @@ extension ZoneCheck {
                 // TC=1 over TCP is its own finding: a size or server limit, not mangled bytes.
                 let truncated = all.filter { $0.hasSuffix(ServerAnswer.truncatedOverTCP) }
                 if !truncated.isEmpty {
-                    run.add(.responseTruncatedTCP, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+                    run.add(.responseTruncatedTCP, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
                             "\(observation.label(server)) sets TC=1 over TCP for \(zone) (\(truncated.map { $0.split(separator: ":")[0] }.joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
                 }
                 let problems = all.filter { !$0.hasSuffix(ServerAnswer.truncatedOverTCP) }
                 if problems.isEmpty { continue }
                 run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
-                        "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+                        .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
                         "\(observation.label(server)) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
             }
         }
         if let first = observation.nameServersNotResolved.first {
             let count = observation.nameServersNotResolved.count
-            run.add(.gluelessNSLimit, "zone \(zone)", zone: zone,
+            run.add(.gluelessNSLimit, .zone(zone), zone: zone,
                     "\(zone) has \(observation.nameServersWithoutGlue.count) name servers without glue; the \(count) after the first \(observation.nameServersWithoutGlue.count - count) in name order were not resolved (\(first)\(count > 1 ? " …" : ""))")
         }
         for referral in observation.badReferrals {
@@ -155,23 +155,23 @@ extension ZoneCheck {
                 + (referral.nameServers.count > 3 ? ", …" : "")
             switch referral.kind {
             case .loop:
-                run.add(.referralLoop, "server \(observation.label(referral.server)) for \(zone)", zone: zone, servers: [referral.server],
+                run.add(.referralLoop, .server(referral.server, names: observation.hostNames(of: referral.server), zone: zone), zone: zone, servers: [referral.server],
                         "\(observation.label(referral.server)) refers the question back to \(zone) itself (NS \(ns)) instead of answering for it")
             case .upward:
-                run.add(.upwardReferral, "server \(observation.label(referral.server)) for \(zone)", zone: zone, servers: [referral.server],
+                run.add(.upwardReferral, .server(referral.server, names: observation.hostNames(of: referral.server), zone: zone), zone: zone, servers: [referral.server],
                         "\(observation.label(referral.server)) refers the question up to \(referral.target) (NS \(ns)) instead of answering for \(zone)")
             }
         }
         if let first = observation.serversNotAsked.first {
             let count = observation.serversNotAsked.count
-            run.add(.serversNotAsked, "zone \(zone)", zone: zone,
+            run.add(.serversNotAsked, .zone(zone), zone: zone,
                     "\(zone) has \(observation.servers.count + count) name server addresses; the \(count) after the first \(observation.servers.count) in address order were not asked (\(first.ip)\(count > 1 ? " …" : ""))")
         }
         let silent = silentServers(&run)
         // A server that answers UDP but not TCP is one finding, naming what it cost.
         var overTCP: [ServerAddress: (lost: [String], why: String)] = [:]
         for answer in observation.dnskeyAnswers + observation.soaAnswers where answer.wasAsked {
-            let subject = "server \(observation.label(answer.server)) for \(zone)"
+            let subject: Subject = .server(answer.server, names: observation.hostNames(of: answer.server), zone: zone)
             guard let message = answer.message else {
                 if answer.exchange.truncatedOverUDP && !answer.isInvalidResponse && !answer.isPastDeadline {
                     overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost
@@ -207,7 +207,7 @@ extension ZoneCheck {
                 continue
             }
             if answer.exchange.truncatedOverUDP {
-                run.add(.responseTruncatedUDP, "\(answer.question)", zone: zone, servers: [answer.server],
+                run.add(.responseTruncatedUDP, .rrset(answer.question.name, answer.question.type), zone: zone, servers: [answer.server],
                         "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
             }
             if answer.question.type == .soa,
@@ -221,7 +221,7 @@ extension ZoneCheck {
             guard let message = answer.message, message.rcode != .formErr, message.rcode != .notImp else { continue }
             let version = message.edns?.version
             if message.rcode != .badVers || version != 0 {
-                run.add(.ednsVersionMismatch, "server \(observation.label(answer.server)) for \(zone)", zone: zone, servers: [answer.server],
+                run.add(.ednsVersionMismatch, .server(answer.server, names: observation.hostNames(of: answer.server), zone: zone), zone: zone, servers: [answer.server],
                         "\(observation.label(answer.server)) answered \(answer.question) with EDNS version 1 by \(message.rcode)\(version.map { ", OPT version \($0)" } ?? ", no OPT") instead of BADVERS with version 0")
             }
         }
@@ -230,7 +230,7 @@ extension ZoneCheck {
             overTCP[answer.server, default: ([], answer.problem ?? "no answer")].lost.append("\(answer.question.type) asked over TCP")
         }
         for (server, tcp) in overTCP.sorted(by: { $0.key < $1.key }) {
-            run.add(.serverUnresponsiveTCP, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server],
+            run.add(.serverUnresponsiveTCP, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
                     "\(observation.label(server)) answers over UDP but not over TCP for \(zone) (\(tcp.why)): lost \(tcp.lost.joined(separator: ", "))")
         }
         delegationConsistency(&run)
@@ -260,7 +260,7 @@ extension ZoneCheck {
                 .sorted()
             let consequence = crossed.isEmpty ? "" : "; " + crossed.joined(separator: "; ")
                 + ": a validator that takes the DNSKEY RRset from \(observation.label(server)) and data from there fails until it retries"
-            run.add(.dnskeyMissingFromServers, "zone \(zone)", zone: zone, servers: [server],
+            run.add(.dnskeyMissingFromServers, .zone(zone), zone: zone, servers: [server],
                     "\(observation.label(server)) does not serve DNSKEY \(missing.sorted().map(String.init).joined(separator: ", ")) that other servers of \(zone) serve" + consequence)
         }
     }
@@ -305,7 +305,7 @@ extension ZoneCheck {
                         text += "; it signs with \(orphan.sorted().map(String.init).joined(separator: ", ")), which the current copy does not publish: a validator that takes the DNSKEY RRset from one copy and data from the other fails until it retries"
                     }
                 }
-                run.add(.inconsistentSOASerial, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server], text)
+                run.add(.inconsistentSOASerial, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server], text)
             }
         }
         return stale
@@ -333,7 +333,7 @@ extension ZoneCheck {
                 + " (\(why ?? "no answer"))"
             text += waited > 0 ? "; waiting for it cost \(String(format: "%.1f", waited)) s" : "; it was not asked again"
             if notSent > 0 { text += "; \(notSent) later question(s) not sent to it" }
-            run.add(.serverUnresponsive, "server \(observation.label(server)) for \(zone)", zone: zone, servers: [server], text)
+            run.add(.serverUnresponsive, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server], text)
         }
         return Set(unanswered.keys)
     }
@@ -350,17 +350,17 @@ extension ZoneCheck {
         }
         guard !childNames.isEmpty else { return }
         for name in parentNames.subtracting(childNames).sorted() {
-            run.add(.nsNameNotInChild, "delegation \(parent) → \(zone)", zone: zone,
+            run.add(.nsNameNotInChild, .delegation(parent: parent, child: zone), zone: zone,
                     "\(name) is in the delegation from \(parent) but not in the NS RRset of \(zone)")
         }
         for name in childNames.subtracting(parentNames).sorted() {
-            run.add(.nsNameNotInParent, "delegation \(parent) → \(zone)", zone: zone,
+            run.add(.nsNameNotInParent, .delegation(parent: parent, child: zone), zone: zone,
                     "\(name) is in the NS RRset of \(zone) but not in the delegation from \(parent)")
         }
         for name in parentNames.intersection(childNames).sorted() where name.isSubdomain(of: zone) {
             let glue = Set(observation.nameServers[name] ?? [])
             if glue.isEmpty || observation.nameServersWithoutGlue.contains(name) {
-                run.add(.missingGlueForNSName, "delegation \(parent) → \(zone)", zone: zone,
+                run.add(.missingGlueForNSName, .delegation(parent: parent, child: zone), zone: zone,
                         "\(name) is inside \(zone) but the referral from \(parent) has no glue for it")
                 continue
             }
@@ -371,7 +371,7 @@ extension ZoneCheck {
                 }
             }
             if !authoritative.isEmpty && authoritative != glue {
-                run.add(.glueMismatch, "delegation \(parent) → \(zone)", zone: zone,
+                run.add(.glueMismatch, .delegation(parent: parent, child: zone), zone: zone,
                         "\(name): glue \(glue.sorted().map(\.ip).joined(separator: ", ")) at \(parent), but \(zone) publishes \(authoritative.sorted().map(\.ip).joined(separator: ", "))")
             }
         }

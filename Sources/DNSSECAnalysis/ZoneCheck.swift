@@ -76,8 +76,8 @@ struct ZoneCheck {
         if status == .secure, let trustedKeys {
             let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
                                              section: { $0.answer }, keys: trustedKeys)
-            run.reportProblems(soa, subject: "\(zone) SOA", zone: zone)
-            run.algorithmCoverage(soa, subject: "\(zone) SOA", zone: zone, keys: trustedKeys)
+            run.reportProblems(soa, subject: .rrset(zone, .soa), zone: zone)
+            run.algorithmCoverage(soa, subject: .rrset(zone, .soa), zone: zone, keys: trustedKeys)
             rrsigReports += soa.signatures
             soaValidServers = Set(soa.validServers)
             if soa.isSecure {
@@ -110,7 +110,7 @@ struct ZoneCheck {
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         if usable.isEmpty {
             // Out of time is CHECK_DEADLINE_EXCEEDED, not the servers' silence.
-            run.noServerAnswered("delegation \(parent) → \(zone)", zone: zone, answers: answers,
+            run.noServerAnswered(.delegation(parent: parent, child: zone), zone: zone, answers: answers,
                                  "no server of \(parent) answered the DS query for \(zone)")
             return (.indeterminate, [])
         }
@@ -123,20 +123,20 @@ struct ZoneCheck {
                 let tags = set.compactMap { try? DSData(rdata: $0).keyTag }.sorted().map(String.init)
                 return "\(tags.isEmpty ? "no DS" : "DS " + tags.joined(separator: ", ")) on \(answers.map(\.server.description).sorted().joined(separator: ", "))"
             }.sorted()
-            run.add(.inconsistentDS, "delegation \(parent) → \(zone)", zone: zone, servers: usable.map(\.server),
+            run.add(.inconsistentDS, .delegation(parent: parent, child: zone), zone: zone, servers: usable.map(\.server),
                     "the servers of \(parent) disagree: " + text.joined(separator: "; "))
         }
         if !withDS.isEmpty {
             let validation = run.validator.validate(owner: zone, type: .ds, answers: withDS, section: { $0.answer },
                                                     keys: parentKeys)
-            run.reportProblems(validation, subject: "DS \(zone)", zone: zone)
+            run.reportProblems(validation, subject: .rrset(zone, .ds), zone: zone)
             let records = validation.rrset?.rdatas.compactMap { try? DSData(rdata: $0) } ?? []
             checks.append(.init(.ok, "Found \(records.count) DS record\(records.count == 1 ? "" : "s") for \(zone) in the \(parent) zone"))
             guard validation.isSecure else {
                 checks.append(.init(.error, "No valid RRSIG over the DS RRset of \(zone) in \(parent)"))
                 return (.bogus, records)
             }
-            run.notePath(validation, "RRSIG DS \(zone)", zone: zone)
+            run.notePath(validation, .rrsigs(zone, covering: .ds), zone: zone)
             checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY of \(parent) verifies the DS RRset"))
             return (.secure, records)
         }
@@ -150,16 +150,16 @@ struct ZoneCheck {
         switch denial.status {
         case .secure, .insecure:
             checks.append(.init(.info, "No DS records found for \(zone) in the \(parent) zone (proven by \(denial.description))"))
-            run.add(.insecureDelegation, "delegation \(parent) → \(zone)", zone: zone,
+            run.add(.insecureDelegation, .delegation(parent: parent, child: zone), zone: zone,
                     denial.unchecked.map { "\(parent) denies a DS for \(zone) with \(denial.kind) that validators do not check (\($0)): the zone is insecure" }
                         ?? "\(parent) proves with \(denial.kind) that \(zone) has no DS: the zone is insecure")
             return (.insecure, [])
         default:
             checks.append(.init(.error, "No DS records for \(zone) in \(parent), and no valid proof that none exist"))
             for problem in denial.problems {
-                run.add(problem.code, "DS \(zone)", zone: zone, servers: problem.servers, problem.message)
+                run.add(problem.code, .rrset(zone, .ds), zone: zone, servers: problem.servers, time: problem.time, problem.message)
             }
-            run.add(.dsAbsenceNotProven, "delegation \(parent) → \(zone)", zone: zone, servers: usable.map(\.server),
+            run.add(.dsAbsenceNotProven, .delegation(parent: parent, child: zone), zone: zone, servers: usable.map(\.server),
                     "\(parent) returned no DS for \(zone) without a valid NSEC/NSEC3 proof")
             return (.bogus, [])
         }
@@ -181,17 +181,17 @@ struct ZoneCheck {
             SignatureVerifier.supportedAlgorithms.contains($0.algorithm) && DSDigest.supported.contains($0.digestType)
         }
         for ds in dsSet where !DSDigest.supported.contains(ds.digestType) {
-            run.add(.digestAlgorithmNotSupported, "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of \(zone)",
+            run.add(.digestAlgorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                     zone: zone, "digest type \(ds.digestType.rawValue) (\(ds.digestType)) cannot be computed; this DS is ignored")
         }
         for ds in dsSet where !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
-            run.add(.algorithmNotSupported, "DS \(ds.keyTag)/\(ds.algorithm.rawValue) of \(zone)", zone: zone,
+            run.add(.algorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue), zone: zone,
                     "DS \(ds.keyTag) uses algorithm \(ds.algorithm.rawValue) (\(ds.algorithm)), which validators cannot check",
                     severity: supportedDS.isEmpty && anchorKeys.isEmpty ? .warning : .info)
         }
         for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
             if !run.policy.ignoreRFC8624 {
-                run.add(.digestAlgorithmProhibited, "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of \(zone)",
+                run.add(.digestAlgorithmProhibited, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                         zone: zone, "DS \(ds.keyTag) uses digest type \(ds.digestType.rawValue) (\(ds.digestType))")
             }
         }
@@ -204,14 +204,14 @@ struct ZoneCheck {
 
         let usable = answers.filter { $0.message?.rcode == .noError }
         if usable.isEmpty {
-            run.noServerAnswered("zone \(zone)", zone: zone, answers: answers, "no server of \(zone) answered the DNSKEY query")
+            run.noServerAnswered(.zone(zone), zone: zone, answers: answers, "no server of \(zone) answered the DNSKEY query")
             let described = describeKeys(run.validator, dsSet: dsSet)
             return KeyResult(status: .indeterminate, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
         }
         let keyRecords = allKeyRecords()
         if keyRecords.isEmpty {
             checks.append(.init(.error, "No DNSKEY records found for \(zone)", repeats: [.dnskeyMissing]))
-            run.add(.dnskeyMissing, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+            run.add(.dnskeyMissing, .zone(zone), zone: zone, servers: usable.map(\.server),
                     "\(observation.parent.map { "\($0) has DS records for \(zone)" } ?? "a trust anchor exists for \(zone)") but its servers return no DNSKEY")
             let described = describeKeys(run.validator, dsSet: dsSet)
             return KeyResult(status: .bogus, trusted: nil, keyReports: described.0, dsReports: described.1, rrsigs: [])
@@ -232,7 +232,7 @@ struct ZoneCheck {
                     // RFC 5011 revocation binds trust anchors; validators such as
                     // unbound still build the chain through a DS-matched revoked
                     // key, so it stays an entry point, but it is an error to fix.
-                    run.add(.dnskeyRevokedDS, "DS \(ds.keyTag) of \(zone)", zone: zone,
+                    run.add(.dnskeyRevokedDS, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue), zone: zone,
                             "DS \(ds.keyTag) matches DNSKEY \(tag), which has the REVOKE flag; validators may refuse it")
                 }
                 checks.append(.init(.ok, "DS=\(ds.keyTag)/\(ds.digestType) verifies DNSKEY=\(tag)/SEP"))
@@ -246,14 +246,14 @@ struct ZoneCheck {
         keyPolicy(&run, keyRecords)
 
         if !validation.isSecure {
-            run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
+            run.reportProblems(validation, subject: .rrset(zone, .dnskey), zone: zone)
             if entryPoints.isEmpty {
                 // With no DS-matched key, still say whether the signatures would
                 // hold once the DS is fixed: both problems need fixing.
                 let selfSigned = run.validator.validate(owner: zone, type: .dnskey, answers: usable,
                                                         section: { $0.answer }, keys: keyRecords)
                 let timing = selfSigned.problems.filter { [.expirationInPast, .inceptionInFuture].contains($0.code) }
-                run.reportProblems(RRsetValidation(problems: timing), subject: "DNSKEY \(zone)", zone: zone)
+                run.reportProblems(RRsetValidation(problems: timing), subject: .rrset(zone, .dnskey), zone: zone)
             }
             let why = entryPoints.isEmpty ? "no DNSKEY matches a DS\(anchored ? " or trust anchor" : "")"
                 : "no valid RRSIG over the DNSKEY RRset by a DS-matched key"
@@ -263,23 +263,23 @@ struct ZoneCheck {
             // never "publish another DS" or "update the trust anchor".
             if !entryPoints.isEmpty, let (causeCode, cause) = Self.signatureCause(validation.problems) {
                 let (code, what) = anchored ? (DiagnosticCode.noTrustAnchorSigning, "the trust anchor") : (.noSEP, "the DS")
-                run.add(code, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+                run.add(code, .zone(zone), zone: zone, servers: usable.map(\.server),
                         "\(zone): \(why), because \(cause) (\(causeCode.rawValue)); \(what) and the key it points to are right",
                         remedy: "Fix what \(causeCode.rawValue) says; leave \(what) as it is.")
             } else if anchored {
-                run.add(.noTrustAnchorSigning, "zone \(zone)", zone: zone, servers: usable.map(\.server),
+                run.add(.noTrustAnchorSigning, .zone(zone), zone: zone, servers: usable.map(\.server),
                         anchorMismatch(run.validator, dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
             } else {
-                run.add(.noSEP, "zone \(zone)", zone: zone, servers: usable.map(\.server), "\(zone): \(why)")
+                run.add(.noSEP, .zone(zone), zone: zone, servers: usable.map(\.server), "\(zone): \(why)")
             }
             return KeyResult(status: .bogus, trusted: nil, keyReports: keyReports, dsReports: dsReports,
                              rrsigs: validation.signatures)
         }
-        run.reportProblems(validation, subject: "DNSKEY \(zone)", zone: zone)
-        run.algorithmCoverage(validation, subject: "\(zone) DNSKEY", zone: zone, keys: keyRecords)
+        run.reportProblems(validation, subject: .rrset(zone, .dnskey), zone: zone)
+        run.algorithmCoverage(validation, subject: .rrset(zone, .dnskey), zone: zone, keys: keyRecords)
         revokedKeys(&run, keyRecords, answers: usable)
-        run.notePath(validation, "RRSIG DNSKEY \(zone)", zone: zone)
-        run.ttlCheck(validation, subject: "\(zone) DNSKEY", zone: zone)
+        run.notePath(validation, .rrsigs(zone, covering: .dnskey), zone: zone)
+        run.ttlCheck(validation, subject: .rrset(zone, .dnskey), zone: zone)
         checks.append(.init(.ok, "RRSIG=\(validation.signingKeyTags.sorted().map(String.init).joined(separator: ",")) and DNSKEY=\(validation.signingKeyTags.sorted().map { "\($0)/SEP" }.joined(separator: ",")) verifies the DNSKEY RRset"))
         // Trust the DNSKEY RRset of the servers whose copy validated.
         let trusted = usable.filter { validation.validServers.contains($0.server) }
@@ -319,7 +319,7 @@ struct ZoneCheck {
             let selfSigned = run.validator.validate(owner: zone, type: .dnskey, answers: answers, section: { $0.answer },
                                                     keys: [record])
             if !selfSigned.isSecure {
-                run.add(.revokedNotSigning, "DNSKEY \(facts.keyTag)/\(facts.key.algorithm.rawValue) of \(zone)", zone: zone,
+                run.add(.revokedNotSigning, .dnskey(zone, keyTag: facts.keyTag, algorithm: facts.key.algorithm.rawValue), zone: zone,
                         "revoked DNSKEY \(facts.keyTag) does not sign the DNSKEY RRset, so RFC 5011 validators never see the revocation")
             }
         }
@@ -385,12 +385,12 @@ struct ZoneCheck {
         let failing = dsReports.filter { $0.status == "digest_mismatch" || $0.status == "no_matching_key" }
         if !anchored && failing.count > Self.maxDSFindings {
             let tags = Set(failing.map(\.keyTag)).sorted().prefix(5).map(String.init).joined(separator: ", ")
-            run.add(.dsMatchLimit, "DS RRset of \(zone)", zone: zone,
+            run.add(.dsMatchLimit, .rrset(zone, .ds), zone: zone,
                     "\(observation.parent?.description ?? "the parent") publishes \(dsReports.count) DS records for \(zone); \(failing.count) of them match no published DNSKEY (key tags \(tags)\(Set(failing.map(\.keyTag)).count > 5 ? ", …" : "")): validators compare only a few (unbound gives up after 4 that fail)",
                     severity: anyWorks ? .warning : .error)
         }
         for ds in dsReports where !anchored && (failing.count <= Self.maxDSFindings || !failing.contains(ds)) {
-            let subject = "DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType) of \(zone)"
+            let subject: Subject = .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm, digestType: ds.digestType)
             switch ds.status {
             case "digest_mismatch":
                 checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs",
@@ -421,7 +421,7 @@ struct ZoneCheck {
         let matching = dsReports.filter { $0.status == "matches" }
         let byAlgorithm = Dictionary(grouping: matching, by: \.algorithm)
         for (algorithm, list) in byAlgorithm where Set(list.map(\.keyTag)).count >= 2 {
-            run.add(.kskRolloverDoubleDS, "zone \(zone)", zone: zone,
+            run.add(.kskRolloverDoubleDS, .zone(zone), zone: zone,
                     "DS records for keys \(Set(list.map(\.keyTag)).sorted().map(String.init).joined(separator: " and ")) (algorithm \(algorithm)) are both published: double-DS KSK rollover")
         }
         let dsAlgorithms = Set(dsReports.filter { $0.status != "unsupported" }.map(\.algorithm))
@@ -430,7 +430,7 @@ struct ZoneCheck {
         // news: a digest mismatch on a key of that algorithm is DIGEST_INVALID.
         let keyAlgorithms = Set(allKeyRecords().compactMap { try? DNSKEYData(rdata: $0.rdata).algorithm.rawValue })
         for algorithm in dsAlgorithms.subtracting(workingAlgorithms).sorted() where anyWorks || !keyAlgorithms.contains(algorithm) {
-            run.add(.missingSEPForAlg, "zone \(zone)", zone: zone,
+            run.add(.missingSEPForAlg, .zone(zone), zone: zone,
                     "the DS RRset has algorithm \(algorithm) (\(DNSSECAlgorithm(algorithm))) but no key of that algorithm matches a DS and signs the DNSKEY RRset",
                     severity: anyWorks ? .warning : .error)
         }

@@ -146,7 +146,7 @@ public struct CheckedName: Sendable {
             for zone in report.zones {
                 for server in zone.servers {
                     let failing = report.findings.first {
-                        dead.contains($0.code) && $0.zone == zone.zone && $0.servers.contains(server)
+                        dead.contains($0.code) && $0.zone.description == zone.zone && $0.servers.contains { $0.description == server }
                     }
                     add(ServerReachability(zone: zone.zone, server: server, names: zone.hostNames(of: server),
                                            reachable: failing == nil, problem: failing.map { _ in "timeout" }))
@@ -164,7 +164,7 @@ extension NameReport {
     var orderedFindings: [Diagnostic] {
         findings.sorted { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
-            return (a.zone, a.code, a.subject, a.message) < (b.zone, b.code, b.subject, b.message)
+            return (a.zone.description, a.code, a.subject.description, a.message) < (b.zone.description, b.code, b.subject.description, b.message)
         }
     }
 

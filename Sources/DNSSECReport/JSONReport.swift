@@ -9,7 +9,7 @@ import DNSSECAnalysis
 public struct JSONReport {
     /// Bump the minor version for added fields, the major for anything a
     /// consumer could trip over (renamed, removed or retyped fields).
-    public static let schemaVersion = "1.2"
+    public static let schemaVersion = "1.3"
 
     public let tool: String
     public let names: [CheckedName]
@@ -221,18 +221,55 @@ public struct JSONReport {
     }
 
     static func finding(_ finding: Diagnostic, in report: NameReport) -> JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "code": .string(finding.code),
             "severity": .string(finding.severity.rawValue),
-            "subject": .string(finding.subject),
-            "zone": .string(finding.zone),
-            "servers": .strings(finding.servers),
+            "subject": .string(finding.subject.description),
+            "about": about(finding.subject),
+            "zone": .string(finding.zone.description),
+            "servers": .strings(finding.servers.map(\.description)),
             "server_names": .array(finding.servers.map {
-                .object(["address": .string($0), "names": .strings(report.hostNames(of: $0, zone: finding.zone))])
+                .object(["address": .string($0.description),
+                         "names": .strings(report.hostNames(of: $0.description, zone: finding.zone.description))])
             }),
             "message": .string(finding.message),
             "remedy": .string(finding.remedy),
             "references": .strings(finding.references),
-        ])
+        ]
+        if let time = finding.time { fields["time"] = .string(TimeText.rfc3339(time)) }
+        return .object(fields)
+    }
+
+    /// The subject's parts, for a program: its kind and the values that name it.
+    static func about(_ subject: Subject) -> JSONValue {
+        var fields: [String: JSONValue] = ["owner": .string(subject.owner.description)]
+        switch subject {
+        case .zone: fields["kind"] = .string("zone")
+        case .name: fields["kind"] = .string("name")
+        case .nxdomainProof: fields["kind"] = .string("nxdomain_proof")
+        case .delegation(let parent, _):
+            fields["kind"] = .string("delegation")
+            fields["parent"] = parent.map { .string($0.description) } ?? .null
+        case .server(let address, let names, _):
+            fields["kind"] = .string("server")
+            fields["server"] = .string(address.description)
+            fields["server_names"] = .strings(names.map(\.description))
+        case .rrset(_, let type), .denial(_, let type):
+            fields["kind"] = .string(subject.isDenial ? "denial" : "rrset")
+            fields["type"] = .string(type.description)
+        case .rrsigs(_, let type):
+            fields["kind"] = .string("rrsigs")
+            fields["type"] = .string(type.description)
+        case .ds(_, let tag, let algorithm, let digest):
+            fields["kind"] = .string("ds")
+            fields["key_tag"] = .int(Int(tag))
+            fields["algorithm"] = .int(Int(algorithm))
+            fields["digest_type"] = .int(Int(digest))
+        case .dnskey(_, let tag, let algorithm):
+            fields["kind"] = .string("dnskey")
+            fields["key_tag"] = .int(Int(tag))
+            fields["algorithm"] = .int(Int(algorithm))
+        }
+        return .object(fields)
     }
 }

@@ -103,7 +103,7 @@ public struct TextReport {
             }
             out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status))
             // A check line that only repeats a finding printed below it goes.
-            let printed = Set(findings.filter { $0.zone == zone.zone }.map(\.code))
+            let printed = Set(findings.filter { $0.zone.description == zone.zone }.map(\.code))
             for check in zone.checks where check.repeats.allSatisfy({ !printed.contains($0) }) {
                 out.append(contentsOf: checkLine(check.mark, check.text))
             }
@@ -115,7 +115,7 @@ public struct TextReport {
                 out.append(contentsOf: zoneDetail(zone, observation: observation?.zones.first { $0.zone.description == zone.zone },
                                                   now: now))
             }
-            for finding in findings where finding.zone == zone.zone {
+            for finding in findings where finding.zone.description == zone.zone {
                 out.append(contentsOf: findingLines(finding, in: report))
             }
             out.append("")
@@ -175,7 +175,7 @@ public struct TextReport {
         // Findings of a CNAME target's zones are printed with the target, once.
         func zones(_ report: NameReport) -> [String] { report.zones.map(\.zone) + report.cnameTargets.flatMap(zones) }
         let shown = Set(zones(report)).union(shownAbove.keys)
-        let others = findings.filter { !shown.contains($0.zone) }
+        let others = findings.filter { !shown.contains($0.zone.description) }
         if !others.isEmpty {
             out.append(bold("Other findings"))
             for finding in others { out.append(contentsOf: findingLines(finding, in: report)) }

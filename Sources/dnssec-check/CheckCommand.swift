@@ -1,4 +1,5 @@
 import ArgumentParser
+import DNSSECReport
 import DNSModel
 import DNSSECAnalysis
 import Foundation
@@ -193,7 +194,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await nagiosFailure(report.format) {
             let (names, bad) = try source.load()
-            if names.isEmpty { throw ExitCode(bad > 0 ? ExitStatus.unknown.rawValue : 0) }   // --resume: all done
+            if names.isEmpty { throw ExitCode(bad > 0 ? MonitorStatus.unknown.rawValue : 0) }   // --resume: all done
             let types = try parseTypes(network.type)
             let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
             let now = Date().timeIntervalSince1970
@@ -205,7 +206,7 @@ struct CheckCommand: AsyncParsableCommand {
                 if let checked = walked.checked { sink.accept(walked.index, checked) }
             }
             var status = sink.finish()
-            if bad > 0 && status.precedence < ExitStatus.unknown.precedence { status = .unknown }
+            if bad > 0 && status < .unknown { status = .unknown }
             throw ExitCode(status.rawValue)
         }
     }
@@ -238,13 +239,13 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (names, bad) = try source.load()
-        if names.isEmpty { throw ExitCode(bad > 0 ? ExitStatus.unknown.rawValue : 0) }
+        if names.isEmpty { throw ExitCode(bad > 0 ? MonitorStatus.unknown.rawValue : 0) }
         let types = try parseTypes(network.type)
         let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
         let saved = try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
                                              work: Pipeline.Work(analyze: nil, jobs: source.jobs), captureTo: output) { _ in }
         if output != "-" { printError("dnssec-check: \(saved) exchanges saved to \(output)") }
-        if bad > 0 { throw ExitCode(ExitStatus.unknown.rawValue) }
+        if bad > 0 { throw ExitCode(MonitorStatus.unknown.rawValue) }
     }
 }
 

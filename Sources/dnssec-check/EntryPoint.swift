@@ -1,28 +1,9 @@
 import ArgumentParser
+import DNSSECReport
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// The process exit codes, following the monitoring-plugins conventions
-/// that cron jobs and monitors expect (docs/cli.md).
-enum ExitStatus: Int32 {
-    case ok = 0
-    case warning = 1
-    case critical = 2
-    case unknown = 3
-
-    /// Which status wins when several names are checked: CRITICAL, then
-    /// UNKNOWN, then WARNING, then OK.
-    var precedence: Int {
-        switch self {
-        case .ok: return 0
-        case .warning: return 1
-        case .unknown: return 2
-        case .critical: return 3
-        }
-    }
-}
 
 /// A failure that ends the run with UNKNOWN and a one-line message.
 struct ToolFailure: Error, CustomStringConvertible {
@@ -103,13 +84,13 @@ enum EntryPoint {
                 let name = type(of: command).configuration.commandName ?? ""
                 let help = name.isEmpty || name == "dnssec-check" ? "dnssec-check --help" : "dnssec-check \(name) --help"
                 printError("Error: \(invalid.message)\nSee '\(help)' for the options.")
-                Glibc.exit(ExitStatus.unknown.rawValue)
+                Glibc.exit(MonitorStatus.unknown.rawValue)
             }
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch let failure as ToolFailure {
             printError("dnssec-check: \(failure.description)")
-            Glibc.exit(ExitStatus.unknown.rawValue)
+            Glibc.exit(MonitorStatus.unknown.rawValue)
         } catch {
             // Help and --version are "errors" that exit 0; every other
             // parsing or validation problem is UNKNOWN (3), not 64.
@@ -118,7 +99,7 @@ enum EntryPoint {
                 Glibc.exit(0)
             }
             printError(DNSSECCheck.fullMessage(for: error))
-            Glibc.exit(ExitStatus.unknown.rawValue)
+            Glibc.exit(MonitorStatus.unknown.rawValue)
         }
     }
 }

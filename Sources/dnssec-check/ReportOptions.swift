@@ -222,7 +222,7 @@ final class ReportSink {
     }
 
     /// Writes whatever waits for the end and returns the worst status.
-    func finish() -> ExitStatus {
+    func finish() -> MonitorStatus {
         progress?.clear()
         let ordered = pending.keys.sorted().map { pending[$0]! }
         switch format {
@@ -237,8 +237,7 @@ final class ReportSink {
             write(PrometheusReport(policy: policy, runTimestamp: referenceTime).render(ordered))
         }
         if statuses.isEmpty { return .unknown }
-        let worst = MonitorStatus.worst(statuses)
-        return ExitStatus(rawValue: worst.rawValue) ?? .unknown
+        return MonitorStatus.worst(statuses)
     }
 
     func write(_ output: String) {

@@ -89,7 +89,7 @@ struct WalkCostTests {
         let capture = try CaptureAnalysisTests.capture("halfdead")
         let observation = await Self.walk(capture, over: HealthAwareTransport(inner: ScriptedTransport(capture)))
         let report = try Self.analyze(capture, observation)
-        let findings = report.findings.filter { $0.servers.contains(Self.silent.description) }
+        let findings = report.findings.filter { $0.servers.contains(Self.silent) }
         #expect(findings.count == 1, "one finding for the silent server, not one per question or transport")
         let finding = try #require(findings.first)
         #expect(finding.code == "SERVER_UNRESPONSIVE_UDP")

@@ -59,7 +59,7 @@ struct FormatTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(object["reports"] as? [[String: Any]])
         #expect(reports.count == (try Tool.mergeable.count))
-        #expect(object["schema_version"] as? String == "1.2")
+        #expect(object["schema_version"] as? String == "1.3")
         #expect(object["exit_code"] as? Int == Int(json.status))
         // Reports come in the order of the names, whatever order the walks finished in.
         let again = try Tool.dnssecCheck(["analyze", merged, "--format", "json"])
@@ -89,6 +89,38 @@ struct FormatTests {
         let okReport = try #require(((try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])?["reports"] as? [[String: Any]])?.first)
         #expect(okReport["valid_until"] is String)
         #expect((okReport["valid_until_seconds_left"] as? Int ?? 0) > 0)
+    }
+
+    /// Issue 13 item 13: a finding's subject comes as values (`about`) and
+    /// the moment it is about (`time`), so a program reads the key tag or the
+    /// expiry without parsing the sentence; an RRset is written one way,
+    /// "OWNER TYPE". Why the goldens gained `about` and `time`, and why
+    /// "DNSKEY expired.lab." became "expired.lab. DNSKEY".
+    @Test func findingsCarryTheirSubjectAsValues() throws {
+        func findings(_ capture: String) throws -> [[String: Any]] {
+            let result = try Tool.dnssecCheck(["analyze", Tool.capturePath(capture), "--format", "json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(((object["reports"] as? [[String: Any]])?.first)?["findings"] as? [[String: Any]])
+        }
+        let expired = try #require(try findings("expired").first { $0["code"] as? String == "EXPIRATION_IN_PAST" })
+        let about = try #require(expired["about"] as? [String: Any])
+        #expect(about["kind"] as? String == "rrset" && about["owner"] as? String == "expired.lab." && about["type"] as? String == "DNSKEY")
+        #expect(expired["subject"] as? String == "expired.lab. DNSKEY")
+        let time = try #require(expired["time"] as? String)
+        #expect((expired["message"] as? String)?.contains("expired \(time)") == true, "the time is the signature's expiration")
+
+        let unknown = try #require(try findings("ds-unknown-alg").first { $0["code"] as? String == "ALGORITHM_NOT_SUPPORTED" })
+        let ds = try #require(unknown["about"] as? [String: Any])
+        #expect(ds["kind"] as? String == "ds" && ds["key_tag"] as? Int == 4242 && ds["algorithm"] as? Int == 253
+                && ds["digest_type"] as? Int == 2, "\(ds)")
+        #expect(unknown["time"] == nil, "no moment to speak of")
+
+        let silent = try #require(try findings("halfdead").first { $0["code"] as? String == "SERVER_UNRESPONSIVE_UDP" })
+        let server = try #require(silent["about"] as? [String: Any])
+        #expect(server["kind"] as? String == "server" && server["server"] as? String == "127.53.7.1:53"
+                && server["server_names"] as? [String] == ["ns2.halfdead.lab."] && server["owner"] as? String == "halfdead.lab.")
+        let text = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--color", "never"]).stdout
+        #expect(text.contains("fix first: EXPIRATION_IN_PAST (expired.lab. DNSKEY):"), "\(text)")
     }
 
     // MARK: - Exit codes
@@ -371,7 +403,7 @@ struct FormatTests {
             for target in report["cname_targets"] as? [[String: Any]] ?? [] { collect(target) }
         }
         collect(report)
-        #expect(all.sorted() == ["EXPIRATION_IN_PAST expired.lab. DNSKEY expired.lab.", "NO_SEP expired.lab. zone expired.lab."].sorted(),
+        #expect(all.sorted() == ["EXPIRATION_IN_PAST expired.lab. expired.lab. DNSKEY", "NO_SEP expired.lab. zone expired.lab."].sorted(),
                 "every finding once, in the top-level list: \(all)")
     }
 
@@ -447,7 +479,7 @@ struct FormatTests {
         // The summary, then what to fix first: the expired DNSKEY signature, with its remedy.
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let summary = lines.lastIndex { $0.hasPrefix("www.expired.lab.: BOGUS at expired.lab.") }
-        let fixFirst = lines.lastIndex { $0.hasPrefix("fix first: EXPIRATION_IN_PAST (DNSKEY expired.lab.): Re-sign") }
+        let fixFirst = lines.lastIndex { $0.hasPrefix("fix first: EXPIRATION_IN_PAST (expired.lab. DNSKEY): Re-sign") }
         #expect(summary != nil && fixFirst != nil && summary! < fixFirst!, "\(lines.suffix(4))")
         let healthy = try Tool.dnssecCheck(["analyze", Tool.capturePath("ok"), "--color", "never"])
         #expect(!healthy.stdout.contains("fix first:"))

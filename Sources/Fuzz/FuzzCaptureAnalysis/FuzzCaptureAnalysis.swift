@@ -39,7 +39,7 @@ public func fuzzCaptureAnalysisEntry(_ data: UnsafePointer<UInt8>?, _ size: Int)
 
 /// One recorded capture, walked once. Byte 0 of an input: bits 0-4 the
 /// capture (sorted file names), 5-6 the text verbosity, 7 walk mode.
-struct Subject {
+struct SeedCapture {
     var name: String
     var capture: Capture
     var anchors: TrustAnchors
@@ -51,7 +51,7 @@ struct Subject {
 final class CaptureFuzzer: @unchecked Sendable {
     static let shared = CaptureFuzzer()
 
-    let subjects: [Subject]
+    let subjects: [SeedCapture]
     /// Zone checks shared by the executions that keep the default time and
     /// policy (the cache's key covers what a zone's servers said, not those),
     /// as a batch shares them between names: an unchanged zone is not checked again.
@@ -65,7 +65,7 @@ final class CaptureFuzzer: @unchecked Sendable {
                 .appendingPathComponent("../../../Tests/AnalysisTests/Fixtures/captures").standardized.path
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
-        var subjects: [Subject] = []
+        var subjects: [SeedCapture] = []
         for file in files {
             let path = directory + "/" + file
             guard let data = FileManager.default.contents(atPath: path),
@@ -79,7 +79,7 @@ final class CaptureFuzzer: @unchecked Sendable {
             for (index, exchange) in capture.exchanges.enumerated() where firstIndex[exchange.key] == nil {
                 firstIndex[exchange.key] = index
             }
-            subjects.append(Subject(name: file, capture: capture, anchors: TrustAnchors(records: records),
+            subjects.append(SeedCapture(name: file, capture: capture, anchors: TrustAnchors(records: records),
                                     observation: observation, firstIndex: firstIndex))
         }
         guard !subjects.isEmpty else {
