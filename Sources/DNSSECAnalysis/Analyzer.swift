@@ -237,7 +237,7 @@ struct AnalysisRun {
 
     mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
                               zoneStatus: SecurityStatus, keys: [Record], published: [Record] = []) -> (RRsetReport, SecurityStatus) {
-        var report = RRsetReport(owner: name.description, type: type.description, kind: "no_answer",
+        var report = RRsetReport(owner: name.description, type: type.description, kind: .noAnswer,
                                  status: .indeterminate, records: [], rrsigs: [], proof: [])
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         guard let first = usable.first?.message else {
@@ -265,7 +265,7 @@ struct AnalysisRun {
                 add(.responseTruncatedUDP, .rrset(answer.question.name, answer.question.type), zone: zone, servers: [answer.server],
                     "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
             }
-            report.kind = positive.isEmpty ? "cname" : "positive"
+            report.kind = positive.isEmpty ? .cname : .positive
             report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
             guard zoneStatus == .secure else {
                 report.status = zoneStatus
@@ -276,7 +276,7 @@ struct AnalysisRun {
                     report.rrsigs = validator.validate(owner: name, type: answerType, answers: sources,
                                                        section: { $0.answer }, keys: published).signatures.map { sig in
                         var shown = sig
-                        if shown.status == "valid" { shown.status = "valid_but_untrusted" }   // the chain to its key is broken
+                        if shown.status == .valid { shown.status = .validButUntrusted }   // the chain to its key is broken
                         return shown
                     }
                 }
@@ -311,7 +311,7 @@ struct AnalysisRun {
         }
 
         // Negative answer: NXDOMAIN or NODATA, proven by NSEC/NSEC3.
-        report.kind = first.rcode == .nxDomain ? "nxdomain" : "nodata"
+        report.kind = first.rcode == .nxDomain ? .nxdomain : .nodata
         guard zoneStatus == .secure else {
             report.status = zoneStatus
             return (report, zoneStatus)

@@ -183,7 +183,7 @@ final class Validator {
                 guard let outcome else {
                     // Not checked: the copy's or the name's budget is spent.
                     unchecked += 1
-                    var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: "not_checked", at: referenceTime)
+                    var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: .notChecked, at: referenceTime)
                     report.servers.append(answer.server.description)
                     reports[reportKey] = report
                     continue
@@ -211,7 +211,7 @@ final class Validator {
                     if !result.validWindows.contains(window) { result.validWindows.append(window) }
                 case _ where candidates.isEmpty:
                     if publishedIDs.contains(id) {
-                        reports[reportKey]?.status = "untrusted_key"
+                        reports[reportKey]?.status = .untrustedKey
                     } else if !SignatureVerifier.supportedAlgorithms.contains(data.algorithm) {
                         note(.algorithmNotSupported, "\(label): algorithm \(data.algorithm) cannot be validated", answer.server)
                     } else {
@@ -276,21 +276,21 @@ final class Validator {
         return KeyID(tag: DNSKEYFacts(owner: key.owner, key: data).keyTag, algorithm: data.algorithm.rawValue, signer: key.owner)
     }
 
-    static func statusName(_ outcome: SignatureOutcome, hadKey: Bool) -> String {
-        if !hadKey { return "no_matching_key" }
+    static func statusName(_ outcome: SignatureOutcome, hadKey: Bool) -> SignatureStatus {
+        if !hadKey { return .noMatchingKey }
         switch outcome {
-        case .valid: return "valid"
-        case .expired: return "expired"
-        case .notYetValid: return "not_yet_valid"
-        case .signatureInvalid: return "invalid"
-        case .unsupportedAlgorithm: return "unsupported_algorithm"
-        case .malformedKey: return "malformed_key"
-        case .malformedSignature: return "malformed"
-        default: return "mismatch"
+        case .valid: return .valid
+        case .expired: return .expired
+        case .notYetValid: return .notYetValid
+        case .signatureInvalid: return .invalid
+        case .unsupportedAlgorithm: return .unsupportedAlgorithm
+        case .malformedKey: return .malformedKey
+        case .malformedSignature: return .malformed
+        default: return .mismatch
         }
     }
 
-    static func report(sig: RRSIGData, owner: DNSName, status: String, at time: Int64) -> RRSIGReport {
+    static func report(sig: RRSIGData, owner: DNSName, status: SignatureStatus, at time: Int64) -> RRSIGReport {
         let expiration = SerialTime.absolute(sig.expiration, near: time)
         return RRSIGReport(owner: owner.description, typeCovered: sig.typeCovered.description, keyTag: sig.keyTag,
                            algorithm: sig.algorithm.rawValue, signer: sig.signerName.description,

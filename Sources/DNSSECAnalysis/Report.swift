@@ -30,15 +30,66 @@ public struct CheckLine: Sendable, Hashable, Codable {
     }
 }
 
+/// How a DS record of the parent fared against the child's DNSKEYs.
+public enum DSStatus: String, Sendable, Hashable, Codable {
+    case matches
+    case digestMismatch = "digest_mismatch"
+    case noMatchingKey = "no_matching_key"
+    /// Its algorithm or digest type cannot be checked.
+    case unsupported
+}
+
+/// What became of one RRSIG. The raw value is the JSON spelling.
+public enum SignatureStatus: String, Sendable, Hashable, Codable {
+    case valid
+    /// Verifies, but with a key the chain does not vouch for.
+    case validButUntrusted = "valid_but_untrusted"
+    case expired
+    case notYetValid = "not_yet_valid"
+    case invalid
+    case noMatchingKey = "no_matching_key"
+    /// Its key is published but not trusted (not reached from the anchor).
+    case untrustedKey = "untrusted_key"
+    case unsupportedAlgorithm = "unsupported_algorithm"
+    case malformedKey = "malformed_key"
+    case malformed
+    case mismatch
+    /// Not checked: the RRset copy's or the name's crypto budget was spent.
+    case notChecked = "not_checked"
+
+    /// In words, for the text report.
+    public var words: String {
+        switch self {
+        case .valid: return "valid"
+        case .validButUntrusted: return "valid but untrusted"
+        case .expired: return "expired"
+        case .notYetValid: return "not yet valid"
+        case .invalid: return "invalid"
+        case .noMatchingKey: return "no matching key"
+        case .untrustedKey: return "untrusted key"
+        case .unsupportedAlgorithm: return "unsupported algorithm"
+        case .malformedKey: return "malformed key"
+        case .malformed: return "malformed"
+        case .mismatch: return "mismatch"
+        case .notChecked: return "not checked"
+        }
+    }
+}
+
+/// What the servers answered for an asked name and type.
+public enum AnswerKind: String, Sendable, Hashable, Codable {
+    case positive, nxdomain, nodata, cname
+    case noAnswer = "no_answer"
+}
+
 public struct DSReport: Sendable, Hashable, Codable {
     public var keyTag: UInt16
     public var algorithm: UInt8
     public var algorithmName: String
     public var digestType: UInt8
     public var digestTypeName: String
-    public var digest: String
-    /// matches, digest_mismatch, no_matching_key, unsupported
-    public var status: String
+    public var digest: [UInt8]
+    public var status: DSStatus
     public var matchedKeyTag: UInt16?
 }
 
@@ -65,16 +116,14 @@ public struct RRSIGReport: Sendable, Hashable, Codable {
     public var expiration: String
     /// Seconds from the reference time to expiration (negative when expired).
     public var secondsLeft: Int64
-    /// valid, expired, not_yet_valid, invalid, no_matching_key, unsupported_algorithm, …
-    public var status: String
+    public var status: SignatureStatus
     public var servers: [String]
 }
 
 public struct RRsetReport: Sendable, Hashable, Codable {
     public var owner: String
     public var type: String
-    /// positive, nxdomain, nodata, cname, no_answer
-    public var kind: String
+    public var kind: AnswerKind
     public var status: SecurityStatus
     public var records: [String]
     public var rrsigs: [RRSIGReport]
@@ -251,8 +300,8 @@ extension NameReport {
     /// From the answers of the name, or of the end of its CNAME chain.
     public var existence: NameExistence {
         if let target = cnameTargets.last { return target.existence }
-        guard !rrsets.isEmpty, rrsets.allSatisfy({ $0.kind == "nxdomain" || $0.kind == "nodata" }) else { return .exists }
-        return rrsets.contains { $0.kind == "nxdomain" } ? .nxdomain : .nodata
+        guard !rrsets.isEmpty, rrsets.allSatisfy({ $0.kind == .nxdomain || $0.kind == .nodata }) else { return .exists }
+        return rrsets.contains { $0.kind == .nxdomain } ? .nxdomain : .nodata
     }
 
     /// "NXDOMAIN: the name does not exist" or "NODATA: no A or AAAA at the name"; nil when it exists.

@@ -87,7 +87,7 @@ struct ZoneCheck {
             cdsConsistency(&run)
             denialSetup(&run, keys: trustedKeys)
         }
-        let earliest = rrsigReports.filter { $0.status == "valid" }.map(\.expiration).min()
+        let earliest = rrsigReports.filter { $0.status == .valid }.map(\.expiration).min()
         let verdicts = serverVerdicts(&run, status: status, trustedKeys: trustedKeys, soaValid: soaValidServers)
         return Outcome(
             report: ZoneReport(zone: zone.description, parent: observation.parent?.description, status: status,
@@ -345,25 +345,25 @@ struct ZoneCheck {
         var dsReports: [DSReport] = []
         var matchedTags: Set<UInt16> = []
         for ds in dsSet {
-            var status = "no_matching_key"
+            var status = DSStatus.noMatchingKey
             var matched: UInt16?
             if !DSDigest.supported.contains(ds.digestType) || !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
-                status = "unsupported"
+                status = .unsupported
             }
             for key in keys {
                 switch validator.dsMatch(ds, owner: zone, key: key) {
                 case .matches:
-                    status = "matches"
+                    status = .matches
                     matched = ds.keyTag
                     matchedTags.insert(ds.keyTag)
-                case .digestMismatch where status != "matches":
-                    status = "digest_mismatch"
+                case .digestMismatch where status != .matches:
+                    status = .digestMismatch
                 default: break
                 }
             }
             dsReports.append(DSReport(keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, algorithmName: ds.algorithm.mnemonic,
                                       digestType: ds.digestType.rawValue, digestTypeName: ds.digestType.mnemonic,
-                                      digest: Encodings.hex(ds.digest), status: status, matchedKeyTag: matched))
+                                      digest: ds.digest, status: status, matchedKeyTag: matched))
         }
         let keyReports = records.compactMap { record -> DNSKEYReport? in
             guard let facts = try? DNSKEYFacts(record: record) else { return nil }
@@ -382,7 +382,7 @@ struct ZoneCheck {
         // A trust anchor is the validator's configuration, not the parent's
         // DS: a mismatch there is NO_TRUST_ANCHOR_SIGNING, with its own remedy.
         // Hundreds of DS that match nothing are one finding, not hundreds.
-        let failing = dsReports.filter { $0.status == "digest_mismatch" || $0.status == "no_matching_key" }
+        let failing = dsReports.filter { $0.status == .digestMismatch || $0.status == .noMatchingKey }
         if !anchored && failing.count > Self.maxDSFindings {
             let tags = Set(failing.map(\.keyTag)).sorted().prefix(5).map(String.init).joined(separator: ", ")
             run.add(.dsMatchLimit, .rrset(zone, .ds), zone: zone,
@@ -392,7 +392,7 @@ struct ZoneCheck {
         for ds in dsReports where !anchored && (failing.count <= Self.maxDSFindings || !failing.contains(ds)) {
             let subject: Subject = .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm, digestType: ds.digestType)
             switch ds.status {
-            case "digest_mismatch":
+            case .digestMismatch:
                 checks.append(.init(.error, "DS=\(ds.keyTag)/\(ds.digestTypeName) does not match DNSKEY=\(ds.keyTag): digest differs",
                                     repeats: [.digestInvalid]))
                 // The DS that would match: what to hand the registrar instead.
@@ -400,15 +400,15 @@ struct ZoneCheck {
                 let expected = allKeyRecords().compactMap { record -> [UInt8]? in
                     guard let key = try? DNSKEYData(rdata: record.rdata),
                           let data = try? DSData(keyTag: ds.keyTag, algorithm: DNSSECAlgorithm(ds.algorithm),
-                                                 digestType: DigestType(ds.digestType), digest: Encodings.fromHex(ds.digest) ?? []),
+                                                 digestType: DigestType(ds.digestType), digest: ds.digest),
                           case .digestMismatch(let digest) = validator.dsMatch(data, owner: owner, key: key) else { return nil }
                     return digest
                 }.first
                 run.add(.digestInvalid, subject, zone: zone,
-                        "DS \(ds.keyTag) algorithm \(ds.algorithm) digest \(ds.digest.prefix(16))… does not match DNSKEY \(ds.keyTag)"
+                        "DS \(ds.keyTag) algorithm \(ds.algorithm) digest \(Encodings.hex(ds.digest).prefix(16))… does not match DNSKEY \(ds.keyTag)"
                             + (expected.map { "; the DS for that key is \(zone) IN DS \(ds.keyTag) \(ds.algorithm) \(ds.digestType) \(Encodings.hex($0))" } ?? ""),
                         severity: severity)
-            case "no_matching_key":
+            case .noMatchingKey:
                 checks.append(.init(anyWorks ? .warning : .error, "DS=\(ds.keyTag)/\(ds.digestTypeName) matches no DNSKEY of \(zone)",
                                     repeats: [.dsNoMatchingDNSKEY]))
                 run.add(.dsNoMatchingDNSKEY, subject, zone: zone,
@@ -418,13 +418,13 @@ struct ZoneCheck {
             default: break
             }
         }
-        let matching = dsReports.filter { $0.status == "matches" }
+        let matching = dsReports.filter { $0.status == .matches }
         let byAlgorithm = Dictionary(grouping: matching, by: \.algorithm)
         for (algorithm, list) in byAlgorithm where Set(list.map(\.keyTag)).count >= 2 {
             run.add(.kskRolloverDoubleDS, .zone(zone), zone: zone,
                     "DS records for keys \(Set(list.map(\.keyTag)).sorted().map(String.init).joined(separator: " and ")) (algorithm \(algorithm)) are both published: double-DS KSK rollover")
         }
-        let dsAlgorithms = Set(dsReports.filter { $0.status != "unsupported" }.map(\.algorithm))
+        let dsAlgorithms = Set(dsReports.filter { $0.status != .unsupported }.map(\.algorithm))
         let workingAlgorithms = Set(matching.filter { signing.contains($0.keyTag) }.map(\.algorithm))
         // Without any working DS, only an algorithm no published key has is
         // news: a digest mismatch on a key of that algorithm is DIGEST_INVALID.

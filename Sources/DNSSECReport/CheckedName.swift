@@ -194,7 +194,7 @@ extension NameReport {
     var breakPoint: String? {
         guard status == .insecure || status == .bogus else { return nil }
         if let zone = turningZone { return zone }
-        if let rrset = rrsets.first(where: { $0.status == status && $0.kind != "cname" }) {
+        if let rrset = rrsets.first(where: { $0.status == status && $0.kind != .cname }) {
             return "\(rrset.owner) \(rrset.type)"
         }
         if let target = cnameTargets.first(where: { $0.status == status }), let inner = target.breakPoint {

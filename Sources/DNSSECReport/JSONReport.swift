@@ -131,7 +131,9 @@ public struct JSONReport {
             "earliest_expiration": .optional(zone.earliestExpiration),
             "earliest_expiration_seconds_left": .optional(earliestLeft),
             "ds": .array(zone.ds.sorted {
-                ($0.keyTag, $0.algorithm, $0.digestType, $0.digest) < ($1.keyTag, $1.algorithm, $1.digestType, $1.digest)
+                ($0.keyTag, $0.algorithm, $0.digestType) != ($1.keyTag, $1.algorithm, $1.digestType)
+                    ? ($0.keyTag, $0.algorithm, $0.digestType) < ($1.keyTag, $1.algorithm, $1.digestType)
+                    : $0.digest.lexicographicallyPrecedes($1.digest)
             }.map(ds)),
             "dnskeys": .array(zone.dnskeys.sorted { ($0.keyTag, $0.algorithm, $0.flags) < ($1.keyTag, $1.algorithm, $1.flags) }
                 .map(dnskey)),
@@ -157,8 +159,8 @@ public struct JSONReport {
             "algorithm_name": .string(ds.algorithmName),
             "digest_type": .int(ds.digestType),
             "digest_type_name": .string(ds.digestTypeName),
-            "digest": .string(ds.digest),
-            "status": .string(ds.status),
+            "digest": .string(Encodings.hex(ds.digest)),
+            "status": .string(ds.status.rawValue),
             "matched_key_tag": ds.matchedKeyTag.map { .int($0) } ?? .null,
         ])
     }
@@ -189,7 +191,7 @@ public struct JSONReport {
             "inception": .string(sig.inception),
             "expiration": .string(sig.expiration),
             "seconds_left": .int(sig.secondsLeft),
-            "status": .string(sig.status),
+            "status": .string(sig.status.rawValue),
             "servers": .strings(sig.servers.sorted()),
         ])
     }
@@ -198,7 +200,7 @@ public struct JSONReport {
         .object([
             "owner": .string(rrset.owner),
             "type": .string(rrset.type),
-            "kind": .string(rrset.kind),
+            "kind": .string(rrset.kind.rawValue),
             "status": .string(rrset.status.rawValue),
             "records": .strings(rrset.records),
             "rrsigs": .array(sortedSignatures(rrset.rrsigs).map(rrsig)),

@@ -143,15 +143,15 @@ public struct TextReport {
                 // What the signature covers (CNAME, DNAME), not the type asked.
                 let covered = sig.typeCovered
                 let alg = DNSSECAlgorithm(sig.algorithm).mnemonic
-                if sig.status == "valid_but_untrusted" {
+                if sig.status == .validButUntrusted {
                     out.append(contentsOf: checkLine(.warning, "RRSIG=\(sig.keyTag)/\(alg) over the \(covered) RRset verifies with "
                                                      + "DNSKEY=\(sig.keyTag), but that key is not trusted (the zone is bogus), expires \(when(sig.expiration, now: now))"))
-                } else if sig.status == "valid" {
+                } else if sig.status == .valid {
                     out.append(contentsOf: checkLine(.ok, "RRSIG=\(sig.keyTag)/\(alg) and DNSKEY=\(sig.keyTag) verifies the "
                                                      + "\(covered) RRset, expires \(when(sig.expiration, now: now))"))
                 } else {
                     out.append(contentsOf: checkLine(.error, "RRSIG=\(sig.keyTag)/\(alg) over the \(covered) RRset is "
-                                                     + "\(sig.status.replacingOccurrences(of: "_", with: " ")), "
+                                                     + "\(sig.status.words), "
                                                      + "expires \(when(sig.expiration, now: now))"))
                 }
                 if verbosity >= .verbose && !sig.servers.isEmpty {
@@ -199,14 +199,13 @@ public struct TextReport {
         return out
     }
 
-    static func kindText(_ kind: String) -> String {
+    static func kindText(_ kind: AnswerKind) -> String {
         switch kind {
-        case "positive": return "(answer)"
-        case "nxdomain": return "(NXDOMAIN: the name does not exist)"
-        case "nodata": return "(NODATA: no record of this type)"
-        case "cname": return "(CNAME)"
-        case "no_answer": return "(no answer)"
-        default: return "(\(kind))"
+        case .positive: return "(answer)"
+        case .nxdomain: return "(NXDOMAIN: the name does not exist)"
+        case .nodata: return "(NODATA: no record of this type)"
+        case .cname: return "(CNAME)"
+        case .noAnswer: return "(no answer)"
         }
     }
 
@@ -251,7 +250,7 @@ public struct TextReport {
         }
         for sig in JSONReport.sortedSignatures(zone.rrsigs) {
             let text = "RRSIG \(sig.typeCovered) \(sig.owner) by \(sig.keyTag)/\(DNSSECAlgorithm(sig.algorithm).mnemonic): "
-                + "\(sig.status.replacingOccurrences(of: "_", with: " ")), valid from \(sig.inception) "
+                + "\(sig.status.words), valid from \(sig.inception) "
                 + "until \(when(sig.expiration, now: now))"
                 + (sig.servers.isEmpty ? "" : "; from \(sig.servers.sorted().map(zone.label).joined(separator: ", "))")
             out.append(contentsOf: wrap(text, indent: "    ", hanging: "        "))

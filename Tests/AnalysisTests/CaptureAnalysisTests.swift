@@ -107,7 +107,7 @@ struct CaptureAnalysisTests {
     /// what unbound gives (bogus), and the finding says why.
     @Test func aSignedFormOver64KBIsValidButTooLargeForValidators() async throws {
         let report = try await Self.analyze("hostile-big-rrset-92k")
-        #expect(report.rrsets.first?.rrsigs.map(\.status) == ["valid"])
+        #expect(report.rrsets.first?.rrsigs.map(\.status) == [.valid])
         let finding = report.findings.first { $0.code == "SIGNED_RRSET_TOO_LARGE" }
         #expect(finding?.message.contains("is valid, but the RRset's signed form is 91471 bytes") == true, "\(finding?.message ?? "none")")
     }
@@ -136,10 +136,10 @@ struct CaptureAnalysisTests {
         let report = try await Self.analyze("expired")
         let answer = try #require(report.rrsets.first { $0.type == "A" })
         #expect(answer.status == .bogus)
-        #expect(answer.rrsigs.map(\.status) == ["expired"], "\(answer.rrsigs)")
+        #expect(answer.rrsigs.map(\.status) == [.expired], "\(answer.rrsigs)")
         // A signature that verifies with a key the broken chain does not reach is not shown as valid.
         let digest = try await Self.analyze("ds-bad-digest")
-        #expect(digest.rrsets.first { $0.type == "A" }?.rrsigs.map(\.status) == ["valid_but_untrusted"])
+        #expect(digest.rrsets.first { $0.type == "A" }?.rrsigs.map(\.status) == [.validButUntrusted])
     }
 
     /// A stale secondary is named once, as one (issue 13 item 3): its serial
@@ -165,7 +165,7 @@ struct CaptureAnalysisTests {
         let published = try #require(report.zones.last?.ds.first)
         #expect(finding.message.contains("the DS for that key is ds-bad-digest.lab. IN DS 3786 13 2 "), "\(finding.message)")
         let digest = try #require(finding.message.split(separator: " ").last.map(String.init))
-        #expect(digest.count == 64 && digest == digest.lowercased() && digest != published.digest, "\(digest)")
+        #expect(digest.count == 64 && digest == digest.lowercased() && digest != Encodings.hex(published.digest), "\(digest)")
     }
 
     /// A server that answers UDP but not TCP is one finding that lists what
@@ -186,8 +186,8 @@ struct CaptureAnalysisTests {
     @Test func aSignedDNAMEVouchesForItsSynthesizedCNAME() async throws {
         let report = try await Self.analyze("hostile-dname-signed")
         let answer = try #require(report.rrsets.first)
-        #expect(answer.kind == "cname" && answer.status == .secure)
-        #expect(answer.rrsigs.contains { $0.typeCovered == "DNAME" && $0.status == "valid" }, "\(answer.rrsigs)")
+        #expect(answer.kind == .cname && answer.status == .secure)
+        #expect(answer.rrsigs.contains { $0.typeCovered == "DNAME" && $0.status == .valid }, "\(answer.rrsigs)")
     }
 
     @Test func secureChainHasPerZoneDetail() async throws {
@@ -195,12 +195,12 @@ struct CaptureAnalysisTests {
         #expect(report.zones.map(\.zone) == [".", "lab.", "ok.lab."])
         #expect(report.zones.allSatisfy { $0.status == .secure })
         let leaf = try #require(report.zones.last)
-        #expect(leaf.ds.contains { $0.status == "matches" })
+        #expect(leaf.ds.contains { $0.status == .matches })
         #expect(leaf.dnskeys.contains { $0.role == "KSK" && $0.matchedByDS && $0.signsDNSKEYRRset })
         #expect(leaf.dnskeys.allSatisfy { $0.keySize == 256 })
-        #expect(leaf.rrsigs.contains { $0.typeCovered == "DNSKEY" && $0.status == "valid" })
+        #expect(leaf.rrsigs.contains { $0.typeCovered == "DNSKEY" && $0.status == .valid })
         let a = try #require(report.rrsets.first { $0.type == "A" })
-        #expect(a.status == .secure && a.kind == "positive")
+        #expect(a.status == .secure && a.kind == .positive)
         let left = try #require(report.validUntilSecondsLeft)
         #expect(left > 29 * 86400 && left < 31 * 86400)
     }
