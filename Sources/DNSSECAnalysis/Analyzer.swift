@@ -194,7 +194,7 @@ struct AnalysisRun {
             expiryFinding(validUntil)
         }
         findings.sort { ($0.severity, $1.zone, $1.code) > ($1.severity, $0.zone, $0.code) }
-        return NameReport(name: observation.name.description, types: observation.types.map(\.description),
+        return NameReport(name: observation.name, types: observation.types.map(\.description),
                           status: status, referenceTime: TimeText.rfc3339(now),
                           validUntil: validUntil.map(TimeText.rfc3339), validUntilSecondsLeft: validUntil.map { $0 - now },
                           zones: zoneReports, rrsets: rrsets, findings: findings, cnameTargets: cnameReports)

@@ -250,7 +250,7 @@ extension ZoneReport {
 /// The analysis of one name: verdict, per-zone detail, the requested
 /// RRsets, every finding, and when the chain turns bogus if nothing is re-signed.
 public struct NameReport: Sendable, Hashable {
-    public var name: String
+    public var name: DNSName
     public var types: [String]
     public var status: SecurityStatus
     public var referenceTime: String

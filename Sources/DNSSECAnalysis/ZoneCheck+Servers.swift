@@ -119,30 +119,33 @@ extension ZoneCheck {
         // Servers that answer only without EDNS: their FORMERRs are one finding, not one per query.
         let ednsIntolerant = Set(observation.noEDNSAnswers.filter { $0.message?.rcode == .noError }.map(\.server))
         // Malformed answers: one finding per server and transport, naming every question.
-        var invalid: [ServerAddress: [Transport: [String]]] = [:]
+        struct Malformed { var type: RRType; var problem: String; var truncatedOverTCP: Bool }
+        var invalid: [ServerAddress: [Transport: [Malformed]]] = [:]
         for answer in observation.dnskeyAnswers + observation.soaAnswers + observation.tcpAnswers + observation.dsAnswers
         where answer.wasAsked && answer.message == nil && answer.isInvalidResponse {
             invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
-                .append("\(answer.question.type): \(answer.problem ?? "invalid response")")
+                .append(Malformed(type: answer.question.type, problem: answer.problem ?? "invalid response",
+                                  truncatedOverTCP: answer.isTruncatedOverTCP))
         }
         // Trailing bytes: the message is used (as resolvers use it), the server still named.
         for answer in observation.allAnswers where answer.trailingBytes > 0 && observation.servers.contains(answer.server) {
             invalid[answer.server, default: [:]][answer.exchange.transport, default: []]
-                .append("\(answer.question.type): \(answer.trailingBytes) bytes after the end of the message")
+                .append(Malformed(type: answer.question.type, problem: "\(answer.trailingBytes) bytes after the end of the message",
+                                  truncatedOverTCP: false))
         }
         for (server, byTransport) in invalid.sorted(by: { $0.key < $1.key }) {
             for (transport, all) in byTransport.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {
                 // TC=1 over TCP is its own finding: a size or server limit, not mangled bytes.
-                let truncated = all.filter { $0.hasSuffix(ServerAnswer.truncatedOverTCP) }
+                let truncated = all.filter(\.truncatedOverTCP)
                 if !truncated.isEmpty {
                     run.add(.responseTruncatedTCP, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
-                            "\(observation.label(server)) sets TC=1 over TCP for \(zone) (\(truncated.map { $0.split(separator: ":")[0] }.joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
+                            "\(observation.label(server)) sets TC=1 over TCP for \(zone) (\(truncated.map(\.type.description).joined(separator: ", "))): there is no larger transport to retry with, so those answers are lost")
                 }
-                let problems = all.filter { !$0.hasSuffix(ServerAnswer.truncatedOverTCP) }
+                let problems = all.filter { !$0.truncatedOverTCP }
                 if problems.isEmpty { continue }
                 run.add(transport == .tcp ? .serverInvalidResponseTCP : .serverInvalidResponse,
                         .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
-                        "\(observation.label(server)) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.joined(separator: "; ")))")
+                        "\(observation.label(server)) sends malformed responses over \(transport.rawValue.uppercased()) for \(zone) (\(problems.map { "\($0.type): \($0.problem)" }.joined(separator: "; ")))")
             }
         }
         if let first = observation.nameServersNotResolved.first {

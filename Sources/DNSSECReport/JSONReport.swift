@@ -69,7 +69,7 @@ public struct JSONReport {
                        nested: Bool = false) -> JSONValue {
         let status = MonitorStatus.of(report, requireSecure: policy.requireSecure)
         return .object([
-            "name": .string(report.name),
+            "name": .string(report.name.description),
             "types": .strings(report.types),
             "status": .string(report.status.rawValue),
             "monitor_status": .string(status.word),

@@ -42,7 +42,7 @@ public struct NagiosReport {
         for index in ordered {
             lines.append("\(statuses[index].word) - \(describe(names[index].report))")
         }
-        let perf = ordered.map { perfdata(names[$0].report, prefix: names[$0].report.name) }
+        let perf = ordered.map { perfdata(names[$0].report, prefix: names[$0].report.name.description) }
         if !perf.isEmpty { lines[lines.count - 1] += " | " + perf.joined(separator: " ") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -50,7 +50,7 @@ public struct PrometheusReport {
 
         for checked in names {
             let report = checked.report
-            let name = [("name", report.name)]
+            let name = [("name", report.name.description)]
             for value in [SecurityStatus.secure, .insecure, .bogus, .indeterminate] {
                 status.samples.append((name + [("status", value.rawValue)], report.status == value ? "1" : "0"))
             }

@@ -372,7 +372,7 @@ public struct TextReport {
         var names: [DNSName] = []
         var nameServers: Set<DNSName> = []
         func collect(_ report: NameReport, _ observation: NameObservation?) {
-            if let name = try? DNSName(report.name) { names.append(name) }
+            names.append(report.name)
             for zone in observation?.zones ?? [] { nameServers.formUnion(zone.nameServers.keys) }
             for (index, target) in report.cnameTargets.enumerated() {
                 let next = observation.flatMap { $0.cnameTarget.indices.contains(index) ? $0.cnameTarget[index] : nil }

@@ -252,7 +252,7 @@ struct CorruptedCaptureTests {
                 capture.exchanges[index].response = bytes
             }
             let report = try await MutatedCaptureTests.analyze(capture)
-            #expect(!report.name.isEmpty)
+            #expect(report.name == capture.names.first, "the report is of the name the capture asked")
         }
     }
 }
