@@ -187,8 +187,20 @@ struct ZoneCheck {
         for ds in dsSet where !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
             run.add(.algorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue), zone: zone,
                     "DS \(ds.keyTag) uses algorithm \(ds.algorithm.rawValue) (\(ds.algorithm)), which validators cannot check",
-                    severity: supportedDS.isEmpty && anchorKeys.isEmpty ? .warning : .info)
+                    severity: supportedDS.isEmpty && anchorKeys.allSatisfy({ !SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }) ? .warning : .info)
         }
+        // RFC 4035 §5.2 holds for an anchor in DNSKEY form as for one in DS
+        // form: a key of an algorithm validators cannot use makes the zone
+        // insecure, not bogus.
+        let supportedAnchors = anchorKeys.filter { SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
+        for key in anchorKeys where !SignatureVerifier.supportedAlgorithms.contains(key.algorithm) {
+            let tag = DNSKEYFacts(owner: zone, key: key).keyTag
+            run.add(.algorithmNotSupported, .dnskey(zone, keyTag: tag, algorithm: key.algorithm.rawValue), zone: zone,
+                    "the trust anchor DNSKEY \(tag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)), which validators cannot check",
+                    remedy: "Use a trust anchor (--trust-anchor) of an algorithm validators implement (RFC 8624): the zone's current KSK or its DS.",
+                    severity: supportedDS.isEmpty && supportedAnchors.isEmpty ? .warning : .info)
+        }
+        let anchorKeys = supportedAnchors
         for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
             if !run.policy.ignoreRFC8624 {
                 run.add(.digestAlgorithmProhibited, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
@@ -197,7 +209,7 @@ struct ZoneCheck {
         }
         if supportedDS.isEmpty && anchorKeys.isEmpty {
             keyPolicy(&run, allKeyRecords(), dsUsable: false)
-            checks.append(.init(.warning, "No DS of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
+            checks.append(.init(.warning, "No DS\(anchored ? " or anchor" : "") of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
             return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(run.validator, dsSet: dsSet).0,
                              dsReports: describeKeys(run.validator, dsSet: dsSet).1, rrsigs: [])
         }

@@ -62,6 +62,23 @@ struct MutatedCaptureTests {
         #expect(report.fixFirst?.code == "NO_TRUST_ANCHOR_SIGNING")
     }
 
+    /// RFC 4035 §5.2 for an anchor in DNSKEY form, as for the DS form: a key
+    /// of an algorithm no validator implements makes the zone insecure
+    /// (unbound ignores such an anchor), not bogus (issue 14, trust anchors).
+    @Test func aDNSKEYAnchorOfAnUnsupportedAlgorithmIsInsecure() async throws {
+        let capture = try Self.ok
+        var anchors = TrustAnchors()
+        anchors.keys[.root] = [DNSKEYData(flags: 257, algorithm: DNSSECAlgorithm(12),
+                                          publicKey: Array(repeating: 0xA5, count: 64))]
+        let report = try await Self.analyze(capture, anchors: anchors)
+        #expect(report.status == .insecure, "\(report.findings.map(\.code))")
+        let unsupported = try #require(report.findings.first { $0.code == "ALGORITHM_NOT_SUPPORTED" })
+        #expect(unsupported.severity == .warning)
+        #expect(unsupported.message.contains("trust anchor DNSKEY") && unsupported.remedy.contains("--trust-anchor"),
+                "\(unsupported.message) / \(unsupported.remedy)")
+        #expect(!Self.codes(report).contains("NO_TRUST_ANCHOR_SIGNING"))
+    }
+
     @Test func garbageFromOneServerIsAnInvalidResponse() async throws {
         var capture = try Self.ok
         for index in capture.exchanges.indices where Self.asked("ok.lab.", .dnskey, at: "127.53.2.2")(capture.exchanges[index]) {
