@@ -338,11 +338,16 @@ struct ZoneCheck {
     }
 
     /// Key tags of every RRSIG the zone's servers returned over SOA and DNSKEY.
+    /// Key tags of the zone's own RRSIGs anywhere in what its servers sent:
+    /// answers and authority sections alike (NSEC/NSEC3 and SOA of negative
+    /// answers are signed too), so a key that signs only those is not taken
+    /// for one that signs nothing.
     func signingTags() -> Set<UInt16> {
         var tags: Set<UInt16> = []
-        for answer in observation.soaAnswers + observation.dnskeyAnswers {
-            for record in answer.message?.answer ?? [] where record.type == .rrsig {
-                if let sig = try? RRSIGData(rdata: record.rdata) { tags.insert(sig.keyTag) }
+        for answer in observation.allAnswers {
+            guard let message = answer.message else { continue }
+            for record in message.answer + message.authority where record.type == .rrsig {
+                if let sig = try? RRSIGData(rdata: record.rdata), sig.signerName == zone { tags.insert(sig.keyTag) }
             }
         }
         return tags

@@ -79,6 +79,20 @@ struct MutatedCaptureTests {
         #expect(!Self.codes(report).contains("NO_TRUST_ANCHOR_SIGNING"))
     }
 
+    /// A ZSK whose signatures are seen only over NSEC and the SOA of negative
+    /// answers (authority sections) signs something: no ZSK_PREPUBLISHED
+    /// "signs nothing" for it (issue 14). Made by stripping the RRSIGs from
+    /// the SOA answers of ok.lab., so the NXDOMAIN probe's are all that is left.
+    @Test func aKeySeenSigningOnlyDenialsIsNotIdle() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .soa)) { message in
+            message.answer.removeAll { $0.type == .rrsig }
+        }
+        let report = try await Self.analyze(capture)
+        #expect(!Self.codes(report).contains("ZSK_PREPUBLISHED"), "\(report.findings.map { "\($0.code): \($0.message)" })")
+        let zone = try #require(report.zones.last)
+        #expect(zone.checks.contains { $0.text.hasPrefix("Key state: steady") }, "\(zone.checks.map(\.text))")
+    }
+
     @Test func garbageFromOneServerIsAnInvalidResponse() async throws {
         var capture = try Self.ok
         for index in capture.exchanges.indices where Self.asked("ok.lab.", .dnskey, at: "127.53.2.2")(capture.exchanges[index]) {
