@@ -236,6 +236,8 @@ extension ZoneCheck {
         func list(_ set: [DSData]) -> String {
             set.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
         }
+        // Trust from an anchor in DNSKEY form: there is no DS RRset to compare with.
+        let parentHas = dsSet.isEmpty ? "no DS (the zone's trust comes from an anchor)" : "DS \(list(dsSet))"
         // RFC 7344 §4.1: the parent acts on CDS/CDNSKEY only when signed by a
         // key that the current DS RRset points to.
         let entryTags = Set(dsSet.map(\.keyTag))
@@ -257,9 +259,11 @@ extension ZoneCheck {
         if cds == Set(dsSet) {
             checks.append(.init(.ok, "CDS matches the DS RRset at the parent: a parent that polls has nothing to change"))
         } else {
-            checks.append(.init(.info, "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
+            checks.append(.init(.info, dsSet.isEmpty
+                ? "A parent that polls CDS would publish DS \(list(Array(cds)))"
+                : "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
             run.add(.cdsInconsistentWithDS, .zone(zone), zone: zone,
-                    "CDS lists \(list(Array(cds))); the parent has \(list(dsSet)): a parent that polls CDS will replace its DS")
+                    "CDS lists \(list(Array(cds))); the parent has \(parentHas): a parent that polls CDS will \(dsSet.isEmpty ? "publish" : "replace its DS with") those")
         }
     }
 }

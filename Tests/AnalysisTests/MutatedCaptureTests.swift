@@ -93,6 +93,22 @@ struct MutatedCaptureTests {
         #expect(zone.checks.contains { $0.text.hasPrefix("Key state: steady") }, "\(zone.checks.map(\.text))")
     }
 
+    /// A zone trusted through an anchor in DNSKEY form has no DS RRset: a
+    /// CDS that differs says the parent has no DS, not "the parent has : "
+    /// (issue 14, CDS/CDNSKEY).
+    @Test func aCDSComparedWithNoDSSaysSo() async throws {
+        let capture = try CaptureAnalysisTests.capture("cds-bootstrap-signalled")
+        let observation = await CaptureAnalysisTests.observe(capture)
+        let zone = try #require(observation.zones.first { !$0.cdsAnswers.flatMap { $0.answerRecords($0.question.name, .cds) }.isEmpty })
+        var anchors = try CaptureAnalysisTests.anchors(of: capture)
+        anchors.keys[zone.zone] = zone.dnskeyAnswers.flatMap { $0.answerRecords(zone.zone, .dnskey) }.compactMap { try? DNSKEYData(rdata: $0.rdata) }.filter(\.isSecureEntryPoint)
+        let report = try await Self.analyze(capture, anchors: anchors)
+        let finding = try #require(report.findings.first { $0.code == "CDS_INCONSISTENT_WITH_DS" },
+                                   "\(report.findings.map { "\($0.code): \($0.message)" })")
+        #expect(finding.message.contains("the parent has no DS (the zone's trust comes from an anchor)"), "\(finding.message)")
+        #expect(!finding.message.contains("has :"))
+    }
+
     @Test func garbageFromOneServerIsAnInvalidResponse() async throws {
         var capture = try Self.ok
         for index in capture.exchanges.indices where Self.asked("ok.lab.", .dnskey, at: "127.53.2.2")(capture.exchanges[index]) {
