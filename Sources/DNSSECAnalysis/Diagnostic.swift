@@ -47,8 +47,6 @@ public enum Subject: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var isDenial: Bool { if case .denial = self { return true } else { return false } }
-
     /// The name the subject is at (the zone, the owner, the child).
     public var owner: DNSName {
         switch self {

@@ -98,18 +98,18 @@ extension ZoneCheck {
     /// KeyTrap zone has hundreds). Returns the subjects of the colliding keys.
     mutating func keyTagCollisions(_ run: inout AnalysisRun, _ records: [Record]) -> Set<Subject> {
         let facts = records.compactMap { try? DNSKEYFacts(record: $0) }
-        let groups = Dictionary(grouping: facts) { [$0.keyTag, UInt16($0.key.algorithm.rawValue)] }
+        let groups = Dictionary(grouping: facts) { Subject.dnskey(zone, keyTag: $0.keyTag, algorithm: $0.key.algorithm.rawValue) }
+            .filter { $0.value.count > 1 }
         let limit = run.policy.cryptoLimits.keysPerRRSIG
-        for (_, keys) in groups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) where keys.count > 1 {
+        for (subject, keys) in groups.sorted(by: { ($0.value[0].keyTag, $0.value[0].key.algorithm.rawValue) < ($1.value[0].keyTag, $1.value[0].key.algorithm.rawValue) }) {
             let first = keys[0]
-            let subject: Subject = .dnskey(zone, keyTag: first.keyTag, algorithm: first.key.algorithm.rawValue)
             let beyond = keys.count > limit
                 ? ": validators try only a few keys per RRSIG (\(limit) here), so signatures by the others fail" : ""
             run.add(.dnskeyKeytagCollision, subject, zone: zone,
                     "\(keys.count) DNSKEYs of \(zone) share key tag \(first.keyTag) and algorithm \(first.key.algorithm.rawValue) (\(first.key.algorithm))\(beyond)",
                     severity: keys.count > limit ? .error : nil)
         }
-        return Set(groups.values.filter { $0.count > 1 }.map { Subject.dnskey(zone, keyTag: $0[0].keyTag, algorithm: $0[0].key.algorithm.rawValue) })
+        return Set(groups.keys)
     }
 
     /// A KSK that signs the DNSKEY RRset without a DS: a double-KSK rollover

@@ -180,6 +180,11 @@ struct ZoneCheck {
         let supportedDS = dsSet.filter {
             SignatureVerifier.supportedAlgorithms.contains($0.algorithm) && DSDigest.supported.contains($0.digestType)
         }
+        // RFC 4035 §5.2 holds for an anchor in DNSKEY form as for one in DS
+        // form: a key of an algorithm validators cannot use makes the zone
+        // insecure, not bogus.
+        let supportedAnchors = anchorKeys.filter { SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
+        let nothingUsable = supportedDS.isEmpty && supportedAnchors.isEmpty
         for ds in dsSet where !DSDigest.supported.contains(ds.digestType) {
             run.add(.digestAlgorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                     zone: zone, "digest type \(ds.digestType.rawValue) (\(ds.digestType)) cannot be computed; this DS is ignored")
@@ -187,27 +192,22 @@ struct ZoneCheck {
         for ds in dsSet where !SignatureVerifier.supportedAlgorithms.contains(ds.algorithm) {
             run.add(.algorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue), zone: zone,
                     "DS \(ds.keyTag) uses algorithm \(ds.algorithm.rawValue) (\(ds.algorithm)), which validators cannot check",
-                    severity: supportedDS.isEmpty && anchorKeys.allSatisfy({ !SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }) ? .warning : .info)
+                    severity: nothingUsable ? .warning : .info)
         }
-        // RFC 4035 §5.2 holds for an anchor in DNSKEY form as for one in DS
-        // form: a key of an algorithm validators cannot use makes the zone
-        // insecure, not bogus.
-        let supportedAnchors = anchorKeys.filter { SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
         for key in anchorKeys where !SignatureVerifier.supportedAlgorithms.contains(key.algorithm) {
             let tag = DNSKEYFacts(owner: zone, key: key).keyTag
             run.add(.algorithmNotSupported, .dnskey(zone, keyTag: tag, algorithm: key.algorithm.rawValue), zone: zone,
                     "the trust anchor DNSKEY \(tag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)), which validators cannot check",
                     remedy: "Use a trust anchor (--trust-anchor) of an algorithm validators implement (RFC 8624): the zone's current KSK or its DS.",
-                    severity: supportedDS.isEmpty && supportedAnchors.isEmpty ? .warning : .info)
+                    severity: nothingUsable ? .warning : .info)
         }
-        let anchorKeys = supportedAnchors
         for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
             if !run.policy.ignoreRFC8624 {
                 run.add(.digestAlgorithmProhibited, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                         zone: zone, "DS \(ds.keyTag) uses digest type \(ds.digestType.rawValue) (\(ds.digestType))")
             }
         }
-        if supportedDS.isEmpty && anchorKeys.isEmpty {
+        if nothingUsable {
             keyPolicy(&run, allKeyRecords(), dsUsable: false)
             checks.append(.init(.warning, "No DS\(anchored ? " or anchor" : "") of \(zone) uses a supported algorithm and digest: the zone is insecure (RFC 4035 §5.2)"))
             return KeyResult(status: .insecure, trusted: nil, keyReports: describeKeys(run.validator, dsSet: dsSet).0,
@@ -235,7 +235,7 @@ struct ZoneCheck {
         for record in keyRecords {
             guard let key = try? DNSKEYData(rdata: record.rdata) else { continue }
             let tag = DNSKEYFacts(owner: zone, key: key).keyTag
-            if anchorKeys.contains(key) {
+            if supportedAnchors.contains(key) {
                 entryPoints.append(record)
                 continue
             }
@@ -280,7 +280,7 @@ struct ZoneCheck {
                         remedy: "Fix what \(causeCode.rawValue) says; leave \(what) as it is.")
             } else if anchored {
                 run.add(.noTrustAnchorSigning, .zone(zone), zone: zone, servers: usable.map(\.server),
-                        anchorMismatch(run.validator, dsSet: dsSet, anchorKeys: anchorKeys, keyRecords: keyRecords, entryPoints: entryPoints))
+                        anchorMismatch(run.validator, dsSet: dsSet, anchorKeys: supportedAnchors, keyRecords: keyRecords, entryPoints: entryPoints))
             } else {
                 run.add(.noSEP, .zone(zone), zone: zone, servers: usable.map(\.server), "\(zone): \(why)")
             }
@@ -337,7 +337,6 @@ struct ZoneCheck {
         }
     }
 
-    /// Key tags of every RRSIG the zone's servers returned over SOA and DNSKEY.
     /// Key tags of the zone's own RRSIGs anywhere in what its servers sent:
     /// answers and authority sections alike (NSEC/NSEC3 and SOA of negative
     /// answers are signed too), so a key that signs only those is not taken

@@ -256,8 +256,11 @@ public struct JSONReport {
             fields["kind"] = .string("server")
             fields["server"] = .string(address.description)
             fields["server_names"] = .strings(names.map(\.description))
-        case .rrset(_, let type), .denial(_, let type):
-            fields["kind"] = .string(subject.isDenial ? "denial" : "rrset")
+        case .rrset(_, let type):
+            fields["kind"] = .string("rrset")
+            fields["type"] = .string(type.description)
+        case .denial(_, let type):
+            fields["kind"] = .string("denial")
             fields["type"] = .string(type.description)
         case .rrsigs(_, let type):
             fields["kind"] = .string("rrsigs")
