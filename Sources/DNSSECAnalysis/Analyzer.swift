@@ -11,15 +11,19 @@ public struct Analyzer: Sendable {
     public let referenceTime: Int64
     /// What-if DS RRsets: analyse each zone as if its parent published these.
     public let whatIfDS: [DNSName: [DSData]]
+    /// What the DNS host says the parent should publish (`--expect-ds`).
+    public let expectedDS: DSExpectations
     /// Zone analyses shared by the names of a run (nil: each name on its own).
     public let zoneCache: ZoneAnalysisCache?
 
     public init(anchors: TrustAnchors, policy: AnalysisPolicy = AnalysisPolicy(), referenceTime: Int64,
-                whatIfDS: [DNSName: [DSData]] = [:], zoneCache: ZoneAnalysisCache? = nil) {
+                whatIfDS: [DNSName: [DSData]] = [:], expectedDS: DSExpectations = DSExpectations(),
+                zoneCache: ZoneAnalysisCache? = nil) {
         self.anchors = anchors
         self.policy = policy
         self.referenceTime = referenceTime
         self.whatIfDS = whatIfDS
+        self.expectedDS = expectedDS
         self.zoneCache = zoneCache
     }
 
@@ -100,6 +104,15 @@ struct AnalysisRun {
 
     // MARK: - The name
 
+    /// Whether the last zone of the walk is the one the name is in: the walk
+    /// got there, or it stopped only because that zone's own servers were silent.
+    static func reachedNamesZone(_ observation: NameObservation) -> Bool {
+        guard let last = observation.zones.last, last.parent != nil else { return false }
+        if observation.walkProblem == nil { return true }
+        let own = last.allAnswers.filter { last.servers.contains($0.server) }
+        return !last.servers.isEmpty && own.allSatisfy { $0.message == nil }
+    }
+
     mutating func report(_ observation: NameObservation) -> NameReport {
         var zoneReports: [ZoneReport] = []
         var status = SecurityStatus.insecure
@@ -112,7 +125,13 @@ struct AnalysisRun {
             var zoneRun = ZoneCheck(zone: zone, inherited: parentStatus, parentKeys: trustedKeys,
                                     anchored: anchorZones.contains(zone.zone))
             let outcome = check(&zoneRun)
-            zoneReports.append(outcome.report)
+            var zoneReport = outcome.report
+            // The hand-off check reads the expectations, so it stays out of the zone cache.
+            if let expected = analyzer.expectedDS.expectation(for: zone.zone,
+                                                               isNamesZone: isLast && Self.reachedNamesZone(observation)) {
+                expectationCheck(zone, expected, report: &zoneReport)
+            }
+            zoneReports.append(zoneReport)
             trustedKeys = outcome.trustedKeys
             parentStatus = outcome.report.status
             status = outcome.report.status

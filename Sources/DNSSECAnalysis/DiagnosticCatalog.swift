@@ -96,6 +96,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case kskStandby = "KSK_STANDBY"
     case kskRolloverStuck = "KSK_ROLLOVER_STUCK"
     case zskPrepublished = "ZSK_PREPUBLISHED"
+    // The registrar hand-off (--expect-ds)
+    case expectedDSMissing = "EXPECTED_DS_MISSING"
+    case unexpectedDS = "UNEXPECTED_DS"
+    case dsOfInactiveKey = "DS_OF_INACTIVE_KEY"
     // The walk
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
     case walkIncomplete = "WALK_INCOMPLETE"
@@ -567,6 +571,21 @@ public enum DiagnosticCatalog {
           example: "DNSKEY 34567 of example.com. signs nothing (pre-published or retired ZSK)",
           remedy: "Nothing to do during a pre-publish ZSK rollover; remove a retired key once its signatures have expired from caches.",
           ["RFC 6781 §4.1.1", "RFC 7583 §3.2"]),
+        e(.expectedDSMissing, .error, "The DS the DNS host expects is not at the parent",
+          "--expect-ds lists a key (a DS or DNSKEY record, or an active key-signing key in the Route 53 JSON) for which no server of the parent serves a DS: the hand-off to the registrar has not happened, or not yet reached the registry. Until it does, the zone is insecure (no DS at all) or the key cannot take over from the old one (a KSK rollover that must not go further).",
+          example: "route53.json expects a DS for key 23456 (algorithm 13, Route 53 KSK 'ksk-2026', status ACTIVE) at com., and none of its servers serves one",
+          remedy: "Submit the DS the message shows to the registrar (`dnssec-check ds` prints it from the same file); keep the old DS until the new one has been at the parent for its TTL.",
+          ["RFC 4035 §5.2", "RFC 6781 §4.1.2", "RFC 7583 §3.3"]),
+        e(.unexpectedDS, .warning, "The parent has a DS the DNS host does not list",
+          "A server of the parent serves a DS that matches none of the keys --expect-ds lists: left from a previous DNS host or signer, or the host's list is out of date. While it matches no key of the zone it is harmless but misleading; after a key with that tag is deleted it is a trap for the next rollover.",
+          example: "com. publishes DS 12345/13/2 for example.com., which route53.json does not list",
+          remedy: "Ask the registrar to remove the DS, or bring the DNS host's list up to date.",
+          ["RFC 4035 §5.2", "RFC 7583 §3.3"]),
+        e(.dsOfInactiveKey, .warning, "A DS remains for a key the DNS host retired",
+          "The parent still publishes a DS for a key that --expect-ds lists as no longer in use (Route 53 status INACTIVE or DELETING): once the host deletes the key, a DS that was the zone's only one for its algorithm leaves validators no key to trust (bogus).",
+          example: "com. still publishes DS 12345/13/2 for key 12345, which route53.json lists as no longer in use (Route 53 KSK 'old', status INACTIVE)",
+          remedy: "Ask the registrar to remove the DS, and wait for its TTL at the parent, before the DNS host deletes the key.",
+          ["RFC 6781 §4.1.2", "RFC 7583 §3.3"]),
         e(.cnameChainTooLong, .error, "CNAME chain too long",
           "The CNAME chain from the name is longer than the 11 links validators follow (unbound's limit) or loops; the rest of it is not checked.",
           example: "a.example.com. → b… → a.example.com.",

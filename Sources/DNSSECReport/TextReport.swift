@@ -506,6 +506,11 @@ public struct TextReport {
                     }
                     probe += 1
                 }
+            } else if word.hasPrefix("`") && !word.dropFirst().contains("`") {
+                // A quoted record is copied into a registrar's form: never broken, even past the width.
+                var probe = index + 1
+                while probe < words.count && !words[probe].contains("`") { probe += 1 }
+                end = min(probe + 1, words.count)
             } else if !word.isEmpty && word.allSatisfy(\.isNumber) && index + 1 < words.count {
                 end = index + 2
             }

@@ -13,7 +13,9 @@ struct DSCommand: ParsableCommand {
             Reads DNSKEY records in zone-file syntax (comments, $ORIGIN and $TTL, \
             multi-line parentheses) and prints one DS record per secure entry point \
             (SEP) key, or per zone key with --all. Revoked and non-zone keys are \
-            skipped with a note on standard error.
+            skipped with a note on standard error. Also reads the JSON that \
+            `aws route53 get-dnssec` prints (give the zone with --zone): one DS \
+            per key-signing key whose status is not INACTIVE or DELETING.
             """
     )
 
@@ -30,12 +32,19 @@ struct DSCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: DSOutputFormat = .text
 
+    @Option(help: "The zone of the keys, for input that does not name it (the Route 53 JSON).")
+    var zone: String?
+
     func run() throws {
         let digestTypes = try parseDigestTypes(digest)
         let text = try readInput()
         let records: [Record]
-        do { records = try ZoneFileReader.parse(text) } catch {
-            throw ToolFailure("\(file ?? "stdin"): \(error.description)")
+        if text.drop(while: \.isWhitespace).first == "{" {
+            records = try route53Records(text)
+        } else {
+            do { records = try ZoneFileReader.parse(text) } catch {
+                throw ToolFailure("\(file ?? "stdin"): \(error.description)")
+            }
         }
         var output: [DSLine] = []
         var keysSeen = 0
@@ -79,13 +88,41 @@ struct DSCommand: ParsableCommand {
         }
     }
 
+    /// The DNSKEYs of the active key-signing keys of a Route 53 hosted zone
+    /// (`aws route53 get-dnssec`), owned by --zone.
+    private func route53Records(_ text: String) throws -> [Record] {
+        guard let zone else {
+            throw ValidationError("the Route 53 JSON does not name its zone: give it with --zone (for example --zone example.com)")
+        }
+        let owner: DNSName
+        do { owner = try HostName.parse(zone) } catch { throw ValidationError("--zone: \(error)") }
+        let keys = try ExpectedDSFile.route53Keys(Data(text.utf8), source: file ?? "stdin")
+        var records: [Record] = []
+        for key in keys {
+            guard key.active else {
+                printError("note: skipping key \(key.keyTag) ('\(key.name)'): status \(key.status)")
+                continue
+            }
+            guard let dnskey = key.dnskey else {
+                throw ToolFailure("key \(key.keyTag) ('\(key.name)') has no DNSKEYRecord to compute its DS from")
+            }
+            // Route 53's own DS covers the zone name: a mismatch means --zone is not the hosted zone.
+            if let listed = key.ds, DSDigest.match(listed, owner: owner, key: dnskey) != .matches {
+                throw ToolFailure("key \(key.keyTag) ('\(key.name)'): its DSRecord is not the DS of its DNSKEY for \(owner): is --zone the hosted zone's name?")
+            }
+            records.append(Record(owner: owner, type: .dnskey, rrClass: .in, ttl: 3600, rdata: dnskey.rdata))
+        }
+        if records.isEmpty { throw ToolFailure("no active key-signing key in \(file ?? "standard input")") }
+        return records
+    }
+
     private func readInput() throws -> String {
         if file == nil || file == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return String(decoding: data, as: UTF8.self)
         }
         guard let path = file else { return "" }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             throw ToolFailure("cannot read \(path): no such file or not readable")
         }
         return String(decoding: data, as: UTF8.self)

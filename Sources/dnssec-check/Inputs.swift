@@ -207,3 +207,11 @@ enum Completions {
                               "NAPTR", "NS", "NSEC3PARAM", "PTR", "SMIMEA", "SOA", "SRV", "SSHFP", "SVCB", "TLSA", "TXT"]
     static var codes: [String] { DiagnosticCode.allCases.map(\.rawValue) }
 }
+
+/// The whole of a file, a pipe or a process substitution (`<(aws …)`), which
+/// FileManager.contents(atPath:) cannot read; nil when it cannot be opened.
+func readWholeFile(_ path: String) -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    return try? handle.readToEnd() ?? Data()
+}

@@ -56,6 +56,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "What-if: DS records (zone-file syntax) the parent would publish.", completion: .file())
     var dsFile: String?
 
+    @Option(help: ArgumentHelp("The registrar hand-off: compare the DS at the parent with what the DNS host says it should be: DS or DNSKEY records in zone-file syntax, or the JSON of `aws route53 get-dnssec` (for the zone of the names checked).",
+                               valueName: "file"),
+            completion: .file())
+    var expectDS: String?
+
     @Option(help: "Colour: auto (when standard output is a terminal and NO_COLOR is unset), always, never.")
     var color: ColorChoice = .auto
 
@@ -123,8 +128,9 @@ struct ReportOptions: ParsableArguments {
         let policy = try policy()
         let whatIf = try whatIf()
         // The root and TLDs are analysed once for the whole run.
+        let expected = try expectDS.map { try ExpectedDSFile.load($0).expectations } ?? DSExpectations()
         let analyzer = Analyzer(anchors: anchors, policy: policy, referenceTime: referenceTime, whatIfDS: whatIf,
-                                zoneCache: ZoneAnalysisCache())
+                                expectedDS: expected, zoneCache: ZoneAnalysisCache())
         return { observation in analyzer.analyze(observation) }
     }
 

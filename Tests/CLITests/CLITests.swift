@@ -237,6 +237,49 @@ struct CLITests {
         #expect(digest.stderr.contains("dnssec-check ds --help"), "\(digest.stderr)")
     }
 
+    /// `aws route53 get-dnssec` output (recorded in the documented shape):
+    /// `ds` prints the DS of its active keys for --zone, and `--expect-ds`
+    /// compares the parent's DS with it (issue 14, the registrar hand-off).
+    @Test func theRoute53JSONGivesTheDSToSubmitAndIsComparedWithTheParent() throws {
+        let fixtures = PackageRoot.url.appendingPathComponent("Tests/AnalysisTests/Fixtures")
+        let json = fixtures.appendingPathComponent("route53/ok.lab.get-dnssec.json").path
+        let ds = try CLI.run(["ds", json, "--zone", "ok.lab"])
+        #expect(ds.status == 0, "\(ds.stderr)")
+        #expect(DSFields.all(in: ds.stdout).map(\.keyTag) == [56862, 23806], "\(ds.stdout)")
+        #expect(DSFields.all(in: ds.stdout).first?.digest == "77A9E3A0D9F8F141FD8C171281E0E2C2F94E38238BBA1972659E9180F7E0AF7D")
+        #expect(ds.stderr.contains("skipping key 49894") && ds.stderr.contains("INACTIVE"), "\(ds.stderr)")
+        // The JSON names no zone; a wrong one is caught by Route 53's own DS.
+        let noZone = try CLI.run(["ds", json])
+        #expect(noZone.status == 3 && noZone.stderr.contains("--zone"), "\(noZone.stderr)")
+        let wrongZone = try CLI.run(["ds", json, "--zone", "example.com"])
+        #expect(wrongZone.status == 3 && wrongZone.stderr.contains("hosted zone"), "\(wrongZone.stderr)")
+
+        let capture = fixtures.appendingPathComponent("captures/ok.json").path
+        let checked = try CLI.run(["analyze", capture, "--expect-ds", json, "--format", "json"])
+        #expect(checked.status == 2, "an expected DS missing at the parent is CRITICAL: \(checked.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
+        let report = try #require((object["reports"] as? [[String: Any]])?.first)
+        #expect(report["status"] as? String == "secure")
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        #expect(findings.compactMap { $0["code"] as? String } == ["EXPECTED_DS_MISSING"], "\(findings)")
+        #expect((findings.first?["remedy"] as? String)?.contains(
+            "ok.lab. IN DS 23806 13 2 B7F7EB9C0007CD846E3996549A65DA8C89F766FE14A455160EABF4CDDA3FDDDA") == true,
+                "\(findings.first?["remedy"] ?? "")")
+
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (file, text, words) in [("broken.json", "{\"KeySigningKeys\": [{\"DSRecord\": \"1 13 2 zz\"}]}", "DSRecord"),
+                                    ("a.txt", "example.com. IN A 192.0.2.1", "is not a DS"),
+                                    ("zsk.txt", "example.com. IN DNSKEY 256 3 13 \(String(repeating: "A", count: 88))", "SEP")] {
+            let path = directory.appendingPathComponent(file)
+            try Data(text.utf8).write(to: path)
+            let bad = try CLI.run(["analyze", capture, "-q", "--expect-ds", path.path])
+            #expect(!bad.crashed && bad.status == 3 && bad.stderr.contains(words), "\(file): \(bad.status) \(bad.stderr)")
+        }
+        let missing = try CLI.run(["analyze", capture, "-q", "--expect-ds", "/nonexistent/ds.json"])
+        #expect(missing.status == 3 && missing.stderr.contains("/nonexistent/ds.json"), "\(missing.stderr)")
+    }
+
     @Test("a missing file names the file")
     func missingFile() throws {
         let result = try CLI.run(["ds", "/nonexistent/keys.txt"])

@@ -24,7 +24,8 @@ struct LabScenarioTests {
         let codes: [String]
         /// A trust anchor file in the lab dir other than the lab's own root anchor.
         let anchor: String?
-        /// More dnssec-check options for this row (after the defaults, so they win).
+        /// More dnssec-check options for this row (after the defaults, so they win);
+        /// "{lab}" stands for the lab directory.
         var options: [String]? = nil
         /// Root hints in the lab dir other than the lab's own (the hostile part's
         /// "hostile/root.hints", with its anchor "hostile/root-anchor.ds").
@@ -60,7 +61,8 @@ struct LabScenarioTests {
             // one name at a time, their heavy answers (256 keys, 400 RRSIGs)
             // do not make that process too slow for the other names' questions.
             + (rows[0].hints != nil ? ["--jobs", "1"] : [])
-            + (rows[0].options ?? [])
+            // "{lab}" in a row's options is the lab directory (files the lab build writes).
+            + (rows[0].options ?? []).map { $0.replacingOccurrences(of: "{lab}", with: labDir.path) }
         let (_, output, errors) = try run(binary, args)
         guard let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any],
               let reports = object["reports"] as? [[String: Any]] else {

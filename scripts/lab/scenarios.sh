@@ -58,6 +58,39 @@ zone alg16.lab.                   nsd-child - "ksk:16 zsk:16"          nsec
 zone alg1.lab.                    nsd-child - "ksk:1:1024"             nsec
 zone alg3.lab.                    nsd-child - "ksk:3:1024"             nsec
 zone multi-alg.lab.               nsd-child - "ksk:13 zsk:13 ksk8:8 zsk8:8" nsec
+# The registrar hand-off (--expect-ds): what a DNS host would say the parent
+# of multi-alg.lab. should publish, in $LAB/expect/ (manifest rows handoff-*):
+# the DNSKEY RRset (both DS at lab. expected), the DS of the algorithm-13 KSK
+# alone (lab.'s algorithm-8 DS unexpected), and `aws route53 get-dnssec` JSON
+# listing the algorithm-13 KSK ACTIVE, the algorithm-8 KSK INACTIVE (its DS
+# still at lab.) and a new KSK ACTIVE whose DS was never submitted.
+post_multi_alg_lab() {
+  local out="$LAB/expect"
+  mkdir -p "$out"
+  { key_rr ksk; key_rr zsk; key_rr ksk8; key_rr zsk8; } > "$out/multi-alg.dnskey"
+  ds_of ksk > "$out/multi-alg.ds-13-only"
+  [ -e "$KD/nextksk.key" ] || (keygen multi-alg.lab. nextksk 13 256) >/dev/null   # a subshell: keygen changes directory
+  "$PY" - "$KD" > "$out/multi-alg.route53.json" <<'PYEOF'
+import json, subprocess, sys
+kd = sys.argv[1]
+def key(label, name, status):
+    rr = open(f"{kd}/{label}.key").read().split(";")[0].split()
+    rdata = rr[rr.index("DNSKEY") + 1:]
+    ds = subprocess.run(["ldns-key2ds", "-n", "-2", f"{kd}/{label}.key"], capture_output=True,
+                        text=True, check=True).stdout.split()
+    ds = ds[ds.index("DS") + 1:]
+    return {"Name": name, "KmsArn": f"arn:aws:kms:us-east-1:111122223333:key/{label}",
+            "Flag": int(rdata[0]), "SigningAlgorithmMnemonic": "ECDSAP256SHA256" if rdata[2] == "13" else "RSASHA256",
+            "SigningAlgorithmType": int(rdata[2]), "DigestAlgorithmMnemonic": "SHA-256", "DigestAlgorithmType": 2,
+            "KeyTag": int(ds[0]), "DigestValue": ds[3], "PublicKey": "".join(rdata[3:]),
+            "DSRecord": " ".join(ds), "DNSKEYRecord": " ".join(rdata[:3] + ["".join(rdata[3:])]),
+            "Status": status, "CreatedDate": "2026-11-01T10:00:00.000000+00:00",
+            "LastModifiedDate": "2026-11-20T10:00:00.000000+00:00"}
+print(json.dumps({"Status": {"ServeSignature": "SIGNING"},
+                  "KeySigningKeys": [key("ksk", "ksk-2026", "ACTIVE"), key("ksk8", "ksk-rsa-old", "INACTIVE"),
+                                     key("nextksk", "ksk-next", "ACTIVE")]}, indent=4))
+PYEOF
+}
 # Algorithm rollover left half done: the alg-8 KSK is published, has a DS and
 # signs the DNSKEY RRset, but no alg-8 ZSK signs the data (ldns-signzone signs
 # data with the ZSKs only).
