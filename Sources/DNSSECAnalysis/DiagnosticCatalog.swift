@@ -100,6 +100,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case expectedDSMissing = "EXPECTED_DS_MISSING"
     case unexpectedDS = "UNEXPECTED_DS"
     case dsOfInactiveKey = "DS_OF_INACTIVE_KEY"
+    // Pre-delegation testing (--ns)
+    case undelegatedZone = "UNDELEGATED_ZONE"
     // The walk
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
     case walkIncomplete = "WALK_INCOMPLETE"
@@ -586,6 +588,11 @@ public enum DiagnosticCatalog {
           example: "com. still publishes DS 12345/13/2 for key 12345, which route53.json lists as no longer in use (Route 53 KSK 'old', status INACTIVE)",
           remedy: "Ask the registrar to remove the DS, and wait for its TTL at the parent, before the DNS host deletes the key.",
           ["RFC 6781 §4.1.2", "RFC 7583 §3.3"]),
+        e(.undelegatedZone, .info, "Checked as if delegated (pre-delegation test)",
+          "With --ns, the zone is reached through the name servers given on the command line instead of its parent's referral, as zonemaster-cli --ns and dnsviz probe -N do: everything below the parent is what those servers serve. Its DS is the one given with --ds or, without it, the SHA-256 DS of the zone's own SEP keys, so the verdict is the one the zone will have once the parent publishes that delegation.",
+          example: "example.com. is checked on the name servers given with --ns, ns1.example.com. (192.0.2.1), ns2.example.net. (198.51.100.2), as if com. delegated it to them with DS 12345/13/2",
+          remedy: "Publish at the parent (through the registrar) the NS set, the glue for name servers inside the zone, and the DS the message lists.",
+          ["RFC 1034 §4.2.2", "RFC 4035 §5.2", "RFC 7344 §3"]),
         e(.cnameChainTooLong, .error, "CNAME chain too long",
           "The CNAME chain from the name is longer than the 11 links validators follow (unbound's limit) or loops; the rest of it is not checked.",
           example: "a.example.com. → b… → a.example.com.",

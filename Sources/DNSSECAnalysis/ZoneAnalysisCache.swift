@@ -134,6 +134,7 @@ struct ZonePrint: Hashable {
     var notAsked: [ServerAddress]
     var notResolved: [DNSName]
     var badReferrals: [BadReferral]
+    var undelegated: Bool
     var answers: [[Answer]]
 
     init(_ observation: ZoneObservation) {
@@ -145,6 +146,7 @@ struct ZonePrint: Hashable {
         notAsked = observation.serversNotAsked
         notResolved = observation.nameServersNotResolved
         badReferrals = observation.badReferrals
+        undelegated = observation.undelegated
         answers = observation.answerLists.map { $0.map(Answer.init) }
     }
 }

@@ -45,6 +45,9 @@ struct ZoneCheck {
             status = .secure
         } else if let inherited, inherited != .secure {
             status = inherited
+            if observation.undelegated { undelegatedFinding(&run, dsSet: []) }
+        } else if observation.undelegated {
+            (status, dsSet) = undelegatedTrust(&run)
         } else if inherited == .secure, let whatIf = run.analyzer.whatIfDS[zone] {
             dsSet = whatIf
             for ds in whatIf { checks.append(.init(.info, "DS=\(ds.keyTag)/\(ds.digestType) assumed at the parent (what-if)")) }
@@ -100,6 +103,67 @@ struct ZoneCheck {
                                rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks,
                                serverVerdicts: verdicts),
             trustedKeys: trustedKeys)
+    }
+
+    // MARK: - Pre-delegation testing (--ns)
+
+    /// An undelegated zone under a secure parent is checked as if the parent
+    /// published the DS given with --ds or, without it, the DS of the zone's
+    /// own SEP keys: the zone's DNSSEC is judged as it will be once delegated.
+    mutating func undelegatedTrust(_ run: inout AnalysisRun) -> (SecurityStatus, [DSData]) {
+        guard inherited == .secure else {
+            undelegatedFinding(&run, dsSet: [])
+            return (.insecure, [])
+        }
+        if let given = run.analyzer.whatIfDS[zone] {
+            for ds in given { checks.append(.init(.info, "DS=\(ds.keyTag)/\(ds.digestType) assumed at the parent (undelegated, --ds)")) }
+            undelegatedFinding(&run, dsSet: given)
+            return (.secure, given)
+        }
+        var keys: [DNSKEYData] = []
+        for answer in observation.dnskeyAnswers {
+            for record in answer.answerRecords(zone, .dnskey) {
+                guard let key = try? DNSKEYData(rdata: record.rdata), key.isZoneKey, key.isSecureEntryPoint,
+                      !key.isRevoked, !keys.contains(key) else { continue }
+                keys.append(key)
+            }
+        }
+        let derived = keys.compactMap { DSDigest.makeDS(owner: zone, key: $0, type: .sha256) }
+        guard !derived.isEmpty else {
+            checks.append(.init(.info, "No SEP key in the DNSKEY answers: the parent would publish no DS (undelegated)"))
+            undelegatedFinding(&run, dsSet: [])
+            return (.insecure, [])
+        }
+        for ds in derived {
+            checks.append(.init(.info, "DS=\(ds.keyTag)/\(ds.digestType) of the zone's SEP key assumed at the parent (undelegated; give --ds to test another)"))
+        }
+        undelegatedFinding(&run, dsSet: derived)
+        return (.secure, derived)
+    }
+
+    /// Says the zone was checked as if delegated, and what the parent must
+    /// publish for that: the NS set, glue for names inside the zone, the DS.
+    mutating func undelegatedFinding(_ run: inout AnalysisRun, dsSet: [DSData]) {
+        let parent = observation.parent ?? .root
+        let names = observation.nameServers.keys.sorted()
+        var records = names.map { "\(zone) IN NS \($0)" }
+        for name in names where name.isSubdomain(of: zone) {
+            for address in observation.nameServers[name] ?? [] {
+                records.append("\(name) IN \(address.isIPv6 ? "AAAA" : "A") \(address.ip)")
+            }
+        }
+        records += dsSet.map {
+            "\(zone) IN DS \($0.keyTag) \($0.algorithm.rawValue) \($0.digestType.rawValue) \(Encodings.hex($0.digest, uppercase: true))"
+        }
+        let servers = names.map { name in
+            let addresses = (observation.nameServers[name] ?? []).map(\.ip)
+            return "\(name) (\(addresses.isEmpty ? "no address" : addresses.joined(separator: ", ")))"
+        }
+        run.add(.undelegatedZone, .delegation(parent: parent, child: zone), zone: zone, servers: observation.servers,
+                "\(zone) is checked on the name servers given with --ns, \(servers.joined(separator: ", ")), as if \(parent) delegated it to them; for that delegation \(parent) must publish "
+                    + records.map { "`\($0)`" }.joined(separator: ", ")
+                    + (dsSet.isEmpty ? " (and no DS: the zone would be insecure)" : ""),
+                remedy: "Submit the NS set, the glue and the DS above to the registrar (the parent's operator); `dnssec-check ds` prints the DS from the zone's keys.")
     }
 
     // MARK: - DS at the parent

@@ -48,13 +48,17 @@ public struct ChainWalker: Sendable {
     let rootServers: [ServerAddress]
     let limits: Limits
     let options: QueryOptions
+    /// Pre-delegation testing: this zone's servers are the given ones, as if
+    /// the parent delegated it there (whatever the parent says today).
+    let undelegated: Undelegated?
 
     public init(transport: any DNSExchanging, rootServers: [ServerAddress], limits: Limits = Limits(),
-                options: QueryOptions = .authoritative) {
+                options: QueryOptions = .authoritative, undelegated: Undelegated? = nil) {
         self.transport = transport
         self.rootServers = rootServers
         self.limits = limits
         self.options = options
+        self.undelegated = undelegated
     }
 
     /// Observes `name` for `types` (A and AAAA when empty).
@@ -75,6 +79,7 @@ public struct ChainWalker: Sendable {
         var notAsked: [ServerAddress] = []
         var notResolvedHere: [DNSName] = []
         var dsAnswers: [ServerAnswer] = []
+        var isUndelegated = false
         let probeType = types[0]
 
         for _ in 0..<limits.maxDepth {
@@ -103,6 +108,7 @@ public struct ChainWalker: Sendable {
             observation.nameServersWithoutGlue = withoutGlue
             observation.serversNotAsked = notAsked
             observation.nameServersNotResolved = notResolvedHere
+            observation.undelegated = isUndelegated
             // Second round, concurrently: the zone's own name server addresses,
             // EDNS retries, and (below) the DS of the next zone at this one.
             let hereNameServers = nameServers
@@ -110,7 +116,7 @@ public struct ChainWalker: Sendable {
                                                   nsAnswers: nsAnswers, servers: hereServers)
             async let plain = withoutEDNS(soaAnswers)
 
-            let referral = Self.referral(in: probeAnswers, below: zone, toward: name)
+            let referral = delegation(in: probeAnswers, below: zone, toward: name)
             observation.badReferrals = Self.badReferrals(in: probeAnswers, zone: zone, toward: name)
             let dsQuestion = referral.map { Question(name: $0.child, type: .ds) }
             async let childDS = dsQuestion != nil ? askAll(dsQuestion!, hereServers) : []
@@ -119,6 +125,7 @@ public struct ChainWalker: Sendable {
 
             if let referral {
                 zones.append(observation)
+                let undelegatedChild = referral.undelegated
                 var childServers = referral.glue
                 withoutGlue = Set(referral.glue.filter { $0.value.isEmpty }.keys)
                 // One after the other, in name order: the query budget is then
@@ -139,11 +146,13 @@ public struct ChainWalker: Sendable {
                 nameServers = childServers
                 servers = addresses
                 notResolvedHere = notResolved
+                isUndelegated = undelegatedChild
                 if servers.isEmpty {
                     var stub = ZoneObservation(zone: zone, parent: parent, nameServers: nameServers, servers: [],
                                                dsAnswers: dsAnswers)
                     stub.nameServersWithoutGlue = withoutGlue
                     stub.nameServersNotResolved = notResolved
+                    stub.undelegated = undelegatedChild
                     return NameObservation(name: name, types: types, zones: zones + [stub], answers: [:],
                                            walkProblem: "no address for any name server of \(zone)")
                 }
@@ -354,6 +363,22 @@ public struct ChainWalker: Sendable {
     struct Referral {
         var child: DNSName
         var glue: [DNSName: [ServerAddress]]
+        /// Not the parent's: the name servers given for pre-delegation testing.
+        var undelegated = false
+    }
+
+    /// The next zone cut: the parent's referral, except that the zone under
+    /// pre-delegation test is reached through the given name servers once
+    /// the walk is at a zone above it and the parent does not refer to a
+    /// zone between the two.
+    func delegation(in answers: [ServerAnswer], below zone: DNSName, toward name: DNSName) -> Referral? {
+        let found = Self.referral(in: answers, below: zone, toward: name)
+        guard let undelegated, undelegated.zone != zone, undelegated.zone.isSubdomain(of: zone),
+              name.isSubdomain(of: undelegated.zone) else { return found }
+        if let found, found.child != undelegated.zone, undelegated.zone.isSubdomain(of: found.child) { return found }
+        var glue: [DNSName: [ServerAddress]] = [:]
+        for server in undelegated.nameServers { glue[server.name, default: []] += server.addresses }
+        return Referral(child: undelegated.zone, glue: glue.mapValues { Array(Set($0)).sorted() }, undelegated: true)
     }
 
     /// A referral in any answer: NS in authority for a zone strictly below

@@ -426,6 +426,9 @@ public struct TextReport {
             break
         }
         if let existence = report.existenceText { text += ", " + existence }
+        if report.findings.contains(where: { $0.code == DiagnosticCode.undelegatedZone.rawValue }) {
+            text += " (undelegated: checked on the --ns servers)"
+        }
         let errors = report.count(.error), warnings = report.count(.warning)
         text += "; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         text += " [\(status.word)]"
@@ -506,11 +509,6 @@ public struct TextReport {
                     }
                     probe += 1
                 }
-            } else if word.hasPrefix("`") && !word.dropFirst().contains("`") {
-                // A quoted record is copied into a registrar's form: never broken, even past the width.
-                var probe = index + 1
-                while probe < words.count && !words[probe].contains("`") { probe += 1 }
-                end = min(probe + 1, words.count)
             } else if !word.isEmpty && word.allSatisfy(\.isNumber) && index + 1 < words.count {
                 end = index + 2
             }

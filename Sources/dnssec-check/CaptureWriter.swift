@@ -22,7 +22,7 @@ final class CaptureWriter: @unchecked Sendable {
 
     /// Opens `path` ("-" for standard output) and writes the header.
     init(path: String, tool: String, startTime: Double, names: [DNSName], types: [RRType],
-         trustAnchors: [String], rootHints: [String]) throws {
+         trustAnchors: [String], rootHints: [String], undelegated: Undelegated? = nil) throws {
         self.path = path
         if path == "-" {
             handle = FileHandle.standardOutput
@@ -43,6 +43,7 @@ final class CaptureWriter: @unchecked Sendable {
         header += "  \"types\" : \(try json(types)),\n"
         header += "  \"trustAnchors\" : \(try json(trustAnchors)),\n"
         header += "  \"rootHints\" : \(try json(rootHints)),\n"
+        if let undelegated { header += "  \"undelegated\" : \(try json(undelegated)),\n" }
         header += "  \"exchanges\" : ["
         append(Data(header.utf8))
     }

@@ -30,6 +30,11 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Questions the check of each name may ask, nested walks included (10 to 100000).")
     var maxQueries: Int = 1000
 
+    @Option(name: .customLong("ns"),
+            help: ArgumentHelp("Pre-delegation test: check the zone named by the first name on this name server, as if its parent delegated it here (repeatable; ADDRESS is required for a name inside the zone); with --ds for the DS the parent would publish.",
+                               valueName: "NAME[/ADDRESS]"))
+    var nameServers: [String] = []
+
     @Flag(name: .customShort("4"), help: "Use IPv4 only.")
     var ipv4Only = false
 
@@ -53,6 +58,17 @@ struct NetworkOptions: ParsableArguments {
     var settings: Pipeline.NetworkSettings {
         .init(timeout: timeout, deadline: deadline, totalDeadline: totalDeadline, trace: trace, family: family,
               maxQueries: maxQueries)
+    }
+
+    /// `--ns`: the first name is the zone under test; every name checked must be in it.
+    func undelegated(names: [DNSName]) throws -> Undelegated? {
+        guard !nameServers.isEmpty else { return nil }
+        guard let zone = names.first else { return nil }
+        guard !zone.isRoot else { throw ValidationError("--ns: the root cannot be undelegated") }
+        for name in names where !name.isSubdomain(of: zone) {
+            throw ValidationError("--ns tests the zone \(zone) (the first name): \(name) is not in it")
+        }
+        return try UndelegatedOption.parse(nameServers, zone: zone)
     }
 }
 
@@ -201,7 +217,9 @@ struct CheckCommand: AsyncParsableCommand {
             let referenceTime = try report.at.map { try parseReferenceTime($0, now: now) } ?? Int64(now)
             let work = try report.work(jobs: source.jobs, anchors: inputs.anchors, referenceTime: referenceTime)
             let sink = report.sink(total: names.count, referenceTime: referenceTime)
-            try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
+            var settings = network.settings
+            settings.undelegated = try network.undelegated(names: names)
+            try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: settings,
                                      work: work, captureTo: capture) { walked in
                 if let checked = walked.checked { sink.accept(walked.index, checked) }
             }
@@ -242,7 +260,9 @@ struct ProbeCommand: AsyncParsableCommand {
         if names.isEmpty { throw ExitCode(bad > 0 ? MonitorStatus.unknown.rawValue : 0) }
         let types = try parseTypes(network.type)
         let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
-        let saved = try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: network.settings,
+        var settings = network.settings
+        settings.undelegated = try network.undelegated(names: names)
+        let saved = try await Pipeline.probe(names: names, types: types, inputs: inputs, settings: settings,
                                              work: Pipeline.Work(analyze: nil, jobs: source.jobs), captureTo: output) { _ in }
         if output != "-" { printError("dnssec-check: \(saved) exchanges saved to \(output)") }
         if bad > 0 { throw ExitCode(MonitorStatus.unknown.rawValue) }

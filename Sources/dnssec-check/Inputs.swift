@@ -215,3 +215,43 @@ func readWholeFile(_ path: String) -> Data? {
     defer { try? handle.close() }
     return try? handle.readToEnd() ?? Data()
 }
+
+/// `--ns NAME[/ADDRESS]`, as zonemaster-cli takes it: a name server of the
+/// zone under pre-delegation test, with an address (repeat the option for
+/// more addresses of one name); a name outside the zone may come without
+/// one and is looked up.
+enum UndelegatedOption {
+    static func parse(_ specs: [String], zone: DNSName) throws -> Undelegated {
+        var servers: [DNSName: [ServerAddress]] = [:]
+        for spec in specs {
+            let parts = spec.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let name: DNSName
+            do { name = try HostName.parse(parts[0]) } catch {
+                throw ValidationError("--ns '\(spec)': \(error)")
+            }
+            var addresses = servers[name] ?? []
+            if parts.count == 2 {
+                guard let address = address(parts[1]) else {
+                    throw ValidationError("--ns '\(spec)': '\(parts[1])' is not an IPv4 or IPv6 address")
+                }
+                if !addresses.contains(address) { addresses.append(address) }
+            }
+            servers[name] = addresses
+        }
+        for (name, addresses) in servers where addresses.isEmpty && name.isSubdomain(of: zone) {
+            throw ValidationError("--ns \(name): a name server inside \(zone) needs its address (--ns \(name)/ADDRESS): nothing can look it up before the delegation exists")
+        }
+        return Undelegated(zone: zone, nameServers: servers.keys.sorted().map {
+            Undelegated.NameServer(name: $0, addresses: servers[$0]!.sorted())
+        })
+    }
+
+    /// The address in the form the walk uses for glue (ldns parses it).
+    static func address(_ text: String) -> ServerAddress? {
+        let type: RRType = text.contains(":") ? .aaaa : .a
+        guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0 == ";" }),
+              let record = try? Presentation.parseRecord("ns. 3600 IN \(type) \(text)"),
+              let ip = AddressData.text(type: type, rdata: record.rdata) else { return nil }
+        return ServerAddress(ip: ip)
+    }
+}

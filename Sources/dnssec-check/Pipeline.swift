@@ -22,6 +22,8 @@ enum Pipeline {
         var family: AddressFamily = .any
         /// Questions each name's walk may ask (ChainWalker.Limits.maxQueriesPerName).
         var maxQueries = ChainWalker.Limits().maxQueriesPerName
+        /// `--ns`: the zone under pre-delegation test and its name servers.
+        var undelegated: Undelegated? = nil
     }
 
     /// What to do with each walked name.
@@ -44,7 +46,8 @@ enum Pipeline {
         let writer = try captureTo.map {
             try CaptureWriter(path: $0, tool: "dnssec-check \(DNSSECCheck.version)",
                               startTime: Date().timeIntervalSince1970, names: names, types: types,
-                              trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip))
+                              trustAnchors: inputs.anchorText, rootHints: inputs.rootServers.map(\.ip),
+                              undelegated: settings.undelegated)
         }
         let log = ExchangeLog(keeps: work.wantExchanges, writer: writer)
         let trace = settings.trace
@@ -66,7 +69,7 @@ enum Pipeline {
         let transport = HealthAwareTransport(inner: guarded, recordSkipped: record)
         await run(names: names, types: types, transport: transport, roots: inputs.rootServers, work: work,
                   family: settings.family, deadline: .milliseconds(Int64(settings.deadline * 1000)),
-                  maxQueries: settings.maxQueries,
+                  maxQueries: settings.maxQueries, undelegated: settings.undelegated,
                   exchanges: { log.snapshot() }, consume: consume)
         await engine.shutdown()
         return try writer?.finish(endTime: Date().timeIntervalSince1970) ?? 0
@@ -79,7 +82,7 @@ enum Pipeline {
         let roots = capture.rootHints.map { ServerAddress(ip: $0) }
         let recorded = capture.exchanges
         await run(names: capture.names, types: capture.types, transport: transport, roots: roots, work: work,
-                  exchanges: { recorded }, consume: consume)
+                  undelegated: capture.undelegated, exchanges: { recorded }, consume: consume)
     }
 
     /// The bounded-concurrency walk: `work.jobs` names in flight, the next
@@ -87,13 +90,13 @@ enum Pipeline {
     /// went wrong with it is in its observation and report.
     static func run(names: [DNSName], types: [RRType], transport: any DNSExchanging, roots: [ServerAddress],
                     work: Work, family: AddressFamily = .any, deadline: Duration? = nil,
-                    maxQueries: Int = ChainWalker.Limits().maxQueriesPerName,
+                    maxQueries: Int = ChainWalker.Limits().maxQueriesPerName, undelegated: Undelegated? = nil,
                     exchanges: @escaping @Sendable () async -> [Exchange],
                     consume: (Walked) async -> Void) async {
         var limits = ChainWalker.Limits()
         limits.addressFamily = family
         limits.maxQueriesPerName = maxQueries
-        let walker = ChainWalker(transport: transport, rootServers: roots, limits: limits)
+        let walker = ChainWalker(transport: transport, rootServers: roots, limits: limits, undelegated: undelegated)
         let jobs = max(1, work.jobs)
         await withTaskGroup(of: Walked.self) { group in
             var next = 0

@@ -21,7 +21,8 @@ struct CaptureAnalysisTests {
     /// The walk over a capture's recorded answers, for its first name.
     static func observe(_ capture: Capture) async -> NameObservation {
         let walker = ChainWalker(transport: ReplayTransport(capture: capture),
-                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) },
+                                 undelegated: capture.undelegated)
         return await walker.observe(capture.names[0], types: capture.types)
     }
 
@@ -54,6 +55,7 @@ struct CaptureAnalysisTests {
 
     @Test("verdict and codes of each recorded scenario", arguments: [
         Expectation(capture: "ok", verdict: .secure, codes: []),
+        Expectation(capture: "predelegation", verdict: .secure, codes: ["UNDELEGATED_ZONE"]),
         Expectation(capture: "expired", verdict: .bogus, codes: ["EXPIRATION_IN_PAST", "NO_SEP"]),
         Expectation(capture: "ds-bad-digest", verdict: .bogus, codes: ["DIGEST_INVALID", "NO_SEP"]),
         Expectation(capture: "ds-unknown-alg", verdict: .insecure, codes: ["ALGORITHM_NOT_SUPPORTED"]),

@@ -162,6 +162,6 @@ struct WalkCostTests {
                            "cdsAnswers", "cdnskeyAnswers", "tcpAnswers", "nsec3paramAnswers", "nxdomainProbeAnswers",
                            "nsAnswers", "nameServerAddressAnswers", "nameServersWithoutGlue", "serversNotAsked",
                            "nameServersNotResolved", "badReferrals",
-                           "noEDNSAnswers", "ednsVersionAnswers"], "update ZonePrint for: \(fields)")
+                           "noEDNSAnswers", "ednsVersionAnswers", "undelegated"], "update ZonePrint for: \(fields)")
     }
 }

@@ -36,7 +36,7 @@ struct CaptureTests {
         // And the encoding is stable (sorted keys).
         #expect(try loaded.encoded() == data)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        #expect(object?["formatVersion"] as? String == "1.1")
+        #expect(object?["formatVersion"] as? String == "1.2")
         let exchanges = object?["exchanges"] as? [[String: Any]]
         #expect(exchanges?.first?["response"] as? String == Data([0x12, 0x34, 0x81, 0x80, 0, 1, 0, 0, 0, 0, 0, 0, 0xFF]).base64EncodedString())
         let question = exchanges?.last?["question"] as? [String: Any]
@@ -54,19 +54,19 @@ struct CaptureTests {
     @Test("format version 2.0 is rejected with a clear error")
     func rejectsNewMajor() throws {
         let data = try Self.withVersion("2.0")
-        #expect(throws: Capture.LoadError.incompatibleVersion(found: "2.0", supported: "1.1")) {
+        #expect(throws: Capture.LoadError.incompatibleVersion(found: "2.0", supported: "1.2")) {
             try Capture.load(from: data)
         }
         do {
             _ = try Capture.load(from: data)
         } catch {
             #expect(error.description.contains("2.0"))
-            #expect(error.description.contains("1.1"))
+            #expect(error.description.contains("1.2"))
             #expect(error.description.contains("not supported"))
         }
     }
 
-    @Test("other versions", arguments: [("1.0", true), ("1.1", true), ("1.2", false), ("0.9", false), ("2.0", false), ("1", false), ("x.y", false), ("", false)])
+    @Test("other versions", arguments: [("1.0", true), ("1.1", true), ("1.2", true), ("1.3", false), ("0.9", false), ("2.0", false), ("1", false), ("x.y", false), ("", false)])
     func versions(version: String, readable: Bool) throws {
         let data = try Self.withVersion(version)
         if readable {
@@ -82,7 +82,7 @@ struct CaptureTests {
     @Test("version is checked before the rest: a 2.0 capture with an unknown shape still says 'version'")
     func versionFirst() {
         let data = Data(#"{"formatVersion":"2.0","somethingNew":[1,2,3]}"#.utf8)
-        #expect(throws: Capture.LoadError.incompatibleVersion(found: "2.0", supported: "1.1")) {
+        #expect(throws: Capture.LoadError.incompatibleVersion(found: "2.0", supported: "1.2")) {
             try Capture.load(from: data)
         }
     }

@@ -205,6 +205,11 @@ skeleton() {  # skeleton ZONE SERIAL: SOA, NS, in-zone NS addresses, a few names
 # NO_GLUE[CHILD]: in-zone name servers the parent publishes without glue
 # ("*" for all of them); set in scenarios.sh.
 declare -A NO_GLUE
+# undelegated ZONE: served and signed, but its parent has no delegation for it
+# (pre-delegation testing with --ns).
+declare -A Z_UNDELEGATED
+undelegated() { Z_UNDELEGATED[$1]=1; }
+
 skip_glue() { local list=" ${NO_GLUE[$1]:-} "; [[ "$list" == *" $2 "* || "$list" == " * " ]]; }
 
 delegation() {  # delegation CHILD: NS + glue (+ DS) as the parent publishes them
@@ -261,6 +266,7 @@ build_zone() {
     cat "$EXTRA"
     for c in "${ZONES[@]}"; do
       [ "$c" != "$z" ] && [ "${Z_PARENT[$c]}" = "$z" ] || continue
+      [ -z "${Z_UNDELEGATED[$c]:-}" ] || continue
       if optout_parent "$z" && [ "${Z_KEYS[$c]}" = - ]; then continue; fi
       delegation "$c"
     done
@@ -365,8 +371,8 @@ EOF
 }
 
 # write_unbound_conf NAME ADDRESS ANCHOR-FILE [HINTS-FILE]: a validating resolver.
-write_unbound_conf() {
-  local name=$1 address=$2 anchor=$3 hints=${4:-$LAB/root.hints} dir="$LAB/$1"
+write_unbound_conf() {   # NAME ADDRESS ANCHOR [HINTS [EXTRA SERVER LINES]]
+  local name=$1 address=$2 anchor=$3 hints=${4:-$LAB/root.hints} extra=${5:-} dir="$LAB/$1"
   mkdir -p "$dir"
   cat > "$dir/unbound.conf" <<EOF
 # Validating recursive resolver for the lab (reference validator).
@@ -406,6 +412,7 @@ server:
     edns-buffer-size: 1232
     # test. is a special-use name (RFC 6761) that unbound answers locally by default
     local-zone: "test." nodefault
+$extra
 remote-control:
     control-enable: yes
     control-interface: "$RUN/$name.ctl"
@@ -432,7 +439,7 @@ EOF
 
 # ---------------------------------------------------------------------------
 main() {
-  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound" "$LAB/unbound-old-anchor" "$LAB/unbound-hostile"
+  rm -rf "$KEYS" "$ZONEDIR" "$DSDIR" "$LAB/nsd" "$LAB/knot" "$LAB/bind" "$LAB/unbound" "$LAB/unbound-old-anchor" "$LAB/unbound-predelegation" "$LAB/unbound-hostile"
   mkdir -p "$KEYS" "$ZONEDIR" "$DSDIR" "$RUN" "$LOG"
   # shellcheck source=scenarios.sh
   . "$LAB_SCRIPTS/scenarios.sh"
@@ -457,6 +464,12 @@ main() {
   # the hostile part's resolver: hints and anchor are written by hostile.py when it starts
   write_unbound_conf unbound-hostile "$HOSTILE_RESOLVER" "$LAB/hostile/root-anchor.ds" "$LAB/hostile/root.hints"
   write_hints_and_anchors
+  # The --ns rows' reference: predelegation.lab. (which lab. does not
+  # delegate) reached through a stub zone on its servers and trusted from the
+  # DS of its KSK, as if lab. published that delegation and DS.
+  cat "$LAB/root-anchor.ds" "$DSDIR/predelegation.lab.ds" > "$LAB/predelegation-anchors.ds"
+  write_unbound_conf unbound-predelegation "$RESOLVER_PREDELEGATION" "$LAB/predelegation-anchors.ds" "$LAB/root.hints" \
+    "$(printf 'stub-zone:\n    name: "predelegation.lab."\n    stub-addr: %s\n    stub-addr: %s' "$CHILD_1" "$CHILD_2")"
   echo "$NOW" > "$LAB/built-at"
 }
 

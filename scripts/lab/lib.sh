@@ -24,6 +24,7 @@ ROOT_A=127.53.0.1          # a.root-servers.lab.   (nsd-root)
 ROOT_B=127.53.0.2          # b.root-servers.lab.   (nsd-root)
 RESOLVER=127.53.0.53       # unbound, validating recursive resolver
 RESOLVER_OLD_ANCHOR=127.53.0.54  # a second unbound whose trust anchor is a root KSK the root no longer has
+RESOLVER_PREDELEGATION=127.53.0.55  # a third unbound: predelegation.lab. as a stub zone, trusted from its KSK's DS (the --ns rows)
 TLD_1=127.53.1.1           # ns1.nic.lab. / ns1.nic.test.   (nsd-tld)
 TLD_2=127.53.1.2           # ns2.nic.lab. / ns2.nic.test.   (nsd-tld)
 CHILD_1=127.53.2.1         # most child zones                (nsd-child)
@@ -67,7 +68,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt garbage hostile unbound unbound-old-anchor unbound-hostile"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt garbage hostile unbound unbound-old-anchor unbound-predelegation unbound-hostile"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -85,6 +86,7 @@ declare -A PROBE=(
   [hostile]="$HOSTILE_CHILD ok.hostile. SOA"
   [unbound]="$RESOLVER ok.lab. SOA"
   [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR ok.lab. SOA +cd"   # validation fails there by design
+  [unbound-predelegation]="$RESOLVER_PREDELEGATION predelegation.lab. SOA"
   [unbound-hostile]="$HOSTILE_RESOLVER ok.hostile. SOA"
 )
 declare -A PROC_ADDRS=(
@@ -93,6 +95,7 @@ declare -A PROC_ADDRS=(
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1" [sink-wide]="127.53.8.1-120"
   [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)"
   [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
+  [unbound-predelegation]="$RESOLVER_PREDELEGATION (predelegation.lab. as if delegated)"
   [hostile]="127.53.9.1-32, 127.53.9.130-249 (hostile root and zones)" [unbound-hostile]="$HOSTILE_RESOLVER (hostile root)"
 )
 

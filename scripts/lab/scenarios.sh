@@ -58,6 +58,11 @@ zone alg16.lab.                   nsd-child - "ksk:16 zsk:16"          nsec
 zone alg1.lab.                    nsd-child - "ksk:1:1024"             nsec
 zone alg3.lab.                    nsd-child - "ksk:3:1024"             nsec
 zone multi-alg.lab.               nsd-child - "ksk:13 zsk:13 ksk8:8 zsk8:8" nsec
+# Pre-delegation testing (--ns): a signed zone on the child servers that lab.
+# does not delegate (yet); checked with --ns ns1/ns2.predelegation.lab. and
+# their addresses, with and without --ds.
+zone predelegation.lab.           nsd-child - "ksk:13 zsk:13"          nsec
+undelegated predelegation.lab.
 # The registrar hand-off (--expect-ds): what a DNS host would say the parent
 # of multi-alg.lab. should publish, in $LAB/expect/ (manifest rows handoff-*):
 # the DNSKEY RRset (both DS at lab. expected), the DS of the algorithm-13 KSK

@@ -4,7 +4,7 @@ import Foundation
 /// of it and can be replayed offline (docs/capture-format.md).
 public struct Capture: Sendable, Hashable, Codable {
     /// "major.minor": a reader rejects another major, or a newer minor.
-    public static let currentFormatVersion = "1.1"
+    public static let currentFormatVersion = "1.2"
 
     public var formatVersion: String
     public var tool: String
@@ -18,10 +18,13 @@ public struct Capture: Sendable, Hashable, Codable {
     /// Trust anchors and root hints in effect, in zone-file syntax.
     public var trustAnchors: [String]
     public var rootHints: [String]
+    /// A zone checked on given name servers as if its parent delegated it
+    /// (`--ns`, format 1.2): the replay walks it the same way.
+    public var undelegated: Undelegated?
     public var exchanges: [Exchange]
 
     public init(tool: String, startTime: Double, endTime: Double, names: [DNSName], types: [RRType],
-                trustAnchors: [String], rootHints: [String], exchanges: [Exchange]) {
+                trustAnchors: [String], rootHints: [String], undelegated: Undelegated? = nil, exchanges: [Exchange]) {
         self.formatVersion = Self.currentFormatVersion
         self.tool = tool
         self.startTime = startTime
@@ -30,6 +33,7 @@ public struct Capture: Sendable, Hashable, Codable {
         self.types = types
         self.trustAnchors = trustAnchors
         self.rootHints = rootHints
+        self.undelegated = undelegated
         self.exchanges = exchanges
     }
 
@@ -73,5 +77,27 @@ public struct Capture: Sendable, Hashable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+/// Pre-delegation testing (`--ns`): a zone and the name servers its parent
+/// would delegate it to, with their addresses (none: looked up, for names
+/// outside the zone). The walk takes this as the parent's referral.
+public struct Undelegated: Sendable, Hashable, Codable {
+    public struct NameServer: Sendable, Hashable, Codable {
+        public var name: DNSName
+        public var addresses: [ServerAddress]
+        public init(name: DNSName, addresses: [ServerAddress]) {
+            self.name = name
+            self.addresses = addresses
+        }
+    }
+
+    public var zone: DNSName
+    public var nameServers: [NameServer]
+
+    public init(zone: DNSName, nameServers: [NameServer]) {
+        self.zone = zone
+        self.nameServers = nameServers
     }
 }

@@ -100,6 +100,9 @@ public struct ZoneObservation: Sendable, Hashable {
     public var noEDNSAnswers: [ServerAnswer] = []
     /// The SOA asked with EDNS version 1: RFC 6891 §6.1.3 wants BADVERS and version 0.
     public var ednsVersionAnswers: [ServerAnswer] = []
+    /// Checked on the name servers given with `--ns`, as if the parent
+    /// delegated it there; `nameServers` are those, not the parent's.
+    public var undelegated = false
 
     public init(zone: DNSName, parent: DNSName?, nameServers: [DNSName: [ServerAddress]], servers: [ServerAddress],
                 dsAnswers: [ServerAnswer] = [], dnskeyAnswers: [ServerAnswer] = [], soaAnswers: [ServerAnswer] = [],

@@ -91,7 +91,8 @@ final class CaptureFuzzer: @unchecked Sendable {
 
     static func walk(_ capture: Capture, _ exchanges: [Exchange]) -> NameObservation {
         let walker = ChainWalker(transport: ReplayTransport(exchanges: exchanges),
-                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) })
+                                 rootServers: capture.rootHints.map { ServerAddress(ip: $0) },
+                                 undelegated: capture.undelegated)
         let name = capture.names[0], types = capture.types
         return blocking { await walker.observe(name, types: types) }
     }
