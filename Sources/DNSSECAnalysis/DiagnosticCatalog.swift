@@ -37,6 +37,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case algorithmValidationLimited = "ALGORITHM_VALIDATION_LIMITED"
     case algorithmProhibited = "ALGORITHM_PROHIBITED"
     case digestAlgorithmProhibited = "DIGEST_ALGORITHM_PROHIBITED"
+    case dsSHA256Missing = "DS_SHA256_MISSING"
+    case dsDigestTypeZero = "DS_DIGEST_TYPE_ZERO"
+    case dsDigestTypeReserved = "DS_DIGEST_TYPE_RESERVED"
+    case dsDigestTypeUnassigned = "DS_DIGEST_TYPE_UNASSIGNED"
+    case dsDigestTypePrivate = "DS_DIGEST_TYPE_PRIVATE"
+    case dnskeyAlgorithmNotForZones = "DNSKEY_ALGORITHM_NOT_FOR_ZONES"
+    case dnskeyAlgorithmReserved = "DNSKEY_ALGORITHM_RESERVED"
+    case dnskeyAlgorithmUnassigned = "DNSKEY_ALGORITHM_UNASSIGNED"
+    case dnskeyAlgorithmPrivate = "DNSKEY_ALGORITHM_PRIVATE"
     case rsaKeyTooShort = "RSA_KEY_TOO_SHORT"
     // Denial of existence
     case missingNSECForNXDOMAIN = "MISSING_NSEC_FOR_NXDOMAIN"
@@ -81,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case noServerAnswered = "NO_SERVER_ANSWERED"
     case inconsistentSOASerial = "INCONSISTENT_SOA_SERIAL"
     case dnskeyMissingFromServers = "DNSKEY_MISSING_FROM_SERVERS"
+    case serverNoDNSKEY = "SERVER_NO_DNSKEY"
     case inconsistentDS = "INCONSISTENT_DS"
     // CDS / CDNSKEY and rollovers
     case cdsInconsistentWithDS = "CDS_INCONSISTENT_WITH_DS"
@@ -293,6 +303,51 @@ public enum DiagnosticCatalog {
           example: "DS 12345/13/SHA-1 of example.com.",
           remedy: "Replace it at the registrar with a SHA-256 DS (`dnssec-check ds --digest 2`).",
           ["RFC 8624 §3.3", "RFC 9904", "RFC 9905"]),
+        e(.dsSHA256Missing, .warning, "No SHA-256 DS for a key",
+          "The parent's DS records for a key use only other digest types (SHA-1, SHA-384, GOST, SM3…): RFC 8624 §3.3 says SHA-256 MUST be published, because it is the one digest every validator implements; a validator without the other digest treats the zone as insecure.",
+          example: "the DS records of key 12345/13 at com. use digest type 4 (SHA-384) and none SHA-256 (2)",
+          remedy: "Add the SHA-256 DS of the key at the registrar (`dnssec-check ds --digest 2`).",
+          ["RFC 8624 §3.3", "RFC 9904"]),
+        e(.dsDigestTypeZero, .warning, "DS with digest type 0",
+          "A DS record at the parent has digest type 0, which the registry reserves and no DS may use (RFC 3658): it is not a digest of anything, and validators ignore it. Usually a registrar form that sent an empty field.",
+          example: "com. publishes DS 12345 with digest type 0",
+          remedy: "Remove it at the registrar and submit the SHA-256 DS of the key instead.",
+          ["RFC 4034 §5.1.3", "RFC 8624 §3.3"]),
+        e(.dsDigestTypeReserved, .warning, "DS with a reserved digest type",
+          "A DS record uses a digest type in the range the IANA registry reserves (128-252): no validator computes it, so it is ignored (and the zone is insecure if no other DS is usable).",
+          example: "com. publishes DS 12345 with digest type 200",
+          remedy: "Replace it at the registrar with the SHA-256 DS of the key.",
+          ["RFC 4034 §5.1.3", "RFC 8624 §3.3"]),
+        e(.dsDigestTypeUnassigned, .warning, "DS with an unassigned digest type",
+          "A DS record uses a digest type the IANA registry has not assigned (7-127, 255): no validator computes it, so it is ignored (and the zone is insecure if no other DS is usable).",
+          example: "com. publishes DS 12345 with digest type 42",
+          remedy: "Replace it at the registrar with the SHA-256 DS of the key.",
+          ["RFC 4034 §5.1.3", "RFC 8624 §3.3"]),
+        e(.dsDigestTypePrivate, .warning, "DS with a private-use digest type",
+          "A DS record uses a digest type reserved for private use (253, 254): only validators that agreed on its meaning can check it; every other validator ignores it.",
+          example: "com. publishes DS 12345 with digest type 253",
+          remedy: "Publish the SHA-256 DS of the key for the public; keep private digest types inside the organisation that uses them.",
+          ["RFC 4034 §5.1.3", "RFC 8624 §3.3"]),
+        e(.dnskeyAlgorithmNotForZones, .warning, "DNSKEY of an algorithm that may not sign a zone",
+          "The DNSKEY RRset holds a key of algorithm 0 (the delete-DS marker of RFC 8078, valid only in CDS/CDNSKEY), 2 (Diffie-Hellman, a key-exchange algorithm) or 252 (INDIRECT, reserved for indirect keys): none of them can sign a zone, so validators ignore the key.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 2 (DH), which may not sign a zone",
+          remedy: "Remove the key from the DNSKEY RRset.",
+          ["RFC 8624 §3.1", "RFC 8078 §4", "RFC 4034 Appendix A.1"]),
+        e(.dnskeyAlgorithmReserved, .warning, "DNSKEY of a reserved algorithm number",
+          "A key's algorithm number is reserved in the IANA registry (4, 9, 11, 123-251, 255): no validator implements it, so the key is ignored; signatures only by it leave the zone insecure.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 200, reserved in the registry",
+          remedy: "Remove the key, and sign with a recommended algorithm (13 or 15; RFC 8624, RFC 9904).",
+          ["RFC 8624 §3.1", "RFC 4034 Appendix A.1"]),
+        e(.dnskeyAlgorithmUnassigned, .warning, "DNSKEY of an unassigned algorithm number",
+          "A key's algorithm number has not been assigned by IANA (18-22, 24-122): no validator implements it, so the key is ignored.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 100, not assigned in the registry",
+          remedy: "Remove the key, and sign with a recommended algorithm (13 or 15).",
+          ["RFC 8624 §3.1", "RFC 4034 Appendix A.1"]),
+        e(.dnskeyAlgorithmPrivate, .warning, "DNSKEY of a private algorithm",
+          "A key uses algorithm 253 (PRIVATEDNS) or 254 (PRIVATEOID): only validators that know the private algorithm named inside the key can use it; for everyone else the zone is insecure if nothing else signs it.",
+          example: "DNSKEY 12345 of example.com. uses algorithm 253 (PRIVATEDNS)",
+          remedy: "Sign with a standard algorithm for public validation (13 or 15); keep private algorithms inside the organisation that uses them.",
+          ["RFC 8624 §3.1", "RFC 4034 Appendix A.1.1"]),
         e(.rsaKeyTooShort, .warning, "RSA key shorter than 2048 bits",
           "An RSA DNSKEY is shorter than 2048 bits (error below 1024 bits): too weak by current guidance.",
           example: "DNSKEY 12345 of example.com.: RSASHA256 1024 bits",
@@ -498,6 +553,11 @@ public enum DiagnosticCatalog {
           example: "ns2.example.com. (192.0.2.2:53) serves an old copy of example.com.: serial 2026112801 (100 behind 2026112901 on ns1.example.com. (192.0.2.1:53)); its signatures expire 2026-12-27T00:00:00Z (in 25d 0h); keys 28781, 51474 (51474 not in the current copy, which adds 31735)",
           remedy: "Fix zone transfers to the stale server (NOTIFY, ACL, TSIG) or take it out of the NS set.",
           ["RFC 1996", "RFC 1034 §4.3.5"]),
+        e(.serverNoDNSKEY, .error, "A server serves no DNSKEY while others do",
+          "One of the zone's servers answers the DNSKEY query authoritatively with no DNSKEY records (NODATA) while the other servers serve the zone's keys: it serves an unsigned copy of the zone, or a zone file without the keys. A validator that gets its DNSKEY RRset from that server cannot validate anything of the zone until it retries elsewhere (bogus).",
+          example: "ns2.example.com. (192.0.2.2) answers DNSKEY for example.com. with NOERROR and no DNSKEY, while ns1.example.com. (192.0.2.1) serves 2 keys",
+          remedy: "Load the signed zone on that server (check its zone transfers, or that it is given the signed file, not the unsigned one).",
+          ["RFC 4035 §3.1.1", "RFC 4035 §5.2"]),
         e(.dnskeyMissingFromServers, .warning, "Servers disagree on the DNSKEY RRset",
           "A DNSKEY seen on some servers is absent from others: a stale secondary, an incomplete rollover, or a multi-signer setup whose providers do not publish each other's ZSKs. When a missing key signs what another server serves (the RRSIG sets differ), a validator that takes the DNSKEY RRset from one server and the data from the other fails until it retries elsewhere.",
           example: "192.0.2.2:53 does not serve DNSKEY 12345 that other servers of example.com. serve; 192.0.2.1:53 signs with 12345: a validator that takes the DNSKEY RRset from 192.0.2.2:53 and data from there fails until it retries",

@@ -60,6 +60,21 @@ extension ZoneCheck {
             if key.isRevoked {
                 run.add(.dnskeyRevoked, subject, zone: zone, "DNSKEY \(facts.keyTag) has the REVOKE flag (RFC 5011)")
             }
+            switch key.algorithm.registryClass {
+            case .zoneSigning: break
+            case .notForZoneSigning:
+                run.add(.dnskeyAlgorithmNotForZones, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm.rawValue == 0 ? "the delete-DS marker" : key.algorithm.mnemonic)), which may not sign a zone: validators ignore the key")
+            case .reserved:
+                run.add(.dnskeyAlgorithmReserved, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue), reserved in the IANA registry: no validator implements it")
+            case .unassigned:
+                run.add(.dnskeyAlgorithmUnassigned, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue), not assigned in the IANA registry: no validator implements it")
+            case .privateUse:
+                run.add(.dnskeyAlgorithmPrivate, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) uses algorithm \(key.algorithm.rawValue) (\(key.algorithm)): only validators that know the private algorithm can use it")
+            }
             if !run.policy.ignoreRFC8624 {
                 switch key.algorithm.rawValue {
                 case 1, 3, 6, 12:
@@ -80,11 +95,13 @@ extension ZoneCheck {
                 run.add(.rsaKeyTooShort, subject, zone: zone, "DNSKEY \(facts.keyTag) is RSA with \(bits) bits",
                         severity: bits < 1024 ? .error : .warning)
             }
-            if !key.isSecureEntryPoint && !key.isRevoked && key.isZoneKey && !signers.contains(facts.keyTag) {
+            // A key no validator can use is said above; it is no stand-by or pre-published key.
+            let canSign = key.algorithm.registryClass == .zoneSigning
+            if canSign && !key.isSecureEntryPoint && !key.isRevoked && key.isZoneKey && !signers.contains(facts.keyTag) {
                 run.add(.zskPrepublished, subject, zone: zone,
                         "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
             }
-            if dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
+            if canSign && dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
                 if signers.contains(facts.keyTag) {
                     pendingDS(&run, record, facts: facts, dnskeyTTL: dnskeyTTL, dsTTL: dsTTL)
                 } else {

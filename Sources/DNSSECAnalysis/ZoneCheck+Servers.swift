@@ -92,7 +92,9 @@ extension ZoneCheck {
                                                        keys: trustedKeys).isSecure
                 if !keysValid || !soaValid.contains(server) {
                     verdict.verdict = SecurityStatus.bogus.rawValue
-                    verdict.problem = !keysValid ? "its DNSKEY RRset does not validate" : "its SOA does not validate"
+                    let servesKeys = own.contains { !$0.answerRecords(zone, .dnskey).isEmpty }
+                    verdict.problem = !servesKeys ? "it serves no DNSKEY"
+                        : !keysValid ? "its DNSKEY RRset does not validate" : "its SOA does not validate"
                 }
             }
             verdicts.append(verdict)
@@ -252,6 +254,18 @@ extension ZoneCheck {
         for server in Set((observation.soaAnswers + observation.dnskeyAnswers).map(\.server)) {
             let tags = Set(apexSignatures(of: server).map(\.keyTag))
             if !tags.isEmpty { signersByServer[server] = tags }
+        }
+        // A server that answers with authority but without a single key, while
+        // the others serve them: the zone is unsigned as that server tells it.
+        if !union.isEmpty {
+            for answer in observation.dnskeyAnswers where !stale.contains(answer.server) {
+                guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
+                      answer.answerRecords(zone, .dnskey).isEmpty else { continue }
+                let others = sets.filter { !$0.1.isEmpty }.map(\.0)
+                run.add(.serverNoDNSKEY, .server(answer.server, names: observation.hostNames(of: answer.server), zone: zone),
+                        zone: zone, servers: [answer.server],
+                        "\(observation.label(answer.server)) answers DNSKEY for \(zone) with NOERROR and no DNSKEY, while \(others.map(observation.label).joined(separator: ", ")) serve\(others.count == 1 ? "s" : "") \(union.count) key\(union.count == 1 ? "" : "s"): to a validator that asks it, the signed zone has no keys")
+            }
         }
         for (server, keys) in sets where !keys.isEmpty && keys != union {
             let missing = union.subtracting(keys).compactMap { try? DNSKEYData(rdata: $0) }

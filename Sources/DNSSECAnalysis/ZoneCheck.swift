@@ -26,6 +26,7 @@ struct ZoneCheck {
 
     mutating func run(_ run: inout AnalysisRun) -> Outcome {
         serverHealth(&run)
+        parentDSChecks(&run)
         let expires = observation.soaAnswers.flatMap { $0.answerRecords(zone, .soa) }
             .compactMap { try? SOAData(rdata: $0.rdata).expire }
         if let expire = expires.min() { run.soaExpire[zone] = Int64(expire) }
@@ -75,6 +76,10 @@ struct ZoneCheck {
             rrsigReports = result.rrsigs
         } else {
             keyReports = describeKeys(run.validator, dsSet: dsSet).0
+            // Key policy is the zone's own, whatever the chain above it says
+            // (Zonemaster's DNSSEC05 and DNSSEC14 judge it at every zone).
+            let records = allKeyRecords()
+            if !records.isEmpty { keyPolicy(&run, records, dsUsable: false) }
         }
         if status == .secure, let trustedKeys {
             let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
@@ -179,17 +184,7 @@ struct ZoneCheck {
             return (.indeterminate, [])
         }
         let withDS = usable.filter { !$0.answerRecords(zone, .ds).isEmpty }
-        let dsSets = Dictionary(grouping: usable.filter { $0.message?.isAuthoritative == true }) {
-            Set($0.answerRecords(zone, .ds).map(\.rdata))
-        }
-        if dsSets.count > 1 {
-            let text = dsSets.map { set, answers in
-                let tags = set.compactMap { try? DSData(rdata: $0).keyTag }.sorted().map(String.init)
-                return "\(tags.isEmpty ? "no DS" : "DS " + tags.joined(separator: ", ")) on \(answers.map(\.server.description).sorted().joined(separator: ", "))"
-            }.sorted()
-            run.add(.inconsistentDS, .delegation(parent: parent, child: zone), zone: zone, servers: usable.map(\.server),
-                    "the servers of \(parent) disagree: " + text.joined(separator: "; "))
-        }
+        // The servers' agreement on the DS RRset is judged for every zone (parentDSChecks).
         if !withDS.isEmpty {
             let validation = run.validator.validate(owner: zone, type: .ds, answers: withDS, section: { $0.answer },
                                                     keys: parentKeys)
@@ -249,7 +244,11 @@ struct ZoneCheck {
         // insecure, not bogus.
         let supportedAnchors = anchorKeys.filter { SignatureVerifier.supportedAlgorithms.contains($0.algorithm) }
         let nothingUsable = supportedDS.isEmpty && supportedAnchors.isEmpty
-        for ds in dsSet where !DSDigest.supported.contains(ds.digestType) {
+        // A parent's DS of an unassigned, reserved or private digest type has
+        // its own finding (parentDSChecks); anchors and what-if DS do not.
+        let fromParent = !anchored && run.analyzer.whatIfDS[zone] == nil && !observation.undelegated
+        for ds in dsSet where !DSDigest.supported.contains(ds.digestType)
+            && (!fromParent || ds.digestType.registryClass == .assigned) {
             run.add(.digestAlgorithmNotSupported, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                     zone: zone, "digest type \(ds.digestType.rawValue) (\(ds.digestType)) cannot be computed; this DS is ignored")
         }
@@ -265,7 +264,7 @@ struct ZoneCheck {
                     remedy: "Use a trust anchor (--trust-anchor) of an algorithm validators implement (RFC 8624): the zone's current KSK or its DS.",
                     severity: nothingUsable ? .warning : .info)
         }
-        for ds in dsSet where ds.digestType == .sha1 || ds.digestType == .gost {
+        for ds in dsSet where (ds.digestType == .sha1 || ds.digestType == .gost) && !fromParent {
             if !run.policy.ignoreRFC8624 {
                 run.add(.digestAlgorithmProhibited, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue),
                         zone: zone, "DS \(ds.keyTag) uses digest type \(ds.digestType.rawValue) (\(ds.digestType))")

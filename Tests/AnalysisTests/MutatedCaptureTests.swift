@@ -182,6 +182,47 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report) == ["INCONSISTENT_DS"])
     }
 
+    /// Issue 14 (per-server DNSSEC presence, Zonemaster DS05_SERVER_NO_DNSSEC,
+    /// DS07_INCONSISTENT_SIGNED): one server answers DNSKEY with NOERROR and
+    /// no DNSKEY while the other serves the keys. Named once, as that
+    /// server's problem; that server's own verdict is not secure.
+    @Test func aServerThatServesNoDNSKEYWhileTheOtherDoes() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .dnskey, at: "127.53.2.2")) { message in
+            message.answer = []
+        }
+        let report = try await Self.analyze(capture)
+        let finding = try #require(report.findings.first { $0.code == "SERVER_NO_DNSKEY" }, "\(Self.codes(report))")
+        #expect(finding.severity == .error)
+        #expect(finding.servers.map(\.ip) == ["127.53.2.2"])
+        #expect(finding.message.contains("127.53.2.2") && finding.message.contains("no DNSKEY"), "\(finding.message)")
+        #expect(!report.findings.contains { $0.code == "DNSKEY_MISSING_FROM_SERVERS" })
+        let zone = try #require(report.zones.last)
+        let verdict = try #require(zone.serverVerdicts.first { $0.server.hasPrefix("127.53.2.2") })
+        #expect(verdict.verdict != "secure", "\(verdict)")
+        #expect(report.fixFirst?.code == "SERVER_NO_DNSKEY")
+    }
+
+    /// Issue 14, zone checks that do not depend on the chain: signal-ok.lab.
+    /// is insecure (lab. proves it has no DS), yet its keys are judged as a
+    /// secure zone's are: the key state, and a key of a reserved algorithm
+    /// number added to its DNSKEY answers (DNSKEY_ALGORITHM_RESERVED).
+    @Test func anInsecureZonesKeysAreStillJudged() async throws {
+        let zone = try DNSName("signal-ok.lab.")
+        let plain = try await Self.analyze(try Self.bootstrap)
+        let before = try #require(plain.zones.first { $0.zone == zone.description })
+        #expect(before.status == .insecure)
+        #expect(before.checks.contains { $0.text.hasPrefix("Key state: steady") }, "\(before.checks.map(\.text))")
+        let odd = DNSKEYData(flags: 256, algorithm: DNSSECAlgorithm(200), publicKey: Array(repeating: 7, count: 32))
+        let capture = try Self.mutate(try Self.bootstrap, Self.asked("signal-ok.lab.", .dnskey)) { message in
+            message.answer.append(Record(owner: zone, type: .dnskey, rrClass: .in, ttl: 300, rdata: odd.rdata))
+        }
+        let report = try await Self.analyze(capture)
+        let finding = try #require(report.findings.first { $0.code == "DNSKEY_ALGORITHM_RESERVED" }, "\(Self.codes(report))")
+        #expect(finding.zone == zone)
+        #expect(finding.message.contains("algorithm 200"))
+        #expect(!Self.codes(report).contains("ZSK_PREPUBLISHED"), "a key no validator can use is no pre-published ZSK")
+    }
+
     @Test func aNameServerTheChildDoesNotList() async throws {
         let ns2 = try DNSName("ns2.ok.lab.")
         let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ns)) { message in

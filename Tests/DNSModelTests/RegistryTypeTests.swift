@@ -61,7 +61,7 @@ struct RegistryTypeTests {
     @Test("algorithms print their IANA mnemonic or the bare number", arguments: [
         (UInt8(5), "RSASHA1"), (7, "RSASHA1-NSEC3-SHA1"), (8, "RSASHA256"), (10, "RSASHA512"),
         (13, "ECDSAP256SHA256"), (14, "ECDSAP384SHA384"), (15, "ED25519"), (16, "ED448"),
-        (200, "200"), (0, "0"), (17, "17"), (255, "255"),
+        (200, "200"), (0, "0"), (17, "SM2SM3"), (23, "ECC-GOST12"), (255, "255"),
     ])
     func algorithms(value: UInt8, text: String) throws {
         let algorithm = DNSSECAlgorithm(value)
@@ -104,5 +104,27 @@ struct RegistryTypeTests {
         #expect(ExtendedDNSError(infoCode: 6, extraText: "").description == "6 (DNSSEC Bogus)")
         #expect(ExtendedDNSError(infoCode: 7, extraText: "x").description == "7 (Signature Expired): x")
         #expect(ExtendedDNSError(infoCode: 999, extraText: "").name == "EDE 999")
+    }
+
+    /// The IANA registries' classes (issue 14: reserved, unassigned, private
+    /// and "may not sign a zone" are distinct conditions, as in Zonemaster's
+    /// DNSSEC01 and DNSSEC05).
+    @Test func registryClassesOfAlgorithmsAndDigestTypes() {
+        let algorithms: [(UInt8, DNSSECAlgorithm.RegistryClass)] = [
+            (0, .notForZoneSigning), (2, .notForZoneSigning), (252, .notForZoneSigning),
+            (4, .reserved), (9, .reserved), (11, .reserved), (123, .reserved), (251, .reserved), (255, .reserved),
+            (18, .unassigned), (22, .unassigned), (24, .unassigned), (122, .unassigned),
+            (253, .privateUse), (254, .privateUse),
+            (1, .zoneSigning), (8, .zoneSigning), (13, .zoneSigning), (17, .zoneSigning), (23, .zoneSigning),
+        ]
+        for (value, expected) in algorithms { #expect(DNSSECAlgorithm(value).registryClass == expected, "algorithm \(value)") }
+        let digests: [(UInt8, DigestType.RegistryClass)] = [
+            (0, .zero), (1, .assigned), (2, .assigned), (4, .assigned), (5, .assigned), (6, .assigned),
+            (7, .unassigned), (127, .unassigned), (255, .unassigned), (128, .reserved), (252, .reserved),
+            (253, .privateUse), (254, .privateUse),
+        ]
+        for (value, expected) in digests { #expect(DigestType(value).registryClass == expected, "digest type \(value)") }
+        #expect(DigestType(5).mnemonic == "GOST R 34.11-2012")
+        #expect(DigestType(6).mnemonic == "SM3")
     }
 }

@@ -366,6 +366,40 @@ post_split_lab() {   # named serves yesterday's copy: old serial, old ZSK, old s
   serve bind "$z" "$stale"
 }
 
+# DS digest types by their registry class (Zonemaster DNSSEC01): beside the
+# SHA-256 DS of the KSK, lab. publishes DS of the same key with digest type 0,
+# an unassigned one (42), a reserved one (200) and a private one (253);
+# validators ignore those, the zone stays secure.
+zone ds-digests.lab.              nsd-child - "ksk:13 zsk:13"          nsec
+post_ds_digests_lab() {
+  local ds tag fake
+  ds="$(ds_of ksk)"
+  tag="$(awk '{ print $5 }' <<<"$ds")"
+  fake="$(printf 'ab%.0s' $(seq 1 32))"
+  { echo "$ds"
+    for type in 0 42 200 253; do printf '%s\t3600\tIN\tDS\t%s 13 %s %s\n' "$z" "$tag" "$type" "$fake"; done
+  } | write_ds
+}
+# Only a SHA-384 DS at lab.: RFC 8624 wants SHA-256 published (DS_SHA256_MISSING).
+zone ds-sha384-only.lab.          nsd-child - "ksk:13 zsk:13"          nsec
+pre_ds_sha384_only_lab() { DS_DIGEST=4; }
+# DNSKEYs of algorithms that cannot sign a zone, published beside the signing
+# keys (Zonemaster DNSSEC05): 2 (DH, not for zones), 200 (reserved), 100
+# (unassigned), 253 (private); validators ignore them, the zone stays secure.
+zone odd-algs.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+pre_odd_algs_lab() {
+  local alg blob
+  blob="$(head -c 64 /dev/urandom | base64 -w0)"
+  for alg in 2 200 100 253; do add "@ IN DNSKEY 256 3 $alg $blob"; done
+}
+
+# Per-server DNSSEC presence (Zonemaster DS05_SERVER_NO_DNSSEC,
+# DS07_INCONSISTENT_SIGNED): NSD serves the signed zone, named the unsigned
+# file of the same serial (no DNSKEY, no RRSIG), as a secondary given the
+# wrong file would.
+zone nokeys-ns2.lab. nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13" nsec
+post_nokeys_ns2_lab() { cp "$U" "$ZONEDIR/nokeys-ns2.lab.unsigned"; serve bind "$z" "$ZONEDIR/nokeys-ns2.lab.unsigned"; }
+
 # Two signers (RFC 8901 multi-signer) that do not publish each other's ZSK:
 # the same serial on both, NSD's copy signed with zsk, named's with zsk2,
 # each DNSKEY RRset holding only its own ZSK. Not a stale copy: each copy
