@@ -223,6 +223,21 @@ struct MutatedCaptureTests {
         #expect(!Self.codes(report).contains("ZSK_PREPUBLISHED"), "a key no validator can use is no pre-published ZSK")
     }
 
+    /// Parent servers that disagree on the DS matter under an insecure
+    /// parent too (issue 14): with no trust anchor the whole chain is
+    /// insecure, and one lab. server's DS answer for ok.lab. emptied is
+    /// still INCONSISTENT_DS.
+    @Test func parentServersDisagreeingOnTheDSUnderAnInsecureParent() async throws {
+        let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ds, at: "127.53.1.2")) { message in
+            message.answer = []
+        }
+        let report = try await Self.analyze(capture, anchors: TrustAnchors())
+        #expect(report.status == .insecure)
+        let finding = try #require(report.findings.first { $0.code == "INCONSISTENT_DS" }, "\(Self.codes(report))")
+        #expect(finding.zone == (try DNSName("ok.lab.")))
+        #expect(finding.message.contains("no DS on 127.53.1.2:53"), "\(finding.message)")
+    }
+
     @Test func aNameServerTheChildDoesNotList() async throws {
         let ns2 = try DNSName("ns2.ok.lab.")
         let capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .ns)) { message in
