@@ -66,6 +66,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case nsec3OptOut = "NSEC3_OPT_OUT"
     case nsec3HashLimit = "NSEC3_HASH_LIMIT"
     case nsec3ParametersInconsistent = "NSEC3_PARAMETERS_INCONSISTENT"
+    case nsec3paramMultiple = "NSEC3PARAM_MULTIPLE"
+    case nsec3paramFlagsSet = "NSEC3PARAM_FLAGS_SET"
+    case nsec3HashAlgorithmUnsupported = "NSEC3_HASH_ALGORITHM_UNSUPPORTED"
+    case denialMethodsMixed = "DENIAL_METHODS_MIXED"
+    case nodataWithoutSOA = "NODATA_WITHOUT_SOA"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -97,6 +102,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdnskeyInconsistentWithCDS = "CDNSKEY_INCONSISTENT_WITH_CDS"
     case cdsSignerInvalid = "CDS_SIGNER_INVALID"
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
+    case cdsKeyNotZoneKey = "CDS_KEY_NOT_ZONE_KEY"
+    case cdsKeyNotSEP = "CDS_KEY_NOT_SEP"
     case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
     case cdsBootstrapReady = "CDS_BOOTSTRAP_READY"
     case bootstrapSignalInvalid = "BOOTSTRAP_SIGNAL_INVALID"
@@ -438,6 +445,31 @@ public enum DiagnosticCatalog {
           example: "example.com.: NSEC3 opt-out",
           remedy: "Nothing to do for large delegation-centric zones; small zones should not use opt-out (RFC 9276 §3.1).",
           ["RFC 5155 §6", "RFC 9276 §3.1"]),
+        e(.nsec3paramMultiple, .warning, "More than one NSEC3PARAM record",
+          "A server publishes several NSEC3PARAM records at the apex: signers and secondaries choose the NSEC3 chain by it (RFC 5155 §7.3), so more than one is a change of chain (a re-salt) left half done, or a record added by hand.",
+          example: "ns1.example.com. (192.0.2.1) publishes 2 NSEC3PARAM records for example.com.",
+          remedy: "Finish the chain change: keep the NSEC3PARAM of the chain the zone is signed with, remove the other (and its NSEC3 records).",
+          ["RFC 5155 §4", "RFC 5155 §7.3"]),
+        e(.nsec3paramFlagsSet, .warning, "NSEC3PARAM with flags set",
+          "An NSEC3PARAM record has a non-zero flags field: RFC 5155 §4.1.2 says it must be zero (opt-out is a flag of NSEC3 records, not of NSEC3PARAM), and signers and secondaries ignore such a record.",
+          example: "example.com. publishes NSEC3PARAM 1 1 0 -",
+          remedy: "Publish the NSEC3PARAM with flags 0 (opt-out, if wanted, is set by the signer in the NSEC3 records).",
+          ["RFC 5155 §4.1.2", "RFC 5155 §4.2"]),
+        e(.nsec3HashAlgorithmUnsupported, .error, "NSEC3 hash algorithm other than SHA-1",
+          "An NSEC3PARAM names a hash algorithm other than 1 (SHA-1), the only one defined: validators ignore NSEC3 records of such a chain (RFC 5155 §8.1), so names denied with it cannot be proven not to exist.",
+          example: "example.com. publishes NSEC3PARAM 2 0 0 -: hash algorithm 2 is not SHA-1",
+          remedy: "Sign the zone with NSEC3 hash algorithm 1 (or with NSEC), and remove the other NSEC3PARAM.",
+          ["RFC 5155 §4.1.1", "RFC 5155 §8.1", "RFC 9276"]),
+        e(.nodataWithoutSOA, .warning, "NODATA without the zone's SOA",
+          "A server answers NOERROR with no data but leaves the zone's SOA out of the authority section, or puts another zone's SOA there: resolvers take the negative TTL from that SOA (RFC 2308 §5) and do not cache a negative answer without it, so every such question goes back to the servers; a SOA of another zone points to a server that answers from the wrong zone.",
+          example: "ns2.example.com. (192.0.2.2) answers NODATA for example.com. (CDS, CDNSKEY) without the zone's SOA in the authority section",
+          remedy: "Fix the server or the front end in front of it (load balancer, DNS proxy, online signer) so negative answers carry the zone's SOA (and its RRSIG).",
+          ["RFC 2308 §2.2", "RFC 2308 §5", "RFC 4035 §3.1.3"]),
+        e(.denialMethodsMixed, .error, "Servers deny names with NSEC and with NSEC3",
+          "Some of the zone's servers prove non-existence with NSEC and others with NSEC3 (or one answer mixes both): they serve differently signed copies of the zone, a signer change that reached only some servers. Each copy may validate alone, but the zone's denial depends on the server asked, and a validator's aggressive use of cached NSEC (RFC 8198) meets two chains.",
+          example: "the servers of example.com. deny names with different methods: NSEC on ns1.example.com. (192.0.2.1); NSEC3 on ns2.example.com. (192.0.2.2)",
+          remedy: "Serve the same signed zone from every server (check the zone transfers after the signer change).",
+          ["RFC 5155 §10.4", "RFC 4035 §2.3"]),
         e(.nsec3ParametersInconsistent, .warning, "NSEC3 records with different parameters",
           "NSEC3 records from one zone (or its NSEC3PARAM) disagree on hash algorithm, iterations or salt: part of the chain is stale, and validators may fail to match hashes.",
           example: "example.com.: NSEC3 with 0 iterations and with 10 iterations, salt - and AABBCCDD",
@@ -583,6 +615,16 @@ public enum DiagnosticCatalog {
           example: "example.com.: the CDS RRset is not signed by key 12345, the one the DS points to",
           remedy: "Sign CDS and CDNSKEY with the current KSK (the key the DS points to) as well.",
           ["RFC 7344 §4.1"]),
+        e(.cdsKeyNotZoneKey, .error, "CDS/CDNSKEY for a key without the ZONE flag",
+          "A CDS or CDNSKEY record describes a key whose flags lack the ZONE bit (bit 7): such a key may not be used to validate the zone (RFC 4034 §2.1.1), so a DS made from it points to nothing a validator accepts; a parent that acts on it can make the zone bogus.",
+          example: "the CDS of example.com. points to key 12345, whose flags (1) lack the ZONE bit",
+          remedy: "Publish CDS/CDNSKEY only for the zone's key-signing keys (flags 257).",
+          ["RFC 4034 §2.1.1", "RFC 7344 §3", "RFC 7344 §4"]),
+        e(.cdsKeyNotSEP, .info, "CDS/CDNSKEY for a key without the SEP flag",
+          "A CDS or CDNSKEY record describes a zone key without the SEP flag: validation does not need the flag (RFC 4034 §2.1.1), but the DS is meant to point to the key-signing key, and some parents and tools check it.",
+          example: "the CDS of example.com. points to key 23456, which lacks the SEP flag (flags 256)",
+          remedy: "Point CDS/CDNSKEY at the key-signing key, or set the SEP flag on the key the DS is for (flags 257).",
+          ["RFC 4034 §2.1.1", "RFC 7344 §3"]),
         e(.cdsDeleteRequested, .info, "CDS asks the parent to delete the DS",
           "The child publishes the delete form of CDS/CDNSKEY (algorithm 0): a parent that polls CDS will remove the DS and the zone becomes insecure.",
           example: "example.com.: CDS 0 0 0 00",

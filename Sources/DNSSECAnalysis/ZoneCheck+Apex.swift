@@ -221,6 +221,7 @@ extension ZoneCheck {
                     "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
             return
         }
+        cdsKeyFlags(&run, cds: Array(cds), cdnskey: cdnskey)
         if !cds.isEmpty && !cdnskey.isEmpty {
             let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
             let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
@@ -264,6 +265,112 @@ extension ZoneCheck {
                 : "A parent that polls CDS would replace DS \(list(dsSet)) with \(list(Array(cds)))"))
             run.add(.cdsInconsistentWithDS, .zone(zone), zone: zone,
                     "CDS lists \(list(Array(cds))); the parent has \(parentHas): a parent that polls CDS will \(dsSet.isEmpty ? "publish" : "replace its DS with") those")
+        }
+    }
+}
+
+// MARK: - Denial setup, whatever the chain's status
+
+extension ZoneCheck {
+    /// What a zone's servers say about its denial of existence that needs no
+    /// key: the NSEC3PARAM RRset (one record, hash SHA-1, flags zero: RFC
+    /// 5155 §4) and whether every server uses the same method, NSEC or NSEC3
+    /// (Zonemaster DNSSEC03 and DNSSEC10).
+    mutating func denialMethodChecks(_ run: inout AnalysisRun) {
+        var reported: Set<NSEC3PARAMData> = []
+        for answer in observation.nsec3paramAnswers {
+            let params = answer.answerRecords(zone, .nsec3param).compactMap { try? NSEC3PARAMData(rdata: $0.rdata) }
+            if params.count > 1 {
+                run.add(.nsec3paramMultiple, .rrset(zone, .nsec3param), zone: zone, servers: [answer.server],
+                        "\(observation.label(answer.server)) publishes \(params.count) NSEC3PARAM records for \(zone): signers and secondaries pick one chain by it; more than one is a chain change left half done")
+            }
+            for param in params where reported.insert(param).inserted {
+                let text = "NSEC3PARAM \(param.hashAlgorithm) \(param.flags) \(param.iterations) \(param.salt.isEmpty ? "-" : Encodings.hex(param.salt))"
+                if param.hashAlgorithm != 1 {
+                    run.add(.nsec3HashAlgorithmUnsupported, .rrset(zone, .nsec3param), zone: zone, servers: [answer.server],
+                            "\(zone) publishes \(text): hash algorithm \(param.hashAlgorithm) is not SHA-1 (1), the only one defined; validators ignore NSEC3 records of that chain")
+                }
+                if param.flags != 0 {
+                    run.add(.nsec3paramFlagsSet, .rrset(zone, .nsec3param), zone: zone, servers: [answer.server],
+                            "\(zone) publishes \(text): its flags must be zero (RFC 5155 §4.1.2), and an NSEC3PARAM with flags set is ignored by signers and secondaries")
+                }
+            }
+        }
+        // NSEC on some servers, NSEC3 on others (or both in one answer): different copies of the zone.
+        var methods: [String: [ServerAddress]] = [:]
+        for answer in observation.nxdomainProbeAnswers {
+            guard let message = answer.message else { continue }
+            let types = Set(message.authority.map(\.type))
+            let hasNSEC = types.contains(.nsec), hasNSEC3 = types.contains(.nsec3)
+            if hasNSEC && hasNSEC3 {
+                run.add(.denialMethodsMixed, .zone(zone), zone: zone, servers: [answer.server],
+                        "\(observation.label(answer.server)) answers for \(zone) with NSEC and NSEC3 records in one denial")
+            } else if hasNSEC || hasNSEC3 {
+                methods[hasNSEC ? "NSEC" : "NSEC3", default: []].append(answer.server)
+            }
+        }
+        if methods.count > 1 {
+            let parts = methods.sorted { $0.key < $1.key }.map { method, servers in
+                "\(method) on \(servers.sorted().map(observation.label).joined(separator: ", "))"
+            }
+            run.add(.denialMethodsMixed, .zone(zone), zone: zone, servers: methods.values.flatMap { $0 }.sorted(),
+                    "the servers of \(zone) deny names with different methods: " + parts.joined(separator: "; ")
+                        + ": they serve differently signed copies of the zone")
+        }
+    }
+}
+
+extension ZoneCheck {
+    /// A NODATA answer carries the zone's SOA in its authority section (RFC
+    /// 2308 §2.2): resolvers take the negative TTL from it and do not cache
+    /// the answer without it. Judged on the apex questions that are NODATA
+    /// in most zones (CDS, CDNSKEY, NSEC3PARAM of an NSEC zone).
+    mutating func nodataSOAChecks(_ run: inout AnalysisRun) {
+        var missing: [ServerAddress: [String]] = [:]
+        var foreign: [ServerAddress: (owner: DNSName, types: [String])] = [:]
+        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers {
+            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
+                  message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { continue }
+            let soas = message.authority.filter { $0.type == .soa }
+            if soas.isEmpty {
+                missing[answer.server, default: []].append(answer.question.type.description)
+            } else if let other = soas.first(where: { $0.owner != zone }) {
+                foreign[answer.server, default: (other.owner, [])].types.append(answer.question.type.description)
+            }
+        }
+        for (server, types) in missing.sorted(by: { $0.key < $1.key }) {
+            run.add(.nodataWithoutSOA, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
+                    "\(observation.label(server)) answers NODATA for \(zone) (\(types.joined(separator: ", "))) without the zone's SOA in the authority section: resolvers cannot cache the negative answer")
+        }
+        for (server, found) in foreign.sorted(by: { $0.key < $1.key }) {
+            run.add(.nodataWithoutSOA, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
+                    "\(observation.label(server)) answers NODATA for \(zone) (\(found.types.joined(separator: ", "))) with the SOA of \(found.owner), not of \(zone), in the authority section")
+        }
+    }
+}
+
+extension ZoneCheck {
+    /// The keys a CDS or CDNSKEY hands to the parent must be zone keys (the
+    /// parent's DS would point to a key validators ignore) and should carry
+    /// the SEP flag (RFC 7344 §4: the keys the DS points to; Zonemaster
+    /// DNSSEC16/17).
+    mutating func cdsKeyFlags(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) {
+        var named: Set<DNSKEYData> = Set(cdnskey)
+        for record in allKeyRecords() {
+            guard let key = try? DNSKEYData(rdata: record.rdata) else { continue }
+            if cds.contains(where: { run.validator.dsMatch($0, owner: zone, key: key) == .matches }) { named.insert(key) }
+        }
+        for key in named.sorted(by: { DNSKEYFacts(owner: zone, key: $0).keyTag < DNSKEYFacts(owner: zone, key: $1).keyTag }) {
+            let tag = DNSKEYFacts(owner: zone, key: key).keyTag
+            let subject: Subject = .dnskey(zone, keyTag: tag, algorithm: key.algorithm.rawValue)
+            let by = cdnskey.contains(key) ? (cds.contains { $0.keyTag == tag } ? "CDS and CDNSKEY" : "CDNSKEY") : "CDS"
+            if !key.isZoneKey {
+                run.add(.cdsKeyNotZoneKey, subject, zone: zone,
+                        "the \(by) of \(zone) point\(by == "CDS and CDNSKEY" ? "" : "s") to key \(tag), whose flags (\(key.flags)) lack the ZONE bit: a DS for it would point to a key validators may not use for the zone")
+            } else if !key.isSecureEntryPoint {
+                run.add(.cdsKeyNotSEP, subject, zone: zone,
+                        "the \(by) of \(zone) point\(by == "CDS and CDNSKEY" ? "" : "s") to key \(tag), which lacks the SEP flag (flags \(key.flags)): it works, but parents and tools that expect the DS to point to a key-signing key may refuse or misreport it")
+            }
         }
     }
 }

@@ -101,7 +101,7 @@ extension ZoneCheck {
                 run.add(.zskPrepublished, subject, zone: zone,
                         "DNSKEY \(facts.keyTag) is published but signs nothing: a pre-published or retired ZSK")
             }
-            if canSign && dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
+            if canSign && key.isZoneKey && dsUsable && key.isSecureEntryPoint && !key.isRevoked && !dsTags.isEmpty && !dsTags.contains(facts.keyTag) {
                 if signers.contains(facts.keyTag) {
                     pendingDS(&run, record, facts: facts, dnskeyTTL: dnskeyTTL, dsTTL: dsTTL)
                 } else {

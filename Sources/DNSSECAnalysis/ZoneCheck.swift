@@ -27,6 +27,8 @@ struct ZoneCheck {
     mutating func run(_ run: inout AnalysisRun) -> Outcome {
         serverHealth(&run)
         parentDSChecks(&run)
+        denialMethodChecks(&run)
+        nodataSOAChecks(&run)
         let expires = observation.soaAnswers.flatMap { $0.answerRecords(zone, .soa) }
             .compactMap { try? SOAData(rdata: $0.rdata).expire }
         if let expire = expires.min() { run.soaExpire[zone] = Int64(expire) }

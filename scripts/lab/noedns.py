@@ -9,6 +9,9 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
            middlebox that ignores DO
   noopt    relays queries as they are and removes the OPT record from the
            answers, as a server that does not implement EDNS would
+  nosoa    relays queries as they are and removes the SOA record (and the
+           RRSIG over it) from the authority section of NODATA answers
+           (NOERROR, no answer), as some load balancers and online signers do
   garbage  answers every query itself with a malformed message: the right ID
            and question, then an answer record cut off in its RDATA, as a
            broken server or a mangling middlebox would
@@ -77,6 +80,43 @@ def without_opt(message):
     except (IndexError, struct.error):
         pass
     return message
+
+
+def without_nodata_soa(message):
+    """A NODATA answer (NOERROR, ANCOUNT 0) without the SOA and the RRSIG
+    over it in the authority section; any other message as it is."""
+    try:
+        flags, qd, an, ns, ar = struct.unpack("!HHHHH", message[2:12])
+        if flags & 0x000F != 0 or an != 0 or ns == 0:
+            return message
+        pos = 12
+        for _ in range(qd):
+            pos = skip_name(message, pos) + 4
+        kept, dropped = [], 0
+        for _ in range(ns):
+            start = pos
+            pos = skip_name(message, pos)
+            rtype, = struct.unpack("!H", message[pos:pos + 2])
+            rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
+            covered = struct.unpack("!H", message[pos + 10:pos + 12])[0] if rtype == 46 else None
+            pos += 10 + rdlen
+            if rtype == 6 or covered == 6:
+                dropped += 1
+            else:
+                kept.append(message[start:pos])
+        # Names compressed against a dropped record would break: the SOA comes
+        # first in NSD's authority section, so nothing later points into it.
+        header = message[:8] + struct.pack("!HH", ns - dropped, ar)
+        return header + message[12:skip_question(message, qd)] + b"".join(kept) + message[pos:]
+    except (IndexError, struct.error):
+        return message
+
+
+def skip_question(message, qd):
+    pos = 12
+    for _ in range(qd):
+        pos = skip_name(message, pos) + 4
+    return pos
 
 
 def skip_name(message, pos):
@@ -163,6 +203,8 @@ def answer(listen, upstream, query, tcp):
         return ask(listen, upstream, without_do(query), tcp)
     if MODE == "noopt":
         return without_opt(ask(listen, upstream, query, tcp))
+    if MODE == "nosoa":
+        return without_nodata_soa(ask(listen, upstream, query, tcp))
     if has_opt(query):
         return formerr(query)
     return ask(listen, upstream, query, tcp)

@@ -338,6 +338,7 @@ zone lame-noaa.lab. nsd-child "ns1=$CHILD_1 ns2=$TLD_2"    "ksk:13 zsk:13"      
 zone noedns.lab.   nsd-child "ns1=$CHILD_1 ns2=$NOEDNS_1"  "ksk:13 zsk:13"          nsec   # ns2 FORMERRs EDNS
 zone nodo.lab.     nsd-child "ns1=$CHILD_1 ns2=$NODO_1"    "ksk:13 zsk:13"          nsec   # ns2 ignores DO
 zone noopt.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOOPT_1"   "ksk:13 zsk:13"          nsec   # ns2 strips OPT
+zone nosoa.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOSOA_1"   "ksk:13 zsk:13"          nsec   # ns2 drops the SOA from NODATA
 zone garbage.lab.  nsd-child "ns1=$CHILD_1 ns2=$GARBAGE_1" "ksk:13 zsk:13"          nsec   # ns2 sends malformed answers
 zone noglue.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
 zone noaddr.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
@@ -392,6 +393,46 @@ pre_odd_algs_lab() {
   blob="$(head -c 64 /dev/urandom | base64 -w0)"
   for alg in 2 200 100 253; do add "@ IN DNSKEY 256 3 $alg $blob"; done
 }
+
+# NSEC3PARAM oddities (Zonemaster DNSSEC03/DNSSEC10): beside the chain's own
+# NSEC3PARAM (1 0 0 -, given in the zone file: ldns-signzone then adds none),
+# the apex also publishes one of hash algorithm 2 and
+# one with flags 1; the chain itself is a normal one, so validators are fine.
+zone nsec3param-odd.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
+pre_nsec3param_odd_lab() { add "@ IN NSEC3PARAM 1 0 0 -"; add "@ IN NSEC3PARAM 2 0 0 -"; add "@ IN NSEC3PARAM 1 1 0 -"; }
+# NSEC on one server, NSEC3 on the other: NSD serves the NSEC-signed zone,
+# named the same zone (same serial, same keys) signed with NSEC3.
+zone mixed-denial.lab. nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13" nsec
+post_mixed_denial_lab() {
+  local copy="$ZONEDIR/mixed-denial.lab.nsec3"
+  ldns-signzone -n -t 0 -i "$SIGN_INC" -e "$SIGN_EXP" -o "$z" -f "$copy" "$U" "$KD/ksk" "$KD/zsk"
+  serve bind "$z" "$copy"
+}
+
+# CDS/CDNSKEY whose keys lack flags (Zonemaster DNSSEC16/17): the zone is
+# signed by one key without the SEP flag (a CSK labelled zsk, its DS at lab.),
+# and also publishes a DNSKEY without the ZONE flag (flags 1); CDS and
+# CDNSKEY describe both.
+zone cds-flags.lab.               nsd-child - "zsk:13"                 nsec
+pre_cds_flags_lab() {
+  local nonzone
+  DS_KEYS=""   # written by the post hook: ldns-key2ds needs -f for a key without SEP
+  ldns-key2ds -n -f -2 "$KD/zsk.key" | sed -E 's/[[:space:]]DS[[:space:]]/\tCDS\t/' >> "$EXTRA"
+  cdnskey_of zsk >> "$EXTRA"
+  nonzone="$(key_rr zsk | awk '{ print $NF }' | rev | cut -c5- | rev)AAAA"   # another 64-byte P-256 point, as a blob
+  add "@ IN DNSKEY 1 3 13 $nonzone"
+  add "@ IN CDNSKEY 1 3 13 $nonzone"
+  "$PY" - "$z" "$nonzone" >> "$EXTRA" <<'PYEOF'
+import base64, hashlib, struct, sys
+zone, key = sys.argv[1], base64.b64decode(sys.argv[2])
+rdata = struct.pack("!HBB", 1, 3, 13) + key
+wire = b"".join(bytes([len(l)]) + l.lower().encode() for l in zone.rstrip(".").split(".")) + b"\0"
+ac = sum(b << 8 if i % 2 == 0 else b for i, b in enumerate(rdata))
+tag = (ac + (ac >> 16)) & 0xFFFF
+print("@ IN CDS %d 13 2 %s" % (tag, hashlib.sha256(wire + rdata).hexdigest()))
+PYEOF
+}
+post_cds_flags_lab() { ldns-key2ds -n -f -2 "$KD/zsk.key" | write_ds; }
 
 # Per-server DNSSEC presence (Zonemaster DS05_SERVER_NO_DNSSEC,
 # DS07_INCONSISTENT_SIGNED): NSD serves the signed zone, named the unsigned
