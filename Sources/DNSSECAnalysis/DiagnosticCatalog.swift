@@ -104,6 +104,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdsDeleteRequested = "CDS_DELETE_REQUESTED"
     case cdsKeyNotZoneKey = "CDS_KEY_NOT_ZONE_KEY"
     case cdsKeyNotSEP = "CDS_KEY_NOT_SEP"
+    case cdsDeleteMixed = "CDS_DELETE_MIXED"
+    case cdsCDNSKEYUnpaired = "CDS_CDNSKEY_UNPAIRED"
+    case dsKeyNotSEP = "DS_KEY_NOT_SEP"
     case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
     case cdsBootstrapReady = "CDS_BOOTSTRAP_READY"
     case bootstrapSignalInvalid = "BOOTSTRAP_SIGNAL_INVALID"
@@ -165,6 +168,11 @@ public enum DiagnosticCatalog {
           example: "com. publishes 300 DS records for example.com.; 299 of them match no published DNSKEY (key tags 38701): validators compare only a few",
           remedy: "Remove the stale DS records at the parent (registrar): keep one per key (and digest type) in use.",
           ["RFC 4035 §5.2", "CVE-2023-50387", "docs/limits.md"]),
+        e(.dsKeyNotSEP, .info, "DS points to a key without the SEP flag",
+          "A DS at the parent matches a zone key whose SEP flag is not set: validators do not care (RFC 4034 §2.1.1), but the DS is meant for the key-signing key, and tools and registries that check the flag may refuse the DS or misreport the key.",
+          example: "DS 12345 points to key 12345, which lacks the SEP flag (flags 256)",
+          remedy: "Set the SEP flag on the key the DS points to (flags 257), or point the DS at the key-signing key.",
+          ["RFC 4034 §2.1.1", "RFC 4034 §5"]),
         e(.noSEP, .error, "No DS-matched key signs the DNSKEY RRset",
           "No DNSKEY that a DS (or trust anchor) points to produces a valid signature over the DNSKEY RRset, so the chain of trust breaks at this delegation.",
           example: "example.com.: no secure entry point: DS 12345 matches DNSKEY 12345 but its RRSIG over DNSKEY expired 3d ago",
@@ -625,6 +633,16 @@ public enum DiagnosticCatalog {
           example: "the CDS of example.com. points to key 23456, which lacks the SEP flag (flags 256)",
           remedy: "Point CDS/CDNSKEY at the key-signing key, or set the SEP flag on the key the DS is for (flags 257).",
           ["RFC 4034 §2.1.1", "RFC 7344 §3"]),
+        e(.cdsDeleteMixed, .warning, "Delete CDS/CDNSKEY mixed with other records",
+          "The zone publishes the delete form of CDS or CDNSKEY (algorithm 0) beside other CDS/CDNSKEY records: RFC 8078 §4 wants it alone, so a parent cannot tell whether to delete the DS or replace it, and ignores the request.",
+          example: "example.com. publishes the delete form of CDS/CDNSKEY together with other CDS/CDNSKEY records (2 CDS, 2 CDNSKEY)",
+          remedy: "Publish either the delete records alone (to go insecure) or only the CDS/CDNSKEY of the keys to keep.",
+          ["RFC 8078 §4", "RFC 7344 §4"]),
+        e(.cdsCDNSKEYUnpaired, .info, "CDS without CDNSKEY, or CDNSKEY without CDS",
+          "The zone publishes only one of CDS and CDNSKEY: parents differ in which they poll (some registries read CDNSKEY only, others CDS), so one that reads the other sees no request.",
+          example: "example.com. publishes CDS but no CDNSKEY",
+          remedy: "Publish both, for the same keys (most signers generate both from the KSK).",
+          ["RFC 7344 §4", "RFC 8078 §3"]),
         e(.cdsDeleteRequested, .info, "CDS asks the parent to delete the DS",
           "The child publishes the delete form of CDS/CDNSKEY (algorithm 0): a parent that polls CDS will remove the DS and the zone becomes insecure.",
           example: "example.com.: CDS 0 0 0 00",

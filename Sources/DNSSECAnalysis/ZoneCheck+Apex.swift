@@ -216,7 +216,17 @@ extension ZoneCheck {
         let (cdsList, cdnskey) = publishedCDS
         let cds = Set(cdsList)
         if cds.isEmpty && cdnskey.isEmpty { return }
-        if cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 }) {
+        let deletes = cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 })
+        if deletes && (cds.count > 1 || cdnskey.count > 1) {
+            run.add(.cdsDeleteMixed, .zone(zone), zone: zone,
+                    "\(zone) publishes the delete form of CDS/CDNSKEY together with other CDS/CDNSKEY records (\(cds.count) CDS, \(cdnskey.count) CDNSKEY): RFC 8078 §4 wants the delete record alone, so a parent ignores the set")
+            return
+        }
+        if cds.isEmpty != cdnskey.isEmpty {
+            run.add(.cdsCDNSKEYUnpaired, .zone(zone), zone: zone,
+                    "\(zone) publishes \(cds.isEmpty ? "CDNSKEY but no CDS" : "CDS but no CDNSKEY"): a parent that polls only \(cds.isEmpty ? "CDS" : "CDNSKEY") sees no request")
+        }
+        if deletes {
             run.add(.cdsDeleteRequested, .zone(zone), zone: zone,
                     "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
             return

@@ -75,6 +75,12 @@ struct ZoneCheck {
             trustedKeys = result.trusted
             keyReports = result.keyReports
             dsReports = result.dsReports
+            for ds in dsReports where ds.status == .matches {
+                guard let key = keyReports.first(where: { $0.keyTag == ds.matchedKeyTag && $0.algorithm == ds.algorithm }),
+                      key.flags & DNSKEYData.sepFlag == 0 else { continue }
+                run.add(.dsKeyNotSEP, .ds(zone, keyTag: ds.keyTag, algorithm: ds.algorithm, digestType: ds.digestType), zone: zone,
+                        "DS \(ds.keyTag) points to key \(key.keyTag), which lacks the SEP flag (flags \(key.flags)): validation does not need it, but the DS is meant for the key-signing key")
+            }
             rrsigReports = result.rrsigs
         } else {
             keyReports = describeKeys(run.validator, dsSet: dsSet).0

@@ -15,9 +15,16 @@ struct CodesCommand: ParsableCommand {
     @Flag(help: "Print the whole catalog as Markdown (docs/diagnostics.md).")
     var markdown = false
 
+    @Flag(help: "Print Zonemaster's DNSSEC test plan, tag by tag, against the codes, as Markdown (docs/zonemaster.md).")
+    var zonemaster = false
+
     func run() throws {
         if markdown {
             print(DiagnosticsDocument.markdown(), terminator: "")
+            return
+        }
+        if zonemaster {
+            print(ZonemasterDocument.markdown(), terminator: "")
             return
         }
         guard let code else {
@@ -40,5 +47,10 @@ struct CodesCommand: ParsableCommand {
             Fix:     \(entry.remedy)
             See:     \(entry.references.joined(separator: ", "))
             """)
+        let tags = ZonemasterMap.tags(for: known)
+        if !tags.isEmpty {
+            print("Zonemaster: " + tags.map { "\($0.tag) (\($0.testCase), \($0.level.rawValue.uppercased())\($0.match == .same ? "" : ", " + $0.match.rawValue))" }
+                .joined(separator: ", "))
+        }
     }
 }

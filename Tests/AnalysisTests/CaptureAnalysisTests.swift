@@ -346,6 +346,37 @@ struct CaptureAnalysisTests {
                 "docs/diagnostics.md is stale: regenerate it with `swift run dnssec-check codes --markdown > docs/diagnostics.md`")
     }
 
+    @Test func zonemasterDocumentIsCurrent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try String(contentsOf: root.appendingPathComponent("docs/zonemaster.md"), encoding: .utf8)
+        #expect(onDisk == ZonemasterDocument.markdown(),
+                "docs/zonemaster.md is stale: regenerate it with `swift run dnssec-check codes --zonemaster > docs/zonemaster.md`")
+    }
+
+    /// Issue 14: every tag of DNSSEC01-DNSSEC18 is in the map once; a tag
+    /// said to be reported names its codes, and one that is not says why.
+    @Test func theZonemasterMapIsWellFormed() {
+        let tags = ZonemasterMap.tags
+        #expect(tags.count >= 170)
+        let keys = tags.map { "\($0.testCase) \($0.tag)" }
+        #expect(Set(keys).count == keys.count, "a tag listed twice")
+        #expect(Set(tags.map(\.testCase)) == Set((1...18).filter { $0 != 12 }.map { String(format: "DNSSEC%02d", $0) }))
+        for tag in tags {
+            switch tag.match {
+            case .same, .partial: #expect(!tag.codes.isEmpty, "\(tag.tag) is \(tag.match.rawValue) but names no code")
+            case .none: #expect(tag.codes.isEmpty && !tag.note.isEmpty, "\(tag.tag): no code, and the note must say why")
+            case .notAProblem, .notApplicable: #expect(!tag.note.isEmpty, "\(tag.tag)")
+            }
+        }
+        // The conditions issue 14 named have their codes.
+        for (tag, code) in [("DS05_SERVER_NO_DNSSEC", DiagnosticCode.serverNoDNSKEY), ("DS01_DS_ALGO_2_MISSING", .dsSHA256Missing),
+                            ("DS10_INCONSISTENT_NSEC_NSEC3", .denialMethodsMixed), ("DS10_ERR_MULT_NSEC3PARAM", .nsec3paramMultiple),
+                            ("DS10_NSEC_NODATA_MISSING_SOA", .nodataWithoutSOA), ("DS16_CDS_MATCHES_NON_ZONE_DNSKEY", .cdsKeyNotZoneKey),
+                            ("DS05_ALGO_RESERVED", .dnskeyAlgorithmReserved), ("DS01_DS_ALGO_NOT_DS", .dsDigestTypeZero)] {
+            #expect(tags.first { $0.tag == tag }?.codes.contains(code) == true, "\(tag) → \(code.rawValue)")
+        }
+    }
+
     @Test func catalogCodesAreUniqueAndComplete() {
         let codes = DiagnosticCatalog.all.map(\.code)
         #expect(Set(codes).count == codes.count)

@@ -280,6 +280,16 @@ struct CLITests {
         #expect(missing.status == 3 && missing.stderr.contains("/nonexistent/ds.json"), "\(missing.stderr)")
     }
 
+    /// `codes CODE` names the Zonemaster tags of the code (issue 14).
+    @Test func aCodeNamesItsZonemasterTags() throws {
+        let result = try CLI.run(["codes", "server_no_dnskey"])
+        #expect(result.status == 0)
+        let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("Zonemaster: ") }
+        #expect(line?.contains("DS05_SERVER_NO_DNSSEC (DNSSEC05, ERROR)") == true, "\(result.stdout)")
+        let document = try CLI.run(["codes", "--zonemaster"])
+        #expect(document.status == 0 && document.stdout.hasPrefix("# dnssec-check and Zonemaster's DNSSEC test plan"))
+    }
+
     @Test("a missing file names the file")
     func missingFile() throws {
         let result = try CLI.run(["ds", "/nonexistent/keys.txt"])

@@ -434,6 +434,16 @@ PYEOF
 }
 post_cds_flags_lab() { ldns-key2ds -n -f -2 "$KD/zsk.key" | write_ds; }
 
+# CDS alone (no CDNSKEY), and the delete CDS/CDNSKEY beside normal ones
+# (Zonemaster DS15_HAS_CDS_NO_CDNSKEY, DS16_MIXED_DELETE_CDS).
+zone cds-only.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+pre_cds_only_lab() { cds_of ksk >> "$EXTRA"; }
+zone cds-delete-mixed.lab.        nsd-child - "ksk:13 zsk:13"          nsec
+pre_cds_delete_mixed_lab() {
+  cds_of ksk >> "$EXTRA"; cdnskey_of ksk >> "$EXTRA"
+  add "@ IN CDS 0 0 0 00"; add "@ IN CDNSKEY 0 3 0 AA=="
+}
+
 # Per-server DNSSEC presence (Zonemaster DS05_SERVER_NO_DNSSEC,
 # DS07_INCONSISTENT_SIGNED): NSD serves the signed zone, named the unsigned
 # file of the same serial (no DNSKEY, no RRSIG), as a secondary given the
