@@ -241,7 +241,7 @@ lab_leftovers() {
     pid="${d#/proc/}"
     [ "$pid" = "$$" ] && continue
     [ -r "$d/cmdline" ] || continue
-    cl="$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null)" || continue
+    cl="$({ tr '\0' ' ' < "$d/cmdline"; } 2>/dev/null)" || continue   # the redirection error too: the process may exit mid-scan
     case "$cl" in
       *"$LAB/bulk/"*) continue ;;   # the bulk lab's own processes (scripts/lab/bulk down stops them)
     esac
