@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case dnskeyAlgorithmUnassigned = "DNSKEY_ALGORITHM_UNASSIGNED"
     case dnskeyAlgorithmPrivate = "DNSKEY_ALGORITHM_PRIVATE"
     case rsaKeyTooShort = "RSA_KEY_TOO_SHORT"
+    case rsaKeyTooLong = "RSA_KEY_TOO_LONG"
     // Denial of existence
     case missingNSECForNXDOMAIN = "MISSING_NSEC_FOR_NXDOMAIN"
     case missingNSECForNODATA = "MISSING_NSEC_FOR_NODATA"
@@ -105,6 +106,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cdsKeyNotZoneKey = "CDS_KEY_NOT_ZONE_KEY"
     case cdsKeyNotSEP = "CDS_KEY_NOT_SEP"
     case cdsDeleteMixed = "CDS_DELETE_MIXED"
+    case cdsNotSelfSigned = "CDS_NOT_SELF_SIGNED"
     case cdsCDNSKEYUnpaired = "CDS_CDNSKEY_UNPAIRED"
     case dsKeyNotSEP = "DS_KEY_NOT_SEP"
     case cdsWouldBreakChain = "CDS_WOULD_BREAK_CHAIN"
@@ -363,6 +365,11 @@ public enum DiagnosticCatalog {
           example: "DNSKEY 12345 of example.com. uses algorithm 253 (PRIVATEDNS)",
           remedy: "Sign with a standard algorithm for public validation (13 or 15); keep private algorithms inside the organisation that uses them.",
           ["RFC 8624 §3.1", "RFC 4034 Appendix A.1.1"]),
+        e(.rsaKeyTooLong, .warning, "RSA key longer than 4096 bits",
+          "An RSA DNSKEY has a modulus of more than 4096 bits, the most RFC 3110 (RSA/SHA-1) and RFC 5702 (RSA/SHA-2) allow: validators and crypto libraries may refuse it, and its signatures make every answer larger for no gain.",
+          example: "DNSKEY 12345 is RSA with 8192 bits",
+          remedy: "Use a 2048- to 4096-bit RSA key, or better an ECDSA P-256 (13) or Ed25519 (15) key.",
+          ["RFC 3110 §2", "RFC 5702 §2", "RFC 8624 §3.1"]),
         e(.rsaKeyTooShort, .warning, "RSA key shorter than 2048 bits",
           "An RSA DNSKEY is shorter than 2048 bits (error below 1024 bits): too weak by current guidance.",
           example: "DNSKEY 12345 of example.com.: RSASHA256 1024 bits",
@@ -633,6 +640,11 @@ public enum DiagnosticCatalog {
           example: "the CDS of example.com. points to key 23456, which lacks the SEP flag (flags 256)",
           remedy: "Point CDS/CDNSKEY at the key-signing key, or set the SEP flag on the key the DS is for (flags 257).",
           ["RFC 4034 §2.1.1", "RFC 7344 §3"]),
+        e(.cdsNotSelfSigned, .info, "CDS/CDNSKEY not signed by a key it describes",
+          "The CDS (or CDNSKEY) RRset is signed, but by none of the keys it describes: RFC 7344 §4.1 lets a parent require proof that the new key is in use, and such a parent waits.",
+          example: "the CDS RRset of example.com. describes key 23456 but is signed only by 12345",
+          remedy: "Sign the CDS/CDNSKEY RRsets with the new key as well (most signers do once the key is active).",
+          ["RFC 7344 §4.1", "RFC 8078 §3"]),
         e(.cdsDeleteMixed, .warning, "Delete CDS/CDNSKEY mixed with other records",
           "The zone publishes the delete form of CDS or CDNSKEY (algorithm 0) beside other CDS/CDNSKEY records: RFC 8078 §4 wants it alone, so a parent cannot tell whether to delete the DS or replace it, and ignores the request.",
           example: "example.com. publishes the delete form of CDS/CDNSKEY together with other CDS/CDNSKEY records (2 CDS, 2 CDNSKEY)",

@@ -232,6 +232,7 @@ extension ZoneCheck {
             return
         }
         cdsKeyFlags(&run, cds: Array(cds), cdnskey: cdnskey)
+        cdsSelfSignature(&run, cds: Array(cds), cdnskey: cdnskey)
         if !cds.isEmpty && !cdnskey.isEmpty {
             let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
             let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
@@ -381,6 +382,29 @@ extension ZoneCheck {
                 run.add(.cdsKeyNotSEP, subject, zone: zone,
                         "the \(by) of \(zone) point\(by == "CDS and CDNSKEY" ? "" : "s") to key \(tag), which lacks the SEP flag (flags \(key.flags)): it works, but parents and tools that expect the DS to point to a key-signing key may refuse or misreport it")
             }
+        }
+    }
+}
+
+extension ZoneCheck {
+    /// RFC 7344 §4.1 lets a parent ask that the new key prove it is held:
+    /// the CDS/CDNSKEY RRset signed by a key it describes (Zonemaster
+    /// DS16_CDS_NOT_SIGNED_BY_CDS, DS17_CDNSKEY_NOT_SIGNED_BY_CDNSKEY).
+    mutating func cdsSelfSignature(_ run: inout AnalysisRun, cds: [DSData], cdnskey: [DNSKEYData]) {
+        let described: [(RRType, Set<UInt16>, [ServerAnswer])] = [
+            (.cds, Set(cds.map(\.keyTag)), observation.cdsAnswers),
+            (.cdnskey, Set(cdnskey.map { DNSKEYFacts(owner: zone, key: $0).keyTag }), observation.cdnskeyAnswers),
+        ]
+        for (type, tags, answers) in described where !tags.isEmpty {
+            var signers: Set<UInt16> = []
+            for answer in answers {
+                for record in answer.signatures(over: type, at: zone, in: answer.message?.answer ?? []) {
+                    if let sig = try? RRSIGData(rdata: record.rdata) { signers.insert(sig.keyTag) }
+                }
+            }
+            guard !signers.isEmpty, signers.isDisjoint(with: tags) else { continue }
+            run.add(.cdsNotSelfSigned, .rrsigs(zone, covering: type), zone: zone,
+                    "the \(type) RRset of \(zone) describes key\(tags.count == 1 ? "" : "s") \(tags.sorted().map(String.init).joined(separator: ", ")) but is signed only by \(signers.sorted().map(String.init).joined(separator: ", ")): a parent that wants proof the new key is held (RFC 7344 §4.1) waits")
         }
     }
 }

@@ -91,6 +91,10 @@ extension ZoneCheck {
                 default: break
                 }
             }
+            if key.algorithm.isRSA, let bits = facts.keySize, bits > 4096 {
+                run.add(.rsaKeyTooLong, subject, zone: zone,
+                        "DNSKEY \(facts.keyTag) is RSA with \(bits) bits, more than the 4096 that RFC 3110 and RFC 5702 allow: validators may refuse it")
+            }
             if key.algorithm.isRSA, let bits = facts.keySize, bits < 2048 {
                 run.add(.rsaKeyTooShort, subject, zone: zone, "DNSKEY \(facts.keyTag) is RSA with \(bits) bits",
                         severity: bits < 1024 ? .error : .warning)

@@ -393,6 +393,13 @@ pre_odd_algs_lab() {
   blob="$(head -c 64 /dev/urandom | base64 -w0)"
   for alg in 2 200 100 253; do add "@ IN DNSKEY 256 3 $alg $blob"; done
 }
+# An RSASHA256 key of 8192 bits (Zonemaster DNSKEY_TOO_LARGE_FOR_ALGO):
+# exponent 65537, a random odd modulus; published beside the signing keys,
+# signing nothing (so algorithm 8 is also a key algorithm without signatures).
+zone rsa-long.lab.                nsd-child - "ksk:13 zsk:13"          nsec
+pre_rsa_long_lab() {
+  add "@ IN DNSKEY 256 3 8 $("$PY" -c 'import base64,os; m=bytearray(os.urandom(1024)); m[0]|=0x80; m[-1]|=1; print(base64.b64encode(bytes([3,1,0,1])+bytes(m)).decode())')"
+}
 
 # NSEC3PARAM oddities (Zonemaster DNSSEC03/DNSSEC10): beside the chain's own
 # NSEC3PARAM (1 0 0 -, given in the zone file: ldns-signzone then adds none),
