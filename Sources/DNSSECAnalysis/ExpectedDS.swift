@@ -74,26 +74,17 @@ extension AnalysisRun {
     mutating func expectationCheck(_ zone: ZoneObservation, _ expected: ExpectedDS, report: inout ZoneReport) {
         guard let parent = zone.parent else { return }
         let owner = zone.zone
-        let usable = zone.dsAnswers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+        let usable = zone.usableDSAnswers
         guard !usable.isEmpty else {
             report.checks.append(.init(.warning, "The DS at \(parent) could not be compared with \(expected.source): no server of \(parent) answered"))
             return
         }
-        // What any server of the parent serves: a DS on one server is at the parent.
-        var published: [DSData] = []
-        for answer in usable {
-            for record in answer.answerRecords(owner, .ds) {
-                if let ds = try? DSData(rdata: record.rdata), !published.contains(ds) { published.append(ds) }
-            }
-        }
+        let published = zone.publishedDS
         let servers = usable.map(\.server)
         func subject(_ ds: DSData) -> Subject {
             .ds(owner, keyTag: ds.keyTag, algorithm: ds.algorithm.rawValue, digestType: ds.digestType.rawValue)
         }
-        // The record as a registrar's form takes it (zone-file syntax, no TTL).
-        func render(_ ds: DSData) -> String {
-            "\(owner) IN DS \(ds.keyTag) \(ds.algorithm.rawValue) \(ds.digestType.rawValue) \(Encodings.hex(ds.digest, uppercase: true))"
-        }
+        func render(_ ds: DSData) -> String { ds.zoneFileLine(owner: owner) }
         var missing: [ExpectedDS.Key] = []
         for key in expected.keys {
             let atParent = published.filter { key.matches($0, owner: owner) }

@@ -371,8 +371,8 @@ extension ZoneCheck {
             guard let key = try? DNSKEYData(rdata: record.rdata) else { continue }
             if cds.contains(where: { run.validator.dsMatch($0, owner: zone, key: key) == .matches }) { named.insert(key) }
         }
-        for key in named.sorted(by: { DNSKEYFacts(owner: zone, key: $0).keyTag < DNSKEYFacts(owner: zone, key: $1).keyTag }) {
-            let tag = DNSKEYFacts(owner: zone, key: key).keyTag
+        let tagged = named.map { (tag: DNSKEYFacts(owner: zone, key: $0).keyTag, key: $0) }
+        for (tag, key) in tagged.sorted(by: { $0.tag < $1.tag }) {
             let subject: Subject = .dnskey(zone, keyTag: tag, algorithm: key.algorithm.rawValue)
             let by = cdnskey.contains(key) ? (cds.contains { $0.keyTag == tag } ? "CDS and CDNSKEY" : "CDNSKEY") : "CDS"
             if !key.isZoneKey {

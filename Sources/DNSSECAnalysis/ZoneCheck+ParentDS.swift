@@ -8,7 +8,7 @@ import DNSSEC
 extension ZoneCheck {
     mutating func parentDSChecks(_ run: inout AnalysisRun) {
         guard let parent = observation.parent, !observation.undelegated else { return }
-        let usable = observation.dsAnswers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+        let usable = observation.usableDSAnswers
         let authoritative = usable.filter { $0.message?.isAuthoritative == true }
         let dsSets = Dictionary(grouping: authoritative) { Set($0.answerRecords(zone, .ds).map(\.rdata)) }
         if dsSets.count > 1 {
@@ -19,13 +19,7 @@ extension ZoneCheck {
             run.add(.inconsistentDS, .delegation(parent: parent, child: zone), zone: zone, servers: usable.map(\.server),
                     "the servers of \(parent) disagree: " + text.joined(separator: "; "))
         }
-        var published: [DSData] = []
-        for answer in usable {
-            for record in answer.answerRecords(zone, .ds) {
-                if let ds = try? DSData(rdata: record.rdata), !published.contains(ds) { published.append(ds) }
-            }
-        }
-        digestTypeChecks(&run, published, from: parent)
+        digestTypeChecks(&run, observation.publishedDS, from: parent)
     }
 
     /// Each DS by the class of its digest type, and a key whose DS records

@@ -133,14 +133,8 @@ struct ZoneCheck {
             undelegatedFinding(&run, dsSet: given)
             return (.secure, given)
         }
-        var keys: [DNSKEYData] = []
-        for answer in observation.dnskeyAnswers {
-            for record in answer.answerRecords(zone, .dnskey) {
-                guard let key = try? DNSKEYData(rdata: record.rdata), key.isZoneKey, key.isSecureEntryPoint,
-                      !key.isRevoked, !keys.contains(key) else { continue }
-                keys.append(key)
-            }
-        }
+        let keys = allKeyRecords().compactMap { try? DNSKEYData(rdata: $0.rdata) }
+            .filter { $0.isZoneKey && $0.isSecureEntryPoint && !$0.isRevoked }
         let derived = keys.compactMap { DSDigest.makeDS(owner: zone, key: $0, type: .sha256) }
         guard !derived.isEmpty else {
             checks.append(.init(.info, "No SEP key in the DNSKEY answers: the parent would publish no DS (undelegated)"))
@@ -165,9 +159,7 @@ struct ZoneCheck {
                 records.append("\(name) IN \(address.isIPv6 ? "AAAA" : "A") \(address.ip)")
             }
         }
-        records += dsSet.map {
-            "\(zone) IN DS \($0.keyTag) \($0.algorithm.rawValue) \($0.digestType.rawValue) \(Encodings.hex($0.digest, uppercase: true))"
-        }
+        records += dsSet.map { $0.zoneFileLine(owner: zone) }
         let servers = names.map { name in
             let addresses = (observation.nameServers[name] ?? []).map(\.ip)
             return "\(name) (\(addresses.isEmpty ? "no address" : addresses.joined(separator: ", ")))"
@@ -184,7 +176,7 @@ struct ZoneCheck {
     mutating func delegation(_ run: inout AnalysisRun) -> (SecurityStatus, [DSData]) {
         guard let parent = observation.parent, let parentKeys else { return (.insecure, []) }
         let answers = observation.dsAnswers
-        let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+        let usable = observation.usableDSAnswers
         if usable.isEmpty {
             // Out of time is CHECK_DEADLINE_EXCEEDED, not the servers' silence.
             run.noServerAnswered(.delegation(parent: parent, child: zone), zone: zone, answers: answers,
@@ -547,6 +539,23 @@ struct ZoneCheck {
 }
 
 extension ZoneObservation {
+    /// The parent's answers to the DS question that say something (NOERROR or NXDOMAIN).
+    var usableDSAnswers: [ServerAnswer] {
+        dsAnswers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
+    }
+
+    /// Every DS record any server of the parent returned, first-seen order,
+    /// no duplicates: a DS on one server is at the parent.
+    var publishedDS: [DSData] {
+        var published: [DSData] = []
+        for answer in usableDSAnswers {
+            for record in answer.answerRecords(zone, .ds) {
+                if let ds = try? DSData(rdata: record.rdata), !published.contains(ds) { published.append(ds) }
+            }
+        }
+        return published
+    }
+
     /// Every DNSKEY record any server returned, first-seen order, no duplicates.
     var publishedKeys: [Record] {
         var keys: [Record] = []
@@ -556,5 +565,13 @@ extension ZoneObservation {
             }
         }
         return keys
+    }
+}
+
+extension DSData {
+    /// The record as a registrar's form takes it: zone-file syntax, no TTL,
+    /// the digest as one upper-case word.
+    func zoneFileLine(owner: DNSName) -> String {
+        "\(owner) IN DS \(keyTag) \(algorithm.rawValue) \(digestType.rawValue) \(Encodings.hex(digest, uppercase: true))"
     }
 }

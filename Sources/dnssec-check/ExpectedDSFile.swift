@@ -113,21 +113,17 @@ enum ExpectedDSFile {
         return try keys.enumerated().map { index, key in
             let name = key.Name ?? "#\(index + 1)"
             let what = "\(source): KeySigningKeys[\(index)] ('\(name)')"
-            var dnskey: DNSKEYData?
-            if let text = key.DNSKEYRecord {
-                guard let record = try? Presentation.parseRecord("key. 3600 IN DNSKEY \(text)"),
-                      let parsed = try? DNSKEYData(rdata: record.rdata) else {
+            let dnskey = try key.DNSKEYRecord.map { text in
+                guard let parsed = presentationRDATA(text, as: .dnskey).flatMap({ try? DNSKEYData(rdata: $0) }) else {
                     throw ToolFailure("\(what): DNSKEYRecord '\(text)' is not DNSKEY data (FLAGS 3 ALGORITHM BASE64)")
                 }
-                dnskey = parsed
+                return parsed
             }
-            var ds: DSData?
-            if let text = key.DSRecord {
-                guard let record = try? Presentation.parseRecord("key. 3600 IN DS \(text)"),
-                      let parsed = try? DSData(rdata: record.rdata) else {
+            let ds = try key.DSRecord.map { text in
+                guard let parsed = presentationRDATA(text, as: .ds).flatMap({ try? DSData(rdata: $0) }) else {
                     throw ToolFailure("\(what): DSRecord '\(text)' is not DS data (KEYTAG ALGORITHM DIGESTTYPE HEX)")
                 }
-                ds = parsed
+                return parsed
             }
             guard dnskey != nil || ds != nil else { throw ToolFailure("\(what): neither DSRecord nor DNSKEYRecord") }
             let keyTag = dnskey.map { DNSKEYFacts(owner: .root, key: $0).keyTag } ?? ds!.keyTag

@@ -250,8 +250,14 @@ enum UndelegatedOption {
     static func address(_ text: String) -> ServerAddress? {
         let type: RRType = text.contains(":") ? .aaaa : .a
         guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0 == ";" }),
-              let record = try? Presentation.parseRecord("ns. 3600 IN \(type) \(text)"),
-              let ip = AddressData.text(type: type, rdata: record.rdata) else { return nil }
+              let rdata = presentationRDATA(text, as: type),
+              let ip = AddressData.text(type: type, rdata: rdata) else { return nil }
         return ServerAddress(ip: ip)
     }
+}
+
+/// The RDATA of `type` written in presentation form (an option's or a JSON
+/// field's value), parsed by ldns; nil when it is not that type's data.
+func presentationRDATA(_ text: String, as type: RRType) -> [UInt8]? {
+    (try? Presentation.parseRecord("rdata. 3600 IN \(type) \(text)"))?.rdata
 }
