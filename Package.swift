@@ -23,6 +23,11 @@ let package = Package(
             providers: [.apt(["libldns-dev", "libssl-dev"]), .brew(["ldns"])]
         ),
         .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .systemLibrary(
             name: "CIDN2",
             pkgConfig: "libidn2",
             providers: [.apt(["libidn2-dev"]), .brew(["libidn2"])]
@@ -43,12 +48,16 @@ let package = Package(
         .target(name: "DNSSECProbe", dependencies: ["DNSModel", "LDNSBridge", "DNSTransport"]),
         .target(name: "DNSSECAnalysis", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"]),
         .target(name: "DNSSECReport", dependencies: ["DNSSECAnalysis"]),
+        // DOT, SVG/PNG (laid out through GraphvizBridge) and the HTML report.
+        .target(name: "GraphvizBridge", dependencies: ["CGraphviz"]),
+        .target(name: "DNSSECGraph", dependencies: ["DNSModel", "DNSSECAnalysis", "DNSSECReport"]),
         // Running programs from tests; only test targets depend on it.
         .target(name: "DNSSECTestSupport"),
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
                 "DNSModel", "LDNSBridge", "IDNBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
+                "DNSSECGraph", "GraphvizBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +84,8 @@ let package = Package(
         .testTarget(name: "LabTests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport", "DNSSECTestSupport"],
+            dependencies: ["DNSModel", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport", "DNSSECGraph",
+                           "GraphvizBridge", "DNSSECTestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "CLITests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
@@ -95,7 +105,8 @@ if Context.environment["DNSSEC_CHECK_FUZZ"] == "1" {
                           path: "Sources/Fuzz/FuzzWireFormat"),
         .executableTarget(
             name: "FuzzCaptureAnalysis",
-            dependencies: ["DNSModel", "LDNSBridge", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport"],
+            dependencies: ["DNSModel", "LDNSBridge", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
+                           "DNSSECGraph"],
             path: "Sources/Fuzz/FuzzCaptureAnalysis"
         ),
     ]

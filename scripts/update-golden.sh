@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the golden files of the report tests (Tests/ReportTests/Golden)
 # from the recorded captures (Tests/AnalysisTests/Fixtures/captures): the
-# text (--color never, and -vv), JSON and Nagios output of `dnssec-check
+# text (--color never, and -vv), JSON, Nagios and DOT output of `dnssec-check
 # analyze`. Offline and deterministic. Review the diff before committing.
 #
 #   scripts/update-golden.sh                 # builds with swift build (SCRATCH, default .build)
@@ -24,6 +24,7 @@ variants=(
     ".verbose.txt|--color never -vv"
     ".json|--format json"
     ".nagios|--format nagios"
+    ".dot|--format dot"
 )
 count=0
 for capture in Tests/AnalysisTests/Fixtures/captures/*.json; do

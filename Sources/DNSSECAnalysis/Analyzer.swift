@@ -285,7 +285,9 @@ struct AnalysisRun {
                     "\(answer.question) did not fit in \(answer.exchange.options.udpPayloadSize) bytes over UDP; TCP answer was \(answer.exchange.response?.count ?? 0) bytes")
             }
             report.kind = positive.isEmpty ? .cname : .positive
-            report.records = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records).map(Presentation.render)
+            let answered = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records)
+            report.records = answered.map(Presentation.render)
+            report.rdata = answered.map(Presentation.renderRDATA)
             guard zoneStatus == .secure else {
                 report.status = zoneStatus
                 // The answer's own RRSIGs still show, checked with the keys the

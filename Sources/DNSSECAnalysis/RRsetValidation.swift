@@ -292,11 +292,12 @@ final class Validator {
 
     static func report(sig: RRSIGData, owner: DNSName, status: SignatureStatus, at time: Int64) -> RRSIGReport {
         let expiration = SerialTime.absolute(sig.expiration, near: time)
+        let inception = SerialTime.absolute(sig.inception, near: time)
         return RRSIGReport(owner: owner.description, typeCovered: sig.typeCovered.description, keyTag: sig.keyTag,
                            algorithm: sig.algorithm.rawValue, signer: sig.signerName.description,
-                           inception: TimeText.rfc3339(SerialTime.absolute(sig.inception, near: time)),
+                           inception: TimeText.rfc3339(inception),
                            expiration: TimeText.rfc3339(expiration), secondsLeft: expiration - time,
-                           status: status, servers: [])
+                           status: status, servers: [], inceptionTime: inception, expirationTime: expiration)
     }
 }
 

@@ -118,6 +118,10 @@ public struct RRSIGReport: Sendable, Hashable, Codable {
     public var secondsLeft: Int64
     public var status: SignatureStatus
     public var servers: [String]
+    /// The same window in seconds since the epoch, for renderers that draw
+    /// it (the HTML timeline): never parsed back from the strings.
+    public var inceptionTime: Int64 = 0
+    public var expirationTime: Int64 = 0
 }
 
 public struct RRsetReport: Sendable, Hashable, Codable {
@@ -127,6 +131,8 @@ public struct RRsetReport: Sendable, Hashable, Codable {
     public var status: SecurityStatus
     public var records: [String]
     public var rrsigs: [RRSIGReport]
+    /// The RDATA of each record alone ("127.0.0.1"), for the graph's labels.
+    public var rdata: [String] = []
     /// One line per NSEC/NSEC3 record of the denial: "owner NSEC (signed)".
     public var proof: [String]
     /// The same records in full, with what each one proves.
@@ -233,6 +239,9 @@ public struct ZoneReport: Sendable, Hashable, Codable {
     public var earliestExpiration: String?
     public var checks: [CheckLine]
     public var serverVerdicts: [ServerVerdict] = []
+    /// The parent's signatures over this zone's DS RRset (the link the
+    /// graph draws from the parent's key to the DS).
+    public var dsRRSIGs: [RRSIGReport] = []
 }
 
 extension ZoneReport {

@@ -9,6 +9,8 @@ struct ZoneCheck {
     let parentKeys: [Record]?
     let anchored: Bool
     var checks: [CheckLine] = []
+    /// The parent's signatures over the DS RRset, as delegation() judged them.
+    var dsRRSIGs: [RRSIGReport] = []
 
     init(zone: ZoneObservation, inherited: SecurityStatus?, parentKeys: [Record]?, anchored: Bool) {
         self.observation = zone
@@ -114,7 +116,7 @@ struct ZoneCheck {
                                serverHealth: serverHealthReports(),
                                ds: dsReports, dnskeys: keyReports,
                                rrsigs: rrsigReports, earliestExpiration: earliest, checks: checks,
-                               serverVerdicts: verdicts),
+                               serverVerdicts: verdicts, dsRRSIGs: dsRRSIGs),
             trustedKeys: trustedKeys)
     }
 
@@ -189,6 +191,7 @@ struct ZoneCheck {
             let validation = run.validator.validate(owner: zone, type: .ds, answers: withDS, section: { $0.answer },
                                                     keys: parentKeys)
             run.reportProblems(validation, subject: .rrset(zone, .ds), zone: zone)
+            dsRRSIGs = validation.signatures
             let records = validation.rrset?.rdatas.compactMap { try? DSData(rdata: $0) } ?? []
             checks.append(.init(.ok, "Found \(records.count) DS record\(records.count == 1 ? "" : "s") for \(zone) in the \(parent) zone"))
             guard validation.isSecure else {

@@ -161,7 +161,7 @@ public struct CheckedName: Sendable {
 
 extension NameReport {
     /// Findings in a stable order: severity (worst first), zone, code, subject, message.
-    var orderedFindings: [Diagnostic] {
+    public var orderedFindings: [Diagnostic] {
         findings.sorted { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
             return (a.zone.description, a.code, a.subject.description, a.message) < (b.zone.description, b.code, b.subject.description, b.message)

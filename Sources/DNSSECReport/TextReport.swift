@@ -199,7 +199,7 @@ public struct TextReport {
         return out
     }
 
-    static func kindText(_ kind: AnswerKind) -> String {
+    public static func kindText(_ kind: AnswerKind) -> String {
         switch kind {
         case .positive: return "(answer)"
         case .nxdomain: return "(NXDOMAIN: the name does not exist)"

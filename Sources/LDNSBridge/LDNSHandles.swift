@@ -47,6 +47,17 @@ final class OwnedRR {
         while string.last == "\n" { string.removeLast() }
         return string
     }
+
+    /// The RDATA fields alone in presentation format, space-separated.
+    var rdataPresentation: String {
+        var fields: [String] = []
+        for index in 0..<ldns_rr_rd_count(pointer) {
+            guard let rdf = ldns_rr_rdf(pointer, index), let text = ldns_rdf2str(rdf) else { continue }
+            fields.append(String(cString: text))
+            free(text)
+        }
+        return fields.joined(separator: " ")
+    }
 }
 
 /// Owns an `ldns_rr_list` and every record in it.

@@ -26,6 +26,13 @@ public enum Presentation {
         }
         return rr.presentation
     }
+
+    /// Only the RDATA in presentation format ("192.0.2.1", "10 mx.example."),
+    /// for renderers that show values without their owner, TTL and type.
+    public static func renderRDATA(_ record: Record) -> String {
+        guard let rr = try? OwnedRR(record) else { return "\\# \(record.rdata.count) \(Encodings.hex(record.rdata))" }
+        return rr.rdataPresentation
+    }
 }
 
 /// A syntax error in zone-file text, with the line it was found on.

@@ -211,6 +211,7 @@ struct CheckCommand: AsyncParsableCommand {
         try await nagiosFailure(report.format) {
             let (names, bad) = try source.load()
             if names.isEmpty { throw ExitCode(bad > 0 ? MonitorStatus.unknown.rawValue : 0) }   // --resume: all done
+            try report.checkPictureLimit(names: names.count)
             let types = try parseTypes(network.type)
             let inputs = try TrustInputs.load(rootHints: network.rootHints, trustAnchor: network.trustAnchor, family: network.family)
             let now = Date().timeIntervalSince1970
@@ -302,6 +303,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw ToolFailure("\(capture): endTime \(loaded.endTime) is not a time between 1970 and 9999")
         }
         let referenceTime = try report.at.map { try parseReferenceTime($0, now: loaded.endTime) } ?? end
+        try report.checkPictureLimit(names: loaded.names.count)
         let work = try report.work(jobs: 8, anchors: anchors, referenceTime: referenceTime)
         let sink = report.sink(total: loaded.names.count, referenceTime: referenceTime)
         await Pipeline.replay(loaded, work: work) { walked in

@@ -1,12 +1,18 @@
 import ArgumentParser
 import DNSModel
 import DNSSECAnalysis
+import DNSSECGraph
 import DNSSECReport
+import GraphvizBridge
 import Foundation
 import LDNSBridge
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, jsonl, nagios, prometheus
+    case text, json, jsonl, nagios, prometheus, dot, svg, png, html
+
+    /// The pictures: one graph of the whole run, at most `maxNames` names.
+    var isPicture: Bool { [.dot, .svg, .png, .html].contains(self) }
+    static let maxPictureNames = 50
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -16,7 +22,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 /// Options shared by `check` and `analyze`: policy, output and exit codes.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Output format: text (people), json (one document), jsonl (one line per name as each finishes), nagios (monitoring-plugins line), prometheus (textfile collector).",
+        "Output format: text (people), json (one document), jsonl (one line per name as each finishes), nagios (monitoring-plugins line), prometheus (textfile collector), dot, svg or png (the chain-of-trust graph), html (one self-contained page: verdicts, graph, expiry timeline, findings, zone tables).",
         valueName: "format"))
     var format: OutputFormat = .text
 
@@ -148,6 +154,12 @@ struct ReportOptions: ParsableArguments {
                       wantExchanges: format == .text && verbosity >= .exchanges, jobs: jobs)
     }
 
+    /// The pictures draw every name of the run in one graph: a bounded number.
+    func checkPictureLimit(names: Int) throws {
+        guard format.isPicture, names > OutputFormat.maxPictureNames else { return }
+        throw ValidationError("--format \(format.rawValue) draws at most \(OutputFormat.maxPictureNames) names in one picture, not \(names): split the list, or use --format json or jsonl")
+    }
+
     func sink(total: Int, referenceTime: Int64) -> ReportSink {
         let environment = ProcessInfo.processInfo.environment
         let useColor: Bool
@@ -221,7 +233,7 @@ final class ReportSink {
             }
         case .jsonl:
             write(JSONReport(tool: Self.tool, names: [checked], policy: policy).document.serialized(pretty: false) + "\n")
-        case .json, .nagios, .prometheus:
+        case .json, .nagios, .prometheus, .dot, .svg, .png, .html:
             pending[index] = checked
         }
         progress?.update(done: statuses.count, failed: failed)
@@ -241,9 +253,41 @@ final class ReportSink {
             else { write(NagiosReport(policy: policy).render(ordered)) }
         case .prometheus:
             write(PrometheusReport(policy: policy, runTimestamp: referenceTime).render(ordered))
+        case .dot, .svg, .png, .html:
+            if let failure = picture(ordered.map(\.report)) {
+                printError("dnssec-check: \(failure)")
+                return .unknown
+            }
         }
         if statuses.isEmpty { return .unknown }
         return MonitorStatus.worst(statuses)
+    }
+
+    /// The graph of every name (DOT, or laid out by Graphviz), or the HTML
+    /// page around it; the reason when Graphviz failed.
+    func picture(_ reports: [NameReport]) -> String? {
+        let graph = ChainGraph(reports: reports, warnSeconds: policy.warnSeconds, critSeconds: policy.critSeconds)
+        let dot = DOTWriter(title: Self.tool).render(graph)
+        do {
+            switch format {
+            case .dot: write(dot)
+            case .svg: writeBytes(try GraphvizLayout.render(dot: dot, format: .svg))
+            case .png: writeBytes(try GraphvizLayout.render(dot: dot, format: .png))
+            case .html:
+                let svg = String(decoding: try GraphvizLayout.render(dot: dot, format: .svg), as: UTF8.self)
+                let now = Int64(Date().timeIntervalSince1970)
+                write(HTMLReport(policy: policy, referenceTime: referenceTime, now: now, tool: Self.tool)
+                        .render(reports, graphSVG: svg))
+            default: break
+            }
+        } catch {
+            return "the graph could not be drawn: \(error)"
+        }
+        return nil
+    }
+
+    func writeBytes(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
     func write(_ output: String) {

@@ -194,6 +194,45 @@ struct LabScenarioTests {
         #expect(complete.0 == 0 && complete.1.isEmpty && complete.2.contains("already in"), "\(complete)")
     }
 
+    /// Every lab row as a picture (issue 15): the DOT of the live check, and
+    /// the HTML page (graph laid out by Graphviz, timeline, tables) of its
+    /// capture replayed offline, well-formed; on every row that is not
+    /// secure and has a finding to fix first, the graph marks what it is
+    /// about (drawn thick on yellow), so a person can point at the broken link.
+    @Test(.enabled(if: labIsUp && TestProcess.which("xmllint") != nil, "the lab is not up, or xmllint is missing"))
+    func everyRowHasAPicture() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dnssec-check-pictures-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var problems: [String] = []
+        var marked = 0
+        for row in try Self.manifest() {
+            let capture = directory.appendingPathComponent("\(row.id).json").path
+            let html = directory.appendingPathComponent("\(row.id).html")
+            let args = [row.name, "-t", row.type, "--format", "dot", "--timeout", "1", "--deadline", "60", "-o", capture,
+                        "--root-hints", Self.labDir.appendingPathComponent(row.hints ?? "root.hints").path,
+                        "--trust-anchor", Self.labDir.appendingPathComponent(row.anchor ?? "root-anchor.ds").path]
+                + (row.options ?? []).map { $0.replacingOccurrences(of: "{lab}", with: Self.labDir.path) }
+            let (status, dot, errors) = try Self.run(Self.binary, args)
+            guard (0...3).contains(status), errors.isEmpty, dot.hasPrefix("digraph ") else {
+                problems.append("\(row.id): dot exit \(status): \(errors.prefix(200))")
+                continue
+            }
+            if row.verdict != "secure" && dot.contains(": fix first ") {
+                marked += 1
+                if !dot.contains("penwidth=4") { problems.append("\(row.id): \(row.verdict), but the graph marks nothing to fix first") }
+            }
+            let (htmlStatus, page, htmlErrors) = try Self.run(Self.binary, ["analyze", capture, "--format", "html"])
+            try Data(page.utf8).write(to: html)
+            let (lint, _, lintErrors) = try Self.run(TestProcess.which("xmllint")!, ["--noout", html.path])
+            if !(0...3).contains(htmlStatus) || !htmlErrors.isEmpty || lint != 0 || !page.contains("<svg") {
+                problems.append("\(row.id): html exit \(htmlStatus), xmllint \(lint): \((htmlErrors + lintErrors).prefix(200))")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.count) rows:\n\(problems.joined(separator: "\n"))")
+        #expect(marked >= 20, "broken rows with a finding to fix first: \(marked)")
+    }
+
     /// The capture is streamed as the run goes, and `analyze` of it gives the
     /// same report, the silent servers' "not asked" questions included.
     @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))

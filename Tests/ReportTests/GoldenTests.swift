@@ -12,6 +12,8 @@ struct GoldenTests {
         (".verbose.txt", ["--color", "never", "-vv"]),
         (".json", ["--format", "json"]),
         (".nagios", ["--format", "nagios"]),
+        // The chain-of-trust graph (issue 15): stable identifiers and order, so it diffs.
+        (".dot", ["--format", "dot"]),
     ]
 
     static let goldenDirectory = Tool.root.appendingPathComponent("Tests/ReportTests/Golden")

@@ -241,7 +241,7 @@ _dnssec-check_check() {
         return
         ;;
     '--format')
-        __dnssec-check_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''nagios'$'\n''prometheus'
+        __dnssec-check_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''nagios'$'\n''prometheus'$'\n''dot'$'\n''svg'$'\n''png'$'\n''html'
         return
         ;;
     '--at')
@@ -353,7 +353,7 @@ _dnssec-check_analyze() {
         return
         ;;
     '--format')
-        __dnssec-check_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''nagios'$'\n''prometheus'
+        __dnssec-check_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''nagios'$'\n''prometheus'$'\n''dot'$'\n''svg'$'\n''png'$'\n''html'
         return
         ;;
     '--at')

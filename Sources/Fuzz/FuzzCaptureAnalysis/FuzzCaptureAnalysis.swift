@@ -21,6 +21,7 @@
 // fine; a trap or a sanitizer report is a bug in the product.
 import DNSModel
 import DNSSECAnalysis
+import DNSSECGraph
 import DNSSECProbe
 import DNSSECReport
 import DNSTransport
@@ -151,6 +152,11 @@ final class CaptureFuzzer: @unchecked Sendable {
         sink(try? JSONReport(tool: "fuzz", names: [checked], policy: reportPolicy).encoded())
         sink(NagiosReport(policy: reportPolicy).render([checked]))
         sink(PrometheusReport(policy: reportPolicy, runTimestamp: settings.referenceTime).render([checked]))
+        // The picture's model, DOT and HTML (Graphviz's layout is left out: C, not ours to fuzz here).
+        let graph = ChainGraph(reports: [report], warnSeconds: reportPolicy.warnSeconds, critSeconds: reportPolicy.critSeconds)
+        sink(DOTWriter().render(graph))
+        sink(HTMLReport(policy: reportPolicy, referenceTime: settings.referenceTime, now: nil, tool: "fuzz")
+            .render([report], graphSVG: nil))
     }
 
     /// A mutated exchange as the walk reads it (ChainWalker.parse): parsed
