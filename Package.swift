@@ -51,13 +51,15 @@ let package = Package(
         // DOT, SVG/PNG (laid out through GraphvizBridge) and the HTML report.
         .target(name: "GraphvizBridge", dependencies: ["CGraphviz"]),
         .target(name: "DNSSECGraph", dependencies: ["DNSModel", "DNSSECAnalysis", "DNSSECReport"]),
+        // Offline verification of signed zone files (`dnssec-check zone`).
+        .target(name: "ZoneVerify", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC", "DNSSECAnalysis", "DNSSECReport"]),
         // Running programs from tests; only test targets depend on it.
         .target(name: "DNSSECTestSupport"),
         .executableTarget(
             name: "dnssec-check",
             dependencies: [
                 "DNSModel", "LDNSBridge", "IDNBridge", "DNSSEC", "DNSTransport", "DNSSECProbe", "DNSSECAnalysis", "DNSSECReport",
-                "DNSSECGraph", "GraphvizBridge",
+                "DNSSECGraph", "GraphvizBridge", "ZoneVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +91,8 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "CLITests", dependencies: ["DNSModel", "DNSSECTestSupport"]),
+        .testTarget(name: "ZoneVerifyTests", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC", "DNSSECAnalysis", "ZoneVerify",
+                                                            "DNSSECTestSupport"]),
     ]
 )
 

@@ -54,8 +54,11 @@ public enum SignatureVerifier {
     ///
     /// Structural checks come first, then the validity window (RFC 1982
     /// serial arithmetic), and only then the costly cryptographic check.
+    ///
+    /// `prepared`: the same key already converted for OpenSSL (a zone
+    /// file's many signatures by one key), or nil.
     public static func verify(_ rrsig: Record, covering rrset: RRset, with key: Record,
-                              at referenceTime: Int64) -> SignatureOutcome {
+                              at referenceTime: Int64, prepared: LDNSCrypto.PreparedKey? = nil) -> SignatureOutcome {
         let sig: RRSIGData
         do { sig = try RRSIGData(rdata: rrsig.rdata) } catch { return .malformedSignature("\(error)") }
         let dnskey: DNSKEYData
@@ -83,7 +86,9 @@ public enum SignatureVerifier {
             return .malformedSignature("\(sig.algorithm) signature is \(sig.signature.count) bytes, not \(length)")
         }
 
-        switch LDNSCrypto.checkSignature(rrset: rrset.records, rrsig: rrsig, key: key) {
+        let check = prepared.map { LDNSCrypto.checkSignature(rrset: rrset.records, rrsig: rrsig, key: $0) }
+            ?? LDNSCrypto.checkSignature(rrset: rrset.records, rrsig: rrsig, key: key)
+        switch check {
         case .valid: return .valid
         case .invalid: return .signatureInvalid
         case .unsupportedAlgorithm: return .unsupportedAlgorithm(sig.algorithm)

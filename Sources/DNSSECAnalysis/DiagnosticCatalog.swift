@@ -128,6 +128,28 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case cnameChainTooLong = "CNAME_CHAIN_TOO_LONG"
     case walkIncomplete = "WALK_INCOMPLETE"
     case checkDeadlineExceeded = "CHECK_DEADLINE_EXCEEDED"
+    // Zone files (`dnssec-check zone`): conditions only a whole zone shows
+    case zoneNotSigned = "ZONE_NOT_SIGNED"
+    case glueSigned = "GLUE_SIGNED"
+    case rrsigSignerMismatch = "RRSIG_SIGNER_MISMATCH"
+    case rrsigLabelsMismatch = "RRSIG_LABELS_MISMATCH"
+    case rrsigOriginalTTLMismatch = "RRSIG_ORIGINAL_TTL_MISMATCH"
+    case nsecChainMissing = "NSEC_CHAIN_MISSING"
+    case nsecMissing = "NSEC_MISSING"
+    case nsecChainBroken = "NSEC_CHAIN_BROKEN"
+    case nsecBitmapMismatch = "NSEC_BITMAP_MISMATCH"
+    case nsecExtra = "NSEC_EXTRA"
+    case nsec3Missing = "NSEC3_MISSING"
+    case nsec3ChainBroken = "NSEC3_CHAIN_BROKEN"
+    case nsec3BitmapMismatch = "NSEC3_BITMAP_MISMATCH"
+    case nsec3Extra = "NSEC3_EXTRA"
+
+    /// The codes only `dnssec-check zone` reports: a name's check sees answers, not the whole zone.
+    public static let zoneFileOnly: Set<DiagnosticCode> = [
+        .zoneNotSigned, .glueSigned, .rrsigSignerMismatch, .rrsigLabelsMismatch, .rrsigOriginalTTLMismatch,
+        .nsecChainMissing, .nsecMissing, .nsecChainBroken, .nsecBitmapMismatch, .nsecExtra,
+        .nsec3Missing, .nsec3ChainBroken, .nsec3BitmapMismatch, .nsec3Extra,
+    ]
 }
 
 public struct CatalogEntry: Sendable {
@@ -740,5 +762,76 @@ public enum DiagnosticCatalog {
           example: "www.example.com.: deadline of 30 s passed; 14 questions not sent",
           remedy: "Find the slow or silent servers the report names and fix them, or give the check more time with --deadline.",
           ["RFC 1034 §5.3.3", "RFC 1035 §7.1"]),
+        // Zone files
+        e(.zoneNotSigned, .error, "The zone file is not signed",
+          "The apex has no DNSKEY RRset with a zone key: nothing in the file can validate, and a parent holding a DS for it makes it bogus.",
+          example: "example.com. has no DNSKEY RRset with a zone key: the zone is not signed",
+          remedy: "Run the signer over the zone (or check the file given is its signed output).",
+          ["RFC 4035 §2.1"]),
+        e(.glueSigned, .warning, "Signature on glue or delegation data",
+          "An RRSIG covers data the zone is not authoritative for: glue or occluded records below a delegation, or the NS set at a delegation point. Validators ignore it; it shows a signer that does not know where the zone's cuts are.",
+          example: "ns1.sub.example.com. A is glue or occluded data below a delegation but carries 1 RRSIG",
+          remedy: "Let the signer sign only authoritative data (check that the delegation's NS records are in the zone it signs).",
+          ["RFC 4035 §2.2"]),
+        e(.rrsigSignerMismatch, .error, "Signature names another signer",
+          "The RRSIG's signer name is not the zone's apex: validators reject it.",
+          example: "RRSIG A www.example.com. by 12345 names signer other.example., not the zone example.com.",
+          remedy: "Re-sign the zone with its own keys; do not copy signed records between zones.",
+          ["RFC 4035 §2.2", "RFC 4035 §5.3.1"]),
+        e(.rrsigLabelsMismatch, .error, "Signature's labels field is wrong",
+          "The RRSIG's labels field is not the owner's label count (without a leading wildcard): validators reject it or treat the answer as a wildcard expansion.",
+          example: "RRSIG A www.example.com. by 12345 has labels 2, the owner has 3",
+          remedy: "Re-sign the zone; check that nothing renames records after signing.",
+          ["RFC 4034 §3.1.3", "RFC 4035 §5.3.1"]),
+        e(.rrsigOriginalTTLMismatch, .warning, "Signature's original TTL differs from the RRset's",
+          "The RRSIG's original TTL is not the RRset's TTL in the file: validators use the smaller one, so caches hold it for a time the operator did not set.",
+          example: "RRSIG A www.example.com. by 12345 has original TTL 3600, the RRset 300",
+          remedy: "Re-sign after changing TTLs (the signer then writes the new TTL into the RRSIG).",
+          ["RFC 4034 §3.1.4", "RFC 4035 §5.3.3"]),
+        e(.nsecChainMissing, .error, "Signed zone without a denial chain",
+          "The zone has DNSKEYs but neither NSEC nor NSEC3 records: every negative answer from it is bogus.",
+          example: "example.com. is signed but has neither NSEC nor NSEC3 records",
+          remedy: "Sign the zone with NSEC or NSEC3 (every signer does this; check the signer's options and that the file is its full output).",
+          ["RFC 4035 §2.3", "RFC 5155 §7.1"]),
+        e(.nsecMissing, .error, "Name without its NSEC",
+          "A name with authoritative data (or a delegation) has no NSEC record: the chain has a hole, and denials around the name fail.",
+          example: "www.example.com. has data but no NSEC record",
+          remedy: "Re-sign the zone (a record added after signing has no NSEC).",
+          ["RFC 4035 §2.3"]),
+        e(.nsecChainBroken, .error, "NSEC chain link points to the wrong name",
+          "An NSEC's next domain name is not the next name of the zone in canonical order (the last NSEC points back to the apex): names in the gap are denied although they exist, or the chain skips names.",
+          example: "the NSEC at a.example.com. points to c.example.com., but the next name in the zone is b.example.com.",
+          remedy: "Re-sign the zone so the signer rebuilds the chain; do not edit NSEC records by hand.",
+          ["RFC 4034 §4.1.1", "RFC 4035 §2.3"]),
+        e(.nsecBitmapMismatch, .error, "NSEC type bitmap differs from the types present",
+          "An NSEC lists types the name does not have, or leaves out types it has: validators deny existing data or accept false denials.",
+          example: "the NSEC at www.example.com. lists A NSEC RRSIG; the name has A AAAA NSEC RRSIG (missing AAAA)",
+          remedy: "Re-sign the zone (records changed after signing).",
+          ["RFC 4034 §4.1.2", "RFC 4035 §2.3"]),
+        e(.nsecExtra, .warning, "NSEC where none belongs",
+          "An NSEC at a name that has no other data, or at glue below a delegation: the chain has a link the zone's contents do not explain.",
+          example: "NSEC at old.example.com., a name with no other data",
+          remedy: "Re-sign the zone so the signer rebuilds the chain from the current data.",
+          ["RFC 4035 §2.3"]),
+        e(.nsec3Missing, .error, "Name without its NSEC3",
+          "A name that must be in the NSEC3 chain (authoritative data, a signed delegation, an empty non-terminal) has no NSEC3 with its hash, and no opt-out span covers it.",
+          example: "www.example.com. has no NSEC3 record (its hash 2vptu5timamqttgl4luu9kg21e0aor3s is not in the chain)",
+          remedy: "Re-sign the zone (a name added after signing has no NSEC3).",
+          ["RFC 5155 §7.1"]),
+        e(.nsec3ChainBroken, .error, "NSEC3 chain link points to the wrong hash",
+          "An NSEC3's next hashed owner is not the next hash of the chain (the last one points back to the first): the chain does not close, and denials in the gap fail.",
+          example: "the NSEC3 at 0p9m…example.com. points to 4f3c…, but the next hash in the chain is 35mt…",
+          remedy: "Re-sign the zone so the signer rebuilds the chain.",
+          ["RFC 5155 §3.1.7", "RFC 5155 §7.1"]),
+        e(.nsec3BitmapMismatch, .error, "NSEC3 type bitmap differs from the types present",
+          "An NSEC3 lists types its name does not have, or leaves out types it has (an empty non-terminal lists none).",
+          example: "the NSEC3 of www.example.com. lists A RRSIG; the name has A AAAA RRSIG (missing AAAA)",
+          remedy: "Re-sign the zone (records changed after signing).",
+          ["RFC 5155 §3.1.8", "RFC 5155 §7.1"]),
+        e(.nsec3Extra, .warning, "NSEC3 that matches no name",
+          "An NSEC3 whose hash is the hash of no name of the zone, or whose owner is not a hash label under the apex: left over from older data or another chain.",
+          example: "NSEC3 at q2bl…example.com. matches no name of the zone",
+          remedy: "Re-sign the zone so the signer rebuilds the chain from the current data.",
+          ["RFC 5155 §7.1"]),
     ]
 }

@@ -1,5 +1,7 @@
 import CLDNS
 import DNSModel
+import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +48,96 @@ public struct ZoneFileError: Error, Equatable, Sendable, CustomStringConvertible
 /// directives, multi-line parentheses, relative names and omitted owners.
 public enum ZoneFileReader {
     public static func parse(_ text: String, origin: DNSName? = nil, defaultTTL: UInt32 = 3600) throws(ZoneFileError) -> [Record] {
-        var bytes = Array(text.utf8)
+        try parse(bytes: Array(text.utf8), origin: origin, defaultTTL: defaultTTL)
+    }
+
+    /// The same for a large file, read by `threads` ldns parsers at once:
+    /// the text is cut only where a record starts on a line of its own
+    /// (outside parentheses, quotes and comments, with an owner name), and
+    /// each piece starts with the `$ORIGIN` and `$TTL` in force there, so
+    /// the records and their order are exactly the one-reader parse's; an
+    /// error's line is the whole file's. Text with `$INCLUDE` is read whole.
+    public static func parse(bytes: [UInt8], origin: DNSName? = nil, defaultTTL: UInt32 = 3600,
+                             threads: Int) throws(ZoneFileError) -> [Record] {
+        let pieces = threads > 1 && bytes.count > 1 << 20 ? split(bytes, into: threads * 4) : []
+        guard pieces.count > 1 else { return try parse(bytes: bytes, origin: origin, defaultTTL: defaultTTL) }
+        let results = PieceResults(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let piece = pieces[index]
+            let end = index + 1 < pieces.count ? pieces[index + 1].start : bytes.count
+            let prefix = Array(piece.prefix.utf8)
+            let prefixLines = piece.prefix.filter { $0 == "\n" }.count
+            do throws(ZoneFileError) {
+                results.set(index, .success(try parse(bytes: prefix + bytes[piece.start..<end], origin: origin, defaultTTL: defaultTTL)))
+            } catch {
+                let line = error.line > prefixLines ? error.line - prefixLines + piece.line - 1 : piece.line
+                results.set(index, .failure(ZoneFileError(line: line, reason: error.reason)))
+            }
+        }
+        return try results.joined()
+    }
+
+    struct Piece {
+        var start: Int
+        /// The 1-based line the piece starts on.
+        var line: Int
+        /// `$ORIGIN` and `$TTL` lines in force at the start.
+        var prefix: String
+    }
+
+    /// Cut points about `count` equal parts apart, each at the start of a
+    /// line that begins a record with an owner name, outside parentheses.
+    static func split(_ bytes: [UInt8], into count: Int) -> [Piece] {
+        let target = max(1, bytes.count / count)
+        var pieces = [Piece(start: 0, line: 1, prefix: "")]
+        var depth = 0, inQuote = false, inComment = false, line = 1
+        var origin: String? = nil, ttl: String? = nil
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                inComment = false
+                // A directive on the line that just ended changes what later pieces need.
+                if depth == 0, bytes[lineStart] == UInt8(ascii: "$") {
+                    let text = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+                    let word = text.split(separator: " ", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+                    if word.hasPrefix("$INCLUDE") { return [] }
+                    if word == "$ORIGIN" { origin = text }
+                    if word == "$TTL" { ttl = text }
+                }
+                line += 1
+                lineStart = index + 1
+                if depth == 0, !inQuote, lineStart < bytes.count, lineStart - pieces[pieces.count - 1].start >= target {
+                    let first = bytes[lineStart]
+                    let startsRecord = ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                                         UInt8(ascii: ";"), UInt8(ascii: "$")].contains(first)
+                    if startsRecord {
+                        pieces.append(Piece(start: lineStart, line: line,
+                                            prefix: [origin, ttl].compactMap { $0 }.map { $0 + "\n" }.joined()))
+                    }
+                }
+            } else if inComment {
+                // nothing until the end of the line
+            } else if inQuote {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inQuote = false }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): inQuote = true
+                case UInt8(ascii: ";"): inComment = true
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                case UInt8(ascii: "\\"): index += 1
+                default: break
+                }
+            }
+            index += 1
+        }
+        return pieces
+    }
+
+    static func parse(bytes input: [UInt8], origin: DNSName?, defaultTTL: UInt32) throws(ZoneFileError) -> [Record] {
+        var bytes = input
         if bytes.isEmpty { return [] }
         bytes.append(0)
         var records: [Record] = []
@@ -66,9 +157,10 @@ public enum ZoneFileReader {
                 if let previous { ldns_rdf_deep_free(previous) }
             }
             var line: Int32 = 1
+            var lines = LineCounter()
             while feof(file) == 0 {
                 var rr: UnsafeMutablePointer<ldns_rr>?
-                let startLine = lineOfLastToken(buffer, consumed: ftell(file)) + 1
+                let startLine = lines.lineOfLastToken(buffer, consumed: ftell(file)) + 1
                 let status = ldns_rr_new_frm_fp_l(&rr, file, &ttl, &originRDF, &previous, &line)
                 switch status {
                 case LDNS_STATUS_OK:
@@ -76,7 +168,7 @@ public enum ZoneFileReader {
                     let owned = OwnedRR(taking: rr)
                     // ldns reads "owner word" as a record of type 0 rather than failing.
                     if ldns_rr_get_type(rr).rawValue == 0 {
-                        failure = ZoneFileError(line: lineOfLastToken(buffer, consumed: ftell(file)), reason: "unknown or missing record type")
+                        failure = ZoneFileError(line: lines.lineOfLastToken(buffer, consumed: ftell(file)), reason: "unknown or missing record type")
                         return
                     }
                     do { records.append(try owned.record()) } catch {
@@ -89,7 +181,7 @@ public enum ZoneFileReader {
                 default:
                     if let rr { ldns_rr_free(rr) }
                     let reason = ldns_get_errorstr_by_id(status).map { String(cString: $0) } ?? "syntax error"
-                    failure = ZoneFileError(line: lineOfLastToken(buffer, consumed: ftell(file)), reason: reason)
+                    failure = ZoneFileError(line: lines.lineOfLastToken(buffer, consumed: ftell(file)), reason: reason)
                     _ = drainOpenSSLErrors()
                     return
                 }
@@ -101,12 +193,48 @@ public enum ZoneFileReader {
 
     /// The 1-based line of the last non-blank byte ldns consumed: where it
     /// stopped reading is where the error is (ldns's own counter runs one
-    /// line ahead after a newline).
-    private static func lineOfLastToken(_ buffer: UnsafeMutableBufferPointer<UInt8>, consumed: Int) -> Int {
-        var end = min(max(consumed, 0), buffer.count - 1)
-        while end > 0, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0].contains(buffer[end - 1]) {
-            end -= 1
+    /// line ahead after a newline). Counted incrementally, since ldns only
+    /// moves forward: a zone of millions of lines is read in linear time.
+    struct LineCounter {
+        var position = 0
+        var newlines = 0
+
+        mutating func lineOfLastToken(_ buffer: UnsafeMutableBufferPointer<UInt8>, consumed: Int) -> Int {
+            var end = min(max(consumed, 0), buffer.count - 1)
+            while end > 0, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0].contains(buffer[end - 1]) {
+                end -= 1
+            }
+            while position < end {
+                if buffer[position] == UInt8(ascii: "\n") { newlines += 1 }
+                position += 1
+            }
+            while position > end {
+                position -= 1
+                if buffer[position] == UInt8(ascii: "\n") { newlines -= 1 }
+            }
+            return 1 + newlines
         }
-        return 1 + buffer[0..<end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+}
+
+/// Each piece's records (or its error), put in order after the parallel parse.
+final class PieceResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pieces: [Result<[Record], ZoneFileError>?]
+    init(count: Int) { pieces = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<[Record], ZoneFileError>) { lock.withLock { pieces[index] = result } }
+
+    /// The records in file order, or the first error in file order.
+    func joined() throws(ZoneFileError) -> [Record] {
+        let all = lock.withLock { pieces }
+        var records: [Record] = []
+        for piece in all {
+            switch piece {
+            case .success(let part): records += part
+            case .failure(let error): throw error
+            case nil: throw ZoneFileError(line: 0, reason: "a part of the file was not read")
+            }
+        }
+        return records
     }
 }

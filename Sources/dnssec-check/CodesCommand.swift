@@ -15,6 +15,9 @@ struct CodesCommand: ParsableCommand {
     @Flag(help: "Print the whole catalog as Markdown (docs/diagnostics.md).")
     var markdown = false
 
+    @Flag(help: "List only the codes that `dnssec-check zone` alone reports (a name's check cannot see a whole zone).")
+    var zoneOnly = false
+
     @Flag(help: "Print Zonemaster's DNSSEC test plan, tag by tag, against the codes, as Markdown (docs/zonemaster.md).")
     var zonemaster = false
 
@@ -28,7 +31,7 @@ struct CodesCommand: ParsableCommand {
             return
         }
         guard let code else {
-            for entry in DiagnosticCatalog.all {
+            for entry in DiagnosticCatalog.all where !zoneOnly || DiagnosticCode.zoneFileOnly.contains(entry.code) {
                 let padded = entry.code.rawValue.padding(toLength: 36, withPad: " ", startingAt: 0)
                 print("\(padded)\(entry.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(entry.title)")
             }

@@ -122,7 +122,7 @@ struct DNSSECCheck: AsyncParsableCommand {
             bad input or arguments, no root server answered, its own limits). See docs/cli.md.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ProbeCommand.self, AnalyzeCommand.self, DSCommand.self, CodesCommand.self],
+        subcommands: [CheckCommand.self, ProbeCommand.self, AnalyzeCommand.self, ZoneCommand.self, DSCommand.self, CodesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import DNSModel
-import LDNSBridge
+@testable import LDNSBridge
 
 @Suite("Presentation format through ldns")
 struct PresentationTests {
@@ -98,5 +98,48 @@ struct PresentationTests {
         let error = #expect(throws: ZoneFileError.self) { try ZoneFileReader.parse(text) }
         #expect(error?.line == line)
         #expect(error?.description.hasPrefix("line \(line): ") == true)
+    }
+}
+
+/// The parallel zone-file reader gives exactly the one-reader parse: the
+/// same records in the same order, whatever the directives, parentheses,
+/// quotes, comments and owner-less lines around its cut points.
+struct ParallelZoneFileTests {
+    static func text(names: Int) -> String {
+        var lines = ["$ORIGIN example.", "$TTL 300", "@ IN SOA ns1 hostmaster ( 1 ; serial (with a parenthesis in a comment", "  7200 3600 1209600 300 )"]
+        for i in 0..<names {
+            if i % 5000 == 0 { lines.append("$ORIGIN part\(i / 5000).example.") }
+            if i % 7000 == 0 { lines.append("$TTL \(600 + i / 7000)") }
+            lines.append("h\(i) IN A 192.0.2.\(i % 250 + 1)")
+            lines.append("   IN TXT \"a ( quoted ; text \\\" \(i)\"")   // owner-less: the previous owner
+            if i % 3 == 0 {
+                lines.append("m\(i) 60 IN MX ( 10")
+                lines.append("  mail.example. ) ; closing")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func partsReadTogetherEqualTheWhole() throws {
+        let text = Self.text(names: 40_000)
+        #expect(text.utf8.count > 1 << 20, "big enough to be cut")
+        #expect(ZoneFileReader.split(Array(text.utf8), into: 8).count > 4)
+        let whole = try ZoneFileReader.parse(text)
+        let parts = try ZoneFileReader.parse(bytes: Array(text.utf8), threads: 4)
+        #expect(parts.count == whole.count)
+        #expect(parts == whole)
+    }
+
+    @Test func anErrorNamesTheLineOfTheWholeFile() throws {
+        var lines = Self.text(names: 40_000).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bad = lines.count * 3 / 4
+        lines[bad] = "broken IN A not-an-address"
+        let text = lines.joined(separator: "\n")
+        var whole: ZoneFileError?
+        do { _ = try ZoneFileReader.parse(text) } catch { whole = error }
+        var parts: ZoneFileError?
+        do { _ = try ZoneFileReader.parse(bytes: Array(text.utf8), threads: 4) } catch { parts = error }
+        #expect(whole != nil && parts == whole, "whole: \(String(describing: whole)), parts: \(String(describing: parts))")
+        #expect(whole?.line == bad + 1)
     }
 }
