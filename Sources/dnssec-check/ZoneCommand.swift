@@ -28,11 +28,18 @@ struct ZoneCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The zone file ('-' for standard input).", completion: .file())
-    var file: String
+    @Argument(help: "The zone file ('-' for standard input); none with --axfr.", completion: .file())
+    var file: String?
 
-    @Option(help: "The zone's name, for a file with relative names and no $ORIGIN.")
+    @Option(help: "The zone's name, for a file with relative names and no $ORIGIN; with --axfr, the zone to transfer.")
     var origin: String?
+
+    @Option(help: ArgumentHelp("Fetch the zone by AXFR from this server (ADDRESS or ADDRESS#PORT) instead of a file; needs --origin.",
+                               valueName: "server"))
+    var axfr: String?
+
+    @Option(help: "Seconds an AXFR may take in all (1 to 3600).")
+    var axfrTimeout: Double = 120
 
     @Option(help: "Reference time for every validity check: RFC 3339 or relative (+7d, -2h).")
     var at: String?
@@ -67,7 +74,21 @@ struct ZoneCommand: ParsableCommand {
         }
         let now = Date().timeIntervalSince1970
         let referenceTime = try at.map { try parseReferenceTime($0, now: now) } ?? Int64(now)
-        let zone = try Self.load(file, origin: originName, threads: threads)
+        let source: String
+        let zone: SignedZone
+        switch (file, axfr) {
+        case (let file?, nil):
+            source = file
+            zone = try Self.load(file, origin: originName, threads: threads)
+        case (nil, let server?):
+            guard let originName else { throw ValidationError("--axfr needs --origin: the zone to transfer") }
+            guard (1...3600).contains(axfrTimeout) else { throw ValidationError("--axfr-timeout must be between 1 and 3600 seconds") }
+            source = "AXFR from \(server)"
+            zone = try Self.transfer(originName, from: server, deadline: axfrTimeout)
+        default:
+            throw ValidationError("give a zone file or --axfr SERVER, one of the two")
+        }
+        let file = source
         if let originName, originName != zone.apex {
             throw ToolFailure("\(file): the SOA is at \(zone.apex), not at --origin \(originName)")
         }
@@ -94,6 +115,28 @@ struct ZoneCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         throw ExitCode(report.monitorStatus.rawValue)
+    }
+
+    /// The zone by AXFR from `server` (ADDRESS or ADDRESS#PORT), grouped.
+    static func transfer(_ zone: DNSName, from server: String, deadline: Double) throws -> SignedZone {
+        let parts = server.split(separator: "#", maxSplits: 1).map(String.init)
+        let ip = parts[0]
+        guard presentationRDATA(ip, as: ip.contains(":") ? .aaaa : .a) != nil else {
+            throw ValidationError("--axfr '\(server)' is not ADDRESS or ADDRESS#PORT (an IP address: no name lookups)")
+        }
+        var port: UInt16 = 53
+        if parts.count == 2 {
+            guard let value = UInt16(parts[1]), value > 0 else { throw ValidationError("--axfr '\(server)': the port must be 1 to 65535") }
+            port = value
+        }
+        if LoopbackGuard.enabled && !LoopbackGuard.isLoopback(ip) {
+            throw ToolFailure("refused: DNSSEC_CHECK_LOOPBACK_ONLY=1 and \(ip) is not loopback")
+        }
+        let records: [Record]
+        do { records = try ZoneTransfer.axfr(zone: zone, server: ip, port: port, timeout: 5, deadline: deadline) } catch {
+            throw ToolFailure(error.description)
+        }
+        do { return try SignedZone(records: records) } catch { throw ToolFailure("AXFR of \(zone) from \(server): \(error)") }
     }
 
     /// The file read and grouped; its bytes, text and records are freed on

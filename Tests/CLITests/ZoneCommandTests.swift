@@ -78,6 +78,13 @@ struct ZoneCommandTests {
             (["zone", notZone.path, "--threads", "0"], "--threads must be between 1 and 256"),
             (["zone", notZone.path, "--warn-days", "1e308"], "--warn-days"),
             (["zone", notZone.path, "--origin", "bad name."], "--origin"),
+            (["zone"], "give a zone file or --axfr SERVER"),
+            (["zone", notZone.path, "--axfr", "127.0.0.1"], "give a zone file or --axfr SERVER"),
+            (["zone", "--axfr", "127.0.0.1"], "--axfr needs --origin"),
+            (["zone", "--axfr", "ns1.example.com", "--origin", "example.com"], "is not ADDRESS or ADDRESS#PORT"),
+            (["zone", "--axfr", "127.0.0.1#0", "--origin", "example.com"], "the port must be 1 to 65535"),
+            // Nothing listens there: refused at once, said in words.
+            (["zone", "--axfr", "127.0.0.1#9", "--origin", "example.com"], "AXFR of example.com."),
         ]
         for (arguments, message) in cases {
             let result = try CLI.run(arguments)

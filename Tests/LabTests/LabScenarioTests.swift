@@ -238,6 +238,30 @@ struct LabScenarioTests {
         #expect(marked >= 20, "broken rows with a finding to fix first: \(marked)")
     }
 
+    /// `dnssec-check zone --axfr`: a lab zone fetched from its NSD server
+    /// (which allows transfers to loopback) verifies as its file does, an
+    /// expired one is CRITICAL, a server that refuses the transfer is
+    /// UNKNOWN with the rcode in words, and nothing leaves loopback.
+    @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))
+    func zonesFetchedByAXFRAreVerified() throws {
+        let (okStatus, okOut, okErr) = try Self.run(Self.binary, ["zone", "--axfr", "127.53.2.1", "--origin", "ok.lab"])
+        #expect(okStatus == 0, "\(okOut)\(okErr)")
+        #expect(okOut.contains("ok.lab. (AXFR from 127.53.2.1): SECURE"))
+        let file = Self.labDir.appendingPathComponent("zones/ok.lab.signed").path
+        let (_, fromFile, _) = try Self.run(Self.binary, ["zone", file, "--format", "json"])
+        let (_, fromAXFR, _) = try Self.run(Self.binary, ["zone", "--axfr", "127.53.2.1", "--origin", "ok.lab", "--format", "json"])
+        func counts(_ json: String) -> [String: Int]? {
+            ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any])?["counts"] as? [String: Int]
+        }
+        #expect(counts(fromFile) != nil && counts(fromFile) == counts(fromAXFR), "the transfer holds the file's records")
+        let (expiredStatus, expiredOut, _) = try Self.run(Self.binary, ["zone", "--axfr", "127.53.2.1", "--origin", "expired.lab"])
+        #expect(expiredStatus == 2 && expiredOut.contains("EXPIRATION_IN_PAST"), "\(expiredOut)")
+        let (refusedStatus, _, refusedErr) = try Self.run(Self.binary, ["zone", "--axfr", "127.53.2.1", "--origin", "not-served.lab"])
+        #expect(refusedStatus == 3 && refusedErr.contains("AXFR of not-served.lab."), "\(refusedErr)")
+        let (outsideStatus, _, outsideErr) = try Self.run(Self.binary, ["zone", "--axfr", "192.0.2.1", "--origin", "ok.lab"])
+        #expect(outsideStatus == 3 && outsideErr.contains("not loopback"))
+    }
+
     /// The capture is streamed as the run goes, and `analyze` of it gives the
     /// same report, the silent servers' "not asked" questions included.
     @Test(.enabled(if: labIsUp, "the lab is not up: run scripts/test, which brings it up"))

@@ -402,12 +402,18 @@ _dnssec-check_zone() {
     repeating_flags=()
     non_repeating_flags=(--ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--origin --at --warn-days --crit-days --ds-file --format --threads)
+    non_repeating_options=(--origin --axfr --axfr-timeout --at --warn-days --crit-days --ds-file --format --threads)
     __dnssec-check_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--origin')
+        return
+        ;;
+    '--axfr')
+        return
+        ;;
+    '--axfr-timeout')
         return
         ;;
     '--at')

@@ -140,7 +140,8 @@ EOF
     printf 'remote-control:\n  control-enable: no\n'
     while read -r z f; do
       [ -n "$z" ] || continue
-      printf 'zone:\n  name: "%s"\n  zonefile: "%s"\n' "$z" "$f"
+      # AXFR from loopback only, for `dnssec-check zone --axfr` (LabScenarioTests).
+      printf 'zone:\n  name: "%s"\n  zonefile: "%s"\n  provide-xfr: 127.0.0.0/8 NOKEY\n' "$z" "$f"
     done <<<"$zones"
   } > "$dir/nsd.conf"
 }
