@@ -339,7 +339,17 @@ struct ZoneCheck {
             // The DS (or anchor) and its key are right, and the signature is
             // what is wrong: say so, as a consequence with the cause's remedy,
             // never "publish another DS" or "update the trust anchor".
-            if !entryPoints.isEmpty, let (causeCode, cause) = Self.signatureCause(validation.problems) {
+            // A DS (or anchor) that matches only keys without the ZONE flag
+            // points at keys no validator may use (RFC 4034 §2.1.1): the key is
+            // what is wrong, not its signature.
+            let nonZone = entryPoints.compactMap { try? DNSKEYData(rdata: $0.rdata) }.filter { !$0.isZoneKey }
+            if !entryPoints.isEmpty && nonZone.count == entryPoints.count {
+                let (code, what) = anchored ? (DiagnosticCode.noTrustAnchorSigning, "the trust anchor") : (.noSEP, "the DS")
+                let keys = nonZone.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag) (flags \($0.flags))" }.joined(separator: ", ")
+                run.add(code, .zone(zone), zone: zone, servers: usable.map(\.server),
+                        "\(zone): \(what) points to DNSKEY \(keys), which lacks the ZONE flag: validators may not use it to verify the DNSKEY RRset (RFC 4034 §2.1.1)",
+                        remedy: "Publish that key with the ZONE flag set (flags 257 for a key-signing key) and sign the DNSKEY RRset with it, or replace \(what) with the one for a zone key (`dnssec-check ds`).")
+            } else if !entryPoints.isEmpty, let (causeCode, cause) = Self.signatureCause(validation.problems) {
                 let (code, what) = anchored ? (DiagnosticCode.noTrustAnchorSigning, "the trust anchor") : (.noSEP, "the DS")
                 run.add(code, .zone(zone), zone: zone, servers: usable.map(\.server),
                         "\(zone): \(why), because \(cause) (\(causeCode.rawValue)); \(what) and the key it points to are right",

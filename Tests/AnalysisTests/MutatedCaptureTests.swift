@@ -44,6 +44,35 @@ struct MutatedCaptureTests {
 
     static var ok: Capture { get throws { try CaptureAnalysisTests.capture("ok") } }
 
+    /// An anchor (the same holds for a DS) that matches only a key without
+    /// the ZONE flag: the key is the cause, not its signature, and the report
+    /// says so instead of "the trust anchor and the key it points to are right".
+    @Test func anAnchorThatPointsToAKeyWithoutTheZoneFlag() async throws {
+        let capture = try Self.ok
+        var changed: Record?
+        let mutated = try Self.mutate(capture, Self.asked(".", .dnskey)) { message in
+            message.answer = message.answer.map { record in
+                guard record.type == .dnskey, var key = try? DNSKEYData(rdata: record.rdata), key.isSecureEntryPoint else { return record }
+                key.flags = DNSKEYData.sepFlag   // SEP, without ZONE
+                var copy = record
+                copy.rdata = key.rdata
+                changed = copy
+                return copy
+            }
+        }
+        let key = try #require(changed)
+        let digest = try #require(try LDNSCrypto.dsDigest(owner: .root, dnskey: key, digestType: DigestType(2)))
+        var anchors = TrustAnchors()
+        anchors.ds[.root] = [DSData(keyTag: LDNSCrypto.keyTag(dnskeyRDATA: key.rdata), algorithm: DNSSECAlgorithm(13),
+                                    digestType: DigestType(2), digest: digest)]
+        let report = try await Self.analyze(mutated, anchors: anchors)
+        #expect(report.status == .bogus)
+        let finding = try #require(report.findings.first { $0.code == "NO_TRUST_ANCHOR_SIGNING" })
+        #expect(finding.message.contains("lacks the ZONE flag"), "\(finding.message)")
+        #expect(!finding.message.contains("are right"))
+        #expect(finding.remedy.contains("ZONE flag"))
+    }
+
     @Test func aTrustAnchorThatMatchesNoKey() async throws {
         let capture = try Self.ok
         var anchors = try CaptureAnalysisTests.anchors(of: capture)
