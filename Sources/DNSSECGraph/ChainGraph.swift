@@ -27,6 +27,17 @@ public struct ChainGraph: Sendable, Hashable {
             }
         }
 
+        /// A signature's status: expiring soon inside the warn window.
+        init(_ sig: RRSIGReport, warnSeconds: Int64) {
+            switch sig.status {
+            case .valid: self = sig.secondsLeft < warnSeconds ? .expiringSoon : .secure
+            case .validButUntrusted, .untrustedKey: self = .insecure
+            case .expired, .notYetValid: self = .expired
+            case .unsupportedAlgorithm, .notChecked: self = .unchecked
+            case .invalid, .noMatchingKey, .malformedKey, .malformed, .mismatch: self = .bogus
+            }
+        }
+
         init(_ status: SecurityStatus) {
             switch status {
             case .secure: self = .secure
@@ -324,27 +335,12 @@ struct Builder {
     }
 
     func signatureEdge(_ sig: RRSIGReport, from: String, to: String) -> ChainGraph.Edge {
-        let status: ChainGraph.Status
-        var label: String? = nil
+        let status = ChainGraph.Status(sig, warnSeconds: warnSeconds)
+        let label: String?
         switch sig.status {
-        case .valid:
-            status = sig.secondsLeft < warnSeconds ? .expiringSoon : .secure
-            if status == .expiringSoon { label = "expires in \(TimeText.span(sig.secondsLeft))" }
-        case .validButUntrusted, .untrustedKey:
-            status = .insecure
-            label = sig.status.words
-        case .expired:
-            status = .expired
-            label = "expired \(TimeText.span(sig.secondsLeft)) ago"
-        case .notYetValid:
-            status = .expired
-            label = "not yet valid"
-        case .unsupportedAlgorithm, .notChecked:
-            status = .unchecked
-            label = sig.status.words
-        case .invalid, .noMatchingKey, .malformedKey, .malformed, .mismatch:
-            status = .bogus
-            label = sig.status.words
+        case .valid: label = status == .expiringSoon ? "expires in \(TimeText.span(sig.secondsLeft))" : nil
+        case .expired: label = "expired \(TimeText.span(sig.secondsLeft)) ago"
+        default: label = sig.status.words
         }
         return .init(from: from, to: to, kind: .rrsig, status: status, label: label)
     }
@@ -504,7 +500,10 @@ struct Builder {
         graph.edges.append(edge)
     }
 
-    static func clip(_ text: String, _ count: Int) -> String {
-        text.count <= count ? text : String(text.prefix(count - 1)) + "…"
-    }
+    static func clip(_ text: String, _ count: Int) -> String { clipped(text, count) }
+}
+
+/// `text` cut to `count` characters with an ellipsis, for labels.
+func clipped(_ text: String, _ count: Int) -> String {
+    text.count <= count ? text : String(text.prefix(count - 1)) + "…"
 }

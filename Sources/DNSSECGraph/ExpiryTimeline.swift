@@ -29,15 +29,8 @@ public struct ExpiryTimeline: Sendable {
             let label = "\(sig.typeCovered) \(sig.owner) by \(sig.keyTag)"
             let key = "\(label) \(sig.inceptionTime) \(sig.expirationTime)"
             guard sig.expirationTime != 0, seen.insert(key).inserted else { return }
-            let status: ChainGraph.Status
-            switch sig.status {
-            case .valid: status = sig.secondsLeft < warnSeconds ? .expiringSoon : .secure
-            case .expired, .notYetValid: status = .expired
-            case .validButUntrusted, .untrustedKey: status = .insecure
-            case .unsupportedAlgorithm, .notChecked: status = .unchecked
-            default: status = .bogus
-            }
-            bars.append(Bar(label: label, inception: sig.inceptionTime, expiration: sig.expirationTime, status: status))
+            bars.append(Bar(label: label, inception: sig.inceptionTime, expiration: sig.expirationTime,
+                            status: ChainGraph.Status(sig, warnSeconds: warnSeconds)))
         }
         func walk(_ report: NameReport) {
             for zone in report.zones {
@@ -97,7 +90,7 @@ public struct ExpiryTimeline: Sendable {
             let color = DOTWriter.Palette.color(bar.status)
             let x1 = x(bar.inception), x2 = max(x(bar.expiration), x1 + 2)
             out.append("<g><title>\(HTML.escape("\(bar.label): \(TimeText.rfc3339(bar.inception)) to \(TimeText.rfc3339(bar.expiration)), \(bar.status.words)"))</title>")
-            out.append("<text x=\"\(labelWidth - 6)\" y=\"\(fmt(y + 12))\" text-anchor=\"end\" fill=\"#222222\">\(HTML.escape(Self.clip(bar.label, 46)))</text>")
+            out.append("<text x=\"\(labelWidth - 6)\" y=\"\(fmt(y + 12))\" text-anchor=\"end\" fill=\"#222222\">\(HTML.escape(clipped(bar.label, 46)))</text>")
             out.append("<rect x=\"\(fmt(x1))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(x2 - x1))\" height=\"\(fmt(rowHeight - 6))\" rx=\"3\" fill=\"\(color)\" fill-opacity=\"0.8\"/>")
             let left = bar.expiration - referenceTime
             let note = left >= 0 ? "expires in \(TimeText.span(left))" : "expired \(TimeText.span(left)) ago"
@@ -113,8 +106,4 @@ public struct ExpiryTimeline: Sendable {
 
     /// One decimal, so the SVG is the same on every machine.
     func fmt(_ value: Double) -> String { String(Double(Int((value * 10).rounded())) / 10) }
-
-    static func clip(_ text: String, _ count: Int) -> String {
-        text.count <= count ? text : String(text.prefix(count - 1)) + "…"
-    }
 }

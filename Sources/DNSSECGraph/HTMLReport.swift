@@ -1,3 +1,4 @@
+import DNSModel
 import DNSSECAnalysis
 import DNSSECReport
 
@@ -121,7 +122,7 @@ public struct HTMLReport: Sendable {
         if !zone.ds.isEmpty {
             out.append("<table><caption>\(zone.parent == nil ? "Trust anchor" : "DS at \(HTML.escape(zone.parent!))")</caption><thead><tr><th>Key tag</th><th>Algorithm</th><th>Digest</th><th>Status</th></tr></thead><tbody>")
             for ds in zone.ds.prefix(64) {
-                out.append("<tr><td>\(ds.keyTag)</td><td>\(ds.algorithm) \(HTML.escape(ds.algorithmName))</td><td class=\"mono\">\(ds.digestType) \(HTML.escape(ds.digestTypeName)) \(HTML.escape(ds.digest.map { String(format2: $0) }.joined()))</td><td>\(HTML.escape(ds.status.rawValue.replacingOccurrences(of: "_", with: " ")))</td></tr>")
+                out.append("<tr><td>\(ds.keyTag)</td><td>\(ds.algorithm) \(HTML.escape(ds.algorithmName))</td><td class=\"mono\">\(ds.digestType) \(HTML.escape(ds.digestTypeName)) \(HTML.escape(Encodings.hex(ds.digest)))</td><td>\(HTML.escape(ds.status.rawValue.replacingOccurrences(of: "_", with: " ")))</td></tr>")
             }
             out.append("</tbody></table>")
         }
@@ -200,13 +201,5 @@ public enum HTML {
             }
         }
         return out
-    }
-}
-
-extension String {
-    /// Two lowercase hex digits.
-    init(format2 byte: UInt8) {
-        let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0xf)]])
     }
 }

@@ -99,43 +99,18 @@ public enum LDNSCrypto {
     /// Signed forms above this many bytes take the record-by-record path.
     static let largeSignedForm = 60_000
 
-    /// RFC 4034 §3.1.8.1: the RRSIG RDATA without its signature, then each
-    /// record in canonical form and order, with the original TTL and, for a
-    /// wildcard expansion, the wildcard owner. ldns canonicalises and sorts
-    /// the records and does the crypto; only the concatenation is ours.
+    /// A signed form past ldns's 64 KB limit: built by `signedForm`, checked
+    /// by ldns's buffer verification.
     static func checkLargeSignature(rrset: [Record], rrsig: Record, key: Record) -> SignatureCheck {
         guard let sig = try? RRSIGData(rdata: rrsig.rdata), let dnskey = try? DNSKEYData(rdata: key.rdata) else {
             return .malformedKey("unparsable RRSIG or DNSKEY")
         }
-        let records = rrset.map { record -> Record in
-            var copy = record
-            copy.ttl = sig.originalTTL
-            if Int(sig.labels) < record.owner.rrsigLabelCount,
-               let wildcard = record.owner.suffix(labelCount: Int(sig.labels)).wildcard {
-                copy.owner = wildcard
-            }
-            return copy
+        let signed: [UInt8]
+        switch signedForm(rrset: rrset, rrsig: rrsig) {
+        case .success(let bytes): signed = bytes
+        case .failure(let failure): return failure.check
         }
-        let signature: OwnedRR, list: OwnedRRList
-        do {
-            signature = try OwnedRR(rrsig)
-            list = try OwnedRRList(records)
-        } catch {
-            return .malformedKey(error.message)
-        }
-        for index in 0..<ldns_rr_list_rr_count(list.pointer) {
-            if let rr = ldns_rr_list_rr(list.pointer, index) { ldns_rr2canonical(rr) }
-        }
-        ldns_rr_list_sort(list.pointer)
-        guard let head = OwnedBuffer(capacity: 1024), ldns_rrsig2buffer_wire(head.pointer, signature.pointer) == LDNS_STATUS_OK
-        else { return .invalid("the RRSIG could not be encoded") }
-        var signed = head.written
-        for index in 0..<ldns_rr_list_rr_count(list.pointer) {
-            guard let rr = ldns_rr_list_rr(list.pointer, index), let one = OwnedBuffer(capacity: 1024),
-                  ldns_rr2buffer_wire_canonical(one.pointer, rr, Int32(LDNS_SECTION_ANSWER.rawValue)) == LDNS_STATUS_OK
-            else { return .invalid("a record could not be encoded") }
-            signed += one.written
-        }
+        guard let signature = try? OwnedRR(rrsig) else { return .malformedKey("unparsable RRSIG") }
         guard let sigRDF = ldns_rr_rrsig_sig(signature.pointer), let raw = OwnedBuffer(capacity: 1024),
               let keyBuffer = OwnedBuffer(bytes: dnskey.publicKey), let data = OwnedBuffer(bytes: signed)
         else { return .invalid("out of memory") }
@@ -181,7 +156,11 @@ public enum LDNSCrypto {
     /// signature converted to DER, one EVP verification.
     public static func checkSignature(rrset: [Record], rrsig: Record, key: PreparedKey) -> SignatureCheck {
         defer { _ = drainOpenSSLErrors() }
-        guard let signed = signedForm(rrset: rrset, rrsig: rrsig) else { return .invalid("the signed form could not be built") }
+        let signed: [UInt8]
+        switch signedForm(rrset: rrset, rrsig: rrsig) {
+        case .success(let bytes): signed = bytes
+        case .failure(let failure): return failure.check
+        }
         guard let signature = try? OwnedRR(rrsig), let sigRDF = ldns_rr_rrsig_sig(signature.pointer),
               let der = OwnedBuffer(capacity: 128),
               ldns_convert_ecdsa_rrsig_rdf2asn1(der.pointer, sigRDF) == LDNS_STATUS_OK,
@@ -199,8 +178,10 @@ public enum LDNSCrypto {
     /// record in canonical form and order, with the original TTL and, for a
     /// wildcard expansion, the wildcard owner; ldns canonicalises, sorts and
     /// encodes, only the concatenation is ours (so it also works past 64 KB).
-    static func signedForm(rrset: [Record], rrsig: Record) -> [UInt8]? {
-        guard let sig = try? RRSIGData(rdata: rrsig.rdata) else { return nil }
+    /// Fails with the check's result: a record ldns cannot take is reported
+    /// as a malformed key (as before), an encoding failure as invalid.
+    static func signedForm(rrset: [Record], rrsig: Record) -> Result<[UInt8], SignatureCheckFailure> {
+        guard let sig = try? RRSIGData(rdata: rrsig.rdata) else { return .failure(.init(.malformedKey("unparsable RRSIG or DNSKEY"))) }
         let records = rrset.map { record -> Record in
             var copy = record
             copy.ttl = sig.originalTTL
@@ -210,20 +191,32 @@ public enum LDNSCrypto {
             }
             return copy
         }
-        guard let signature = try? OwnedRR(rrsig), let list = try? OwnedRRList(records) else { return nil }
+        let signature: OwnedRR, list: OwnedRRList
+        do {
+            signature = try OwnedRR(rrsig)
+            list = try OwnedRRList(records)
+        } catch {
+            return .failure(.init(.malformedKey(error.message)))
+        }
         for index in 0..<ldns_rr_list_rr_count(list.pointer) {
             if let rr = ldns_rr_list_rr(list.pointer, index) { ldns_rr2canonical(rr) }
         }
         ldns_rr_list_sort(list.pointer)
         guard let head = OwnedBuffer(capacity: 1024), ldns_rrsig2buffer_wire(head.pointer, signature.pointer) == LDNS_STATUS_OK
-        else { return nil }
+        else { return .failure(.init(.invalid("the RRSIG could not be encoded"))) }
         var signed = head.written
         for index in 0..<ldns_rr_list_rr_count(list.pointer) {
-            guard let rr = ldns_rr_list_rr(list.pointer, index), let one = OwnedBuffer(capacity: 512),
+            guard let rr = ldns_rr_list_rr(list.pointer, index), let one = OwnedBuffer(capacity: 1024),
                   ldns_rr2buffer_wire_canonical(one.pointer, rr, Int32(LDNS_SECTION_ANSWER.rawValue)) == LDNS_STATUS_OK
-            else { return nil }
+            else { return .failure(.init(.invalid("a record could not be encoded"))) }
             signed += one.written
         }
-        return signed
+        return .success(signed)
+    }
+
+    /// A `SignatureCheck` carried as an error.
+    struct SignatureCheckFailure: Error {
+        let check: SignatureCheck
+        init(_ check: SignatureCheck) { self.check = check }
     }
 }

@@ -30,6 +30,9 @@ public struct ZoneVerifier: Sendable {
     }
 
     public let options: Options
+    /// A key by tag and algorithm, as RRSIGs and DS name it.
+    static func keyID(_ tag: UInt16, _ algorithm: DNSSECAlgorithm) -> UInt32 { UInt32(tag) << 8 | UInt32(algorithm.rawValue) }
+
     /// Longer validity is a replay window (RFC 6781 §4.4.2): the same 180 days as for names.
     static let maxSignatureLifetime = AnalysisPolicy().maxSignatureLifetime
 
@@ -43,7 +46,7 @@ public struct ZoneVerifier: Sendable {
         var keysByTag: [UInt32: [Record]] = [:]
         for key in zoneKeys {
             guard let data = try? DNSKEYData(rdata: key.rdata) else { continue }
-            let id = UInt32(LDNSCrypto.keyTag(dnskeyRDATA: key.rdata)) << 8 | UInt32(data.algorithm.rawValue)
+            let id = Self.keyID(LDNSCrypto.keyTag(dnskeyRDATA: key.rdata), data.algorithm)
             keysByTag[id, default: []].append(key)
         }
         let algorithms = Set(zoneKeys.compactMap { try? DNSKEYData(rdata: $0.rdata).algorithm })
@@ -95,7 +98,7 @@ public struct ZoneVerifier: Sendable {
                     findings.add(.rrsigOriginalTTLMismatch, .rrsigs(owner, covering: set.rrset.type), owner: owner,
                                  "RRSIG \(set.rrset.type) \(owner) by \(sig.keyTag) has original TTL \(sig.originalTTL), the RRset \(set.rrset.ttl)")
                 }
-                let id = UInt32(sig.keyTag) << 8 | UInt32(sig.algorithm.rawValue)
+                let id = Self.keyID(sig.keyTag, sig.algorithm)
                 guard let candidates = keysByTag[id] else {
                     findings.add(.rrsigNoMatchingDNSKEY, .rrsigs(owner, covering: set.rrset.type), owner: owner,
                                  "RRSIG \(set.rrset.type) \(owner) names key \(sig.keyTag)/\(sig.algorithm.rawValue), which the DNSKEY RRset does not hold")
@@ -128,7 +131,7 @@ public struct ZoneVerifier: Sendable {
         }
         // Every key that signed the DNSKEY RRset, valid or not: a broken one is its own finding, not NO_SEP's.
         let dnskeySigners = Set(jobs.filter { zone.sets[$0.set].rrset.type == .dnskey && zone.sets[$0.set].rrset.owner == apex }
-            .map { UInt32($0.sig.keyTag) << 8 | UInt32($0.sig.algorithm.rawValue) })
+            .map { Self.keyID($0.sig.keyTag, $0.sig.algorithm) })
         let soaExpire = zone.apexSet(.soa).flatMap { $0.rdatas.first }.flatMap { try? SOAData(rdata: $0) }.map { Int64($0.expire) }
         var earliest: Int64? = nil
         var earliestWhat = ""
@@ -184,7 +187,7 @@ public struct ZoneVerifier: Sendable {
         let sepKeys = zoneKeys.filter { (try? DNSKEYData(rdata: $0.rdata))?.isSecureEntryPoint == true }
         let sepSigning = sepKeys.contains { key in
             guard let data = try? DNSKEYData(rdata: key.rdata) else { return false }
-            return dnskeySigners.contains(UInt32(LDNSCrypto.keyTag(dnskeyRDATA: key.rdata)) << 8 | UInt32(data.algorithm.rawValue))
+            return dnskeySigners.contains(Self.keyID(LDNSCrypto.keyTag(dnskeyRDATA: key.rdata), data.algorithm))
         }
         if !zoneKeys.isEmpty && !sepSigning {
             findings.add(.noSEP, .rrset(apex, .dnskey), owner: apex,
@@ -205,7 +208,7 @@ public struct ZoneVerifier: Sendable {
             if matching.isEmpty {
                 findings.add(.digestInvalid, subject, owner: apex,
                              "DS \(ds.keyTag)/\(ds.algorithm.rawValue)/\(ds.digestType.rawValue) of --ds-file: its digest matches no DNSKEY \(ds.keyTag) of \(apex)")
-            } else if !dnskeySigners.contains(UInt32(ds.keyTag) << 8 | UInt32(ds.algorithm.rawValue)) {
+            } else if !dnskeySigners.contains(Self.keyID(ds.keyTag, ds.algorithm)) {
                 // (A signature by it that fails is reported as itself: the cause, not this consequence.)
                 findings.add(.noSEP, subject, owner: apex,
                              "DS \(ds.keyTag) of --ds-file matches DNSKEY \(ds.keyTag), which does not sign the DNSKEY RRset: validators following that DS fail")
