@@ -223,13 +223,8 @@ struct AnalysisRun {
     mutating func expiryFinding(_ validUntil: Int64) {
         guard let first = pathSignatures.min(by: { $0.expiry < $1.expiry }) else { return }
         let (expiry, what, zone) = (first.expiry, first.what, first.zone)
-        let left = expiry - now
-        guard left < policy.warnSeconds else { return }
-        let lifetime = first.lifetime ?? 0
-        // Short-lived signatures refreshed continuously (online signers) are
-        // fine while more than half their lifetime remains.
-        if lifetime > 0 && lifetime < 2 * policy.warnSeconds && left * 2 > lifetime { return }
-        let severity: Severity = left < policy.critSeconds ? .error : .warning
+        guard let severity = ExpiryRule.severity(left: expiry - now, lifetime: first.lifetime ?? 0,
+                                                 warnSeconds: policy.warnSeconds, critSeconds: policy.critSeconds) else { return }
         add(.rrsigExpiresSoon, what, zone: zone, time: expiry,
             "\(what) expires \(TimeText.describe(expiry, from: now)); the chain turns bogus then unless re-signed",
             severity: severity)
@@ -482,3 +477,16 @@ struct AnalysisRun {
 }
 
 import Foundation
+
+/// When a signature's coming expiration alarms (RRSIG_EXPIRES_SOON), for a
+/// name's chain and a zone file alike: inside the warn window a warning,
+/// inside the crit window an error; short-lived signatures refreshed
+/// continuously (online signers) are fine while more than half their
+/// lifetime remains.
+public enum ExpiryRule {
+    public static func severity(left: Int64, lifetime: Int64, warnSeconds: Int64, critSeconds: Int64) -> Severity? {
+        guard left < warnSeconds else { return nil }
+        if lifetime > 0 && lifetime < 2 * warnSeconds && left * 2 > lifetime { return nil }
+        return left < critSeconds ? .error : .warning
+    }
+}

@@ -156,12 +156,11 @@ public struct ZoneVerifier: Sendable {
                     findings.add(.rrsigValidityTooShort, subject, owner: rrset.owner,
                                  "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) is valid for \(TimeText.span(lifetime)), less than the SOA EXPIRE (\(TimeText.span(soaExpire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
                 }
-                // Short-lived signatures (a few days, re-signed often) are fine while more than half their lifetime remains, as for names.
-                let shortAndFresh = lifetime > 0 && lifetime < 2 * options.warnSeconds && left * 2 > lifetime
-                if left < options.warnSeconds && !shortAndFresh {
+                if let severity = ExpiryRule.severity(left: left, lifetime: lifetime, warnSeconds: options.warnSeconds,
+                                                      critSeconds: options.critSeconds) {
                     findings.add(.rrsigExpiresSoon, subject, owner: rrset.owner, time: expiration,
                                  "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) expires \(TimeText.rfc3339(expiration)) (in \(TimeText.span(left)))",
-                                 severity: left < options.critSeconds ? .error : .warning)
+                                 severity: severity)
                 }
                 if Int64(rrset.ttl) > left {
                     findings.add(.ttlBeyondExpiration, .rrset(rrset.owner, rrset.type), owner: rrset.owner, time: expiration,

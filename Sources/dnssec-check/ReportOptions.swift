@@ -19,6 +19,14 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
+/// --warn-days and --crit-days, for names and zone files: at most a century,
+/// beyond which the seconds no longer fit the analysis' arithmetic.
+func checkExpiryDays(warn: Double, crit: Double) throws {
+    guard (0...36_500).contains(warn), (0...36_500).contains(crit) else {
+        throw ValidationError("--warn-days and --crit-days must be between 0 and 36500 days")
+    }
+}
+
 /// Options shared by `check` and `analyze`: policy, output and exit codes.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -80,10 +88,7 @@ struct ReportOptions: ParsableArguments {
     var quiet = false
 
     func policy() throws -> AnalysisPolicy {
-        // At most a century: beyond that the seconds no longer fit the analysis' arithmetic.
-        guard (0...36_500).contains(warnDays), (0...36_500).contains(critDays) else {
-            throw ValidationError("--warn-days and --crit-days must be between 0 and 36500 days")
-        }
+        try checkExpiryDays(warn: warnDays, crit: critDays)
         guard (10...100_000).contains(maxSignatureChecks) else {
             throw ValidationError("--max-signature-checks must be between 10 and 100000")
         }

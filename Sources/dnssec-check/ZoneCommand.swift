@@ -64,9 +64,7 @@ struct ZoneCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        guard (0...36_500).contains(warnDays), (0...36_500).contains(critDays) else {
-            throw ValidationError("--warn-days and --crit-days must be between 0 and 36500 days")
-        }
+        try checkExpiryDays(warn: warnDays, crit: critDays)
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         let originName: DNSName?
         do { originName = try origin.map { try DNSName($0.hasSuffix(".") ? $0 : $0 + ".") } } catch {
