@@ -18,15 +18,18 @@ struct DenialOutcome {
     var description: String { unchecked.map { "\(kind), not checked: \($0)" } ?? kind }
 
     /// The record as it enters the proof (its role is noted later).
-    mutating func note(_ record: Record, signed: Bool) {
+    mutating func note(_ record: Record, _ validation: RRsetValidation) {
+        let signed = validation.isSecure
+        let rrsigs = validation.signatures
         let owner = record.owner.description
         guard !records.contains(where: { $0.owner == owner && $0.type == record.type.description }) else { return }
         if record.type == .nsec, let data = try? NSECData(rdata: record.rdata) {
             records.append(ProofRecord(owner: owner, type: "NSEC", next: data.nextDomainName.description,
-                                       types: data.types.map(\.description), signed: signed))
+                                       types: data.types.map(\.description), signed: signed, rrsigs: rrsigs))
         } else if record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata) {
             records.append(ProofRecord(owner: owner, type: "NSEC3", next: Encodings.base32hex(data.nextHashedOwner),
-                                       types: data.types.map(\.description), signed: signed, optOut: data.optOut))
+                                       types: data.types.map(\.description), signed: signed, optOut: data.optOut,
+                                       rrsigs: rrsigs))
         }
     }
 
@@ -82,7 +85,7 @@ extension AnalysisRun {
                 outcome.problems += validation.problems
                 outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signature not valid)" })
             }
-            for record in rrset.records { outcome.note(record, signed: validation.isSecure) }
+            for record in rrset.records { outcome.note(record, validation) }
         }
         let valid = Array(validOwners.values)
         if nsec3Records.isEmpty {
@@ -268,7 +271,7 @@ extension AnalysisRun {
                                                     section: { $0.authority }, keys: keys)
                 if validation.isSecure { valid += rrset.records }
                 outcome.proof += rrset.records.map { "\($0.owner) \($0.type)\(validation.isSecure ? " (signed)" : " (signature not valid)")" }
-                for record in rrset.records { outcome.note(record, signed: validation.isSecure) }
+                for record in rrset.records { outcome.note(record, validation) }
             }
             // Iterations above the limit: insecure, unhashed, as in nsec3Proof.
             if valid.contains(where: { $0.type == .nsec3 && ((try? NSEC3Data(rdata: $0.rdata))?.iterations ?? 0) > policy.nsec3IterationLimit }) {

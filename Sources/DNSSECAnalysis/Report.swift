@@ -172,18 +172,23 @@ public struct ProofRecord: Sendable, Hashable, Codable {
     public var next: String
     public var types: [String]
     public var signed: Bool
+    /// The RRSIGs over its RRset, with their keys and statuses (the graph
+    /// draws each from the key that made it).
+    public var rrsigs: [RRSIGReport] = []
     public var roles: [Role] = []
     /// NSEC3 only: the hashes of the names it matched or covered.
     public var hashes: [Hash] = []
     public var optOut: Bool = false
 
-    public init(owner: String, type: String, next: String, types: [String], signed: Bool, optOut: Bool = false) {
+    public init(owner: String, type: String, next: String, types: [String], signed: Bool, optOut: Bool = false,
+                rrsigs: [RRSIGReport] = []) {
         self.owner = owner
         self.type = type
         self.next = next
         self.types = types
         self.signed = signed
         self.optOut = optOut
+        self.rrsigs = rrsigs
     }
 }
 

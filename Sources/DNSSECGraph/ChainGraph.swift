@@ -388,6 +388,11 @@ struct Builder {
                     if !record.signed { lines.append("unsigned") }
                     addNode(.init(id: proof, kind: .proof, lines: lines,
                                   status: record.signed ? status : .bogus, dashed: !record.signed), to: zone)
+                    // Each signature over the proof record, from the key that made it.
+                    for sig in record.rrsigs.prefix(limits.edgesPerSignedSet) {
+                        let signerZone = clusterIndex[sig.signer] != nil ? sig.signer : (zone ?? sig.signer)
+                        addEdge(signatureEdge(sig, from: signingKey(signerZone, sig.keyTag, sig.algorithm), to: proof))
+                    }
                 }
                 let roles = record.roles.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
                 addEdge(.init(from: id, to: proof, kind: .proof, status: status,

@@ -4,9 +4,14 @@
 /// escaped, so a hostile name cannot break the file.
 public struct DOTWriter: Sendable {
     public var title: String
+    /// Whether the caption repeats the finding to fix first: yes for a graph
+    /// on its own (attached to a ticket), no inside the HTML page, whose
+    /// verdict block above the graph says it already.
+    public var captionsFixFirst: Bool
 
-    public init(title: String = "dnssec-check") {
+    public init(title: String = "dnssec-check", captionsFixFirst: Bool = true) {
         self.title = title
+        self.captionsFixFirst = captionsFixFirst
     }
 
     /// Colours and styles, one place for the graph and the HTML page.
@@ -56,7 +61,7 @@ public struct DOTWriter: Sendable {
     }
 
     func caption(_ graph: ChainGraph) -> String {
-        graph.fixFirst.isEmpty ? title : ([title] + graph.fixFirst.map { Self.wrap($0, 110) }).joined(separator: "\n")
+        graph.fixFirst.isEmpty || !captionsFixFirst ? title : ([title] + graph.fixFirst.map { Self.wrap($0, 110) }).joined(separator: "\n")
     }
 
     func nodeLine(_ node: ChainGraph.Node) -> String {

@@ -272,7 +272,7 @@ final class ReportSink {
     /// page around it; the reason when Graphviz failed.
     func picture(_ reports: [NameReport]) -> String? {
         let graph = ChainGraph(reports: reports, warnSeconds: policy.warnSeconds, critSeconds: policy.critSeconds)
-        let dot = DOTWriter(title: Self.tool).render(graph)
+        let dot = DOTWriter(title: Self.tool, captionsFixFirst: format != .html).render(graph)
         do {
             switch format {
             case .dot: write(dot)

@@ -104,6 +104,12 @@ struct GraphTests {
         let roles = proofs.compactMap(\.label).joined(separator: ", ")
         #expect(roles.contains("closest encloser") && roles.contains("covers next closer"))
         #expect(Self.nodes(graph).filter { $0.kind == .proof }.allSatisfy { $0.id.hasPrefix("nsec3 ") && $0.lines.contains("opt-out") })
+        // Each proof record hangs under the zone key that signed it, as an answer does.
+        for proof in proofs {
+            let signatures = graph.edges.filter { $0.kind == .rrsig && $0.to == proof.to }
+            #expect(!signatures.isEmpty, "no signing key drawn for \(proof.to)")
+            #expect(signatures.allSatisfy { $0.from.hasPrefix("dnskey nsec3-optout.lab. ") && $0.status == .secure }, "\(signatures)")
+        }
     }
 
     @Test func anInsecureDelegationHasNoDS() async throws {
@@ -179,8 +185,23 @@ struct GraphTests {
                 #expect(result.stdout.contains("id=\"graph\"") && result.stdout.contains("class=\"timeline\""))
                 #expect(!result.stdout.contains("<script"), "no script in the page")
                 #expect(!result.stdout.contains("src=\"http"), "nothing is loaded from the network")
+                // The verdict block says what to fix first; the graph's caption
+                // inside the page does not say it a second time.
+                // (The legend's "fix first" names the highlight colour, not a finding.)
+                let verdictBlock = result.stdout.components(separatedBy: "<strong>Fix first:</strong>").count - 1
+                #expect(verdictBlock <= 1, "\(capture): the fix-first line \(verdictBlock) times")
+                #expect(result.stdout.range(of: "fix first [A-Z0-9_]+ \\(", options: .regularExpression) == nil,
+                        "\(capture): the graph's caption repeats the finding to fix first")
             }
         }
+    }
+
+    @Test func aGraphOnItsOwnNamesTheFixButTheHTMLPageOnlyOnce() throws {
+        let svg = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--format", "svg"])
+        #expect(svg.stdout.contains("fix first EXPIRATION_IN_PAST"), "a graph attached to a ticket says what to fix")
+        let html = try Tool.dnssecCheck(["analyze", Tool.capturePath("expired"), "--format", "html"])
+        #expect(html.stdout.contains("<strong>Fix first:</strong> <code>EXPIRATION_IN_PAST</code>"))
+        #expect(!html.stdout.contains("fix first EXPIRATION_IN_PAST"), "the page's graph caption does not repeat it")
     }
 
     @Test func pngIsAPicture() throws {
