@@ -258,6 +258,11 @@ enum UndelegatedOption {
 
 /// The RDATA of `type` written in presentation form (an option's or a JSON
 /// field's value), parsed by ldns; nil when it is not that type's data.
+/// The value is data, not zone-file text: a ';' (a comment to ldns, which
+/// would drop the rest), parentheses, quotes or control bytes make it no
+/// RDATA at all, rather than a prefix of what was written.
 func presentationRDATA(_ text: String, as type: RRType) -> [UInt8]? {
-    (try? Presentation.parseRecord("rdata. 3600 IN \(type) \(text)"))?.rdata
+    guard !text.unicodeScalars.contains(where: { ";()\"".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F })
+    else { return nil }
+    return (try? Presentation.parseRecord("rdata. 3600 IN \(type) \(text)"))?.rdata
 }

@@ -268,7 +268,11 @@ struct CLITests {
 
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A DSRecord with a ';' is refused whole: ldns would read it up to the ';' as a comment.
+        let commented = "{\"KeySigningKeys\": [{\"DSRecord\": \"56862 13 2 77A9E3A0D9F8F141FD8C171281E0E2C2F94E38238BBA1972659E9180F7E0AF7D; 0000\"}]}"
         for (file, text, words) in [("broken.json", "{\"KeySigningKeys\": [{\"DSRecord\": \"1 13 2 zz\"}]}", "DSRecord"),
+                                    ("commented.json", commented, "is not DS data"),
+                                    ("newline.json", commented.replacingOccurrences(of: "; 0000", with: "\\n0000"), "is not DS data"),
                                     ("a.txt", "example.com. IN A 192.0.2.1", "is not a DS"),
                                     ("zsk.txt", "example.com. IN DNSKEY 256 3 13 \(String(repeating: "A", count: 88))", "SEP")] {
             let path = directory.appendingPathComponent(file)
