@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "DNSSECReport", dependencies: ["DNSSECAnalysis"]),
         // DOT, SVG/PNG (laid out through GraphvizBridge) and the HTML report.
         .target(name: "GraphvizBridge", dependencies: ["CGraphviz"]),
-        .target(name: "DNSSECGraph", dependencies: ["DNSModel", "DNSSECAnalysis", "DNSSECReport"]),
+        .target(name: "DNSSECGraph", dependencies: ["DNSModel", "LDNSBridge", "DNSSECAnalysis", "DNSSECReport"]),
         // Offline verification of signed zone files (`dnssec-check zone`).
         .target(name: "ZoneVerify", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC", "DNSSECAnalysis", "DNSSECReport"]),
         // Running programs from tests; only test targets depend on it.

@@ -281,8 +281,7 @@ struct AnalysisRun {
             }
             report.kind = positive.isEmpty ? .cname : .positive
             let answered = RRset.group(sources[0].answerRecords(name, answerType)).flatMap(\.records)
-            report.records = answered.map(Presentation.render)
-            report.rdata = answered.map(Presentation.renderRDATA)
+            report.records = answered
             guard zoneStatus == .secure else {
                 report.status = zoneStatus
                 // The answer's own RRSIGs still show, checked with the keys the

@@ -124,15 +124,14 @@ public struct RRSIGReport: Sendable, Hashable, Codable {
     public var expirationTime: Int64 = 0
 }
 
-public struct RRsetReport: Sendable, Hashable, Codable {
+public struct RRsetReport: Sendable, Hashable {
     public var owner: String
     public var type: String
     public var kind: AnswerKind
     public var status: SecurityStatus
-    public var records: [String]
+    /// The records themselves: each renderer prints them its own way.
+    public var records: [Record]
     public var rrsigs: [RRSIGReport]
-    /// The RDATA of each record alone ("127.0.0.1"), for the graph's labels.
-    public var rdata: [String] = []
     /// One line per NSEC/NSEC3 record of the denial: "owner NSEC (signed)".
     public var proof: [String]
     /// The same records in full, with what each one proves.

@@ -1,5 +1,6 @@
 import DNSModel
 import DNSSECAnalysis
+import LDNSBridge
 
 /// The chain of trust of one run as a graph, the picture DNSViz users know:
 /// each zone a cluster from the trust anchor down (ancestors shared between
@@ -363,7 +364,7 @@ struct Builder {
             var lines = ["\(rrset.owner) \(rrset.type)"]
             switch rrset.kind {
             case .positive, .cname:
-                for rdata in rrset.rdata.prefix(limits.recordsPerRRset) { lines.append(Self.clip(rdata, 48)) }
+                for record in rrset.records.prefix(limits.recordsPerRRset) { lines.append(Self.clip(Presentation.renderRDATA(record), 48)) }
                 if rrset.records.count > limits.recordsPerRRset { lines.append("… \(rrset.records.count - limits.recordsPerRRset) more") }
             case .nxdomain: lines.append("NXDOMAIN")
             case .nodata: lines.append("NODATA")

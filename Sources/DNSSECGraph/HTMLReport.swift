@@ -1,5 +1,6 @@
 import DNSModel
 import DNSSECAnalysis
+import LDNSBridge
 import DNSSECReport
 
 /// One self-contained HTML file for a ticket attachment: inline CSS and
@@ -86,7 +87,7 @@ public struct HTMLReport: Sendable {
         func rows(_ report: NameReport) {
             for rrset in report.rrsets {
                 let records = rrset.kind == .positive || rrset.kind == .cname
-                    ? rrset.records.prefix(8).map(HTML.escape).joined(separator: "<br/>")
+                    ? rrset.records.prefix(8).map { HTML.escape(Presentation.render($0)) }.joined(separator: "<br/>")
                     : HTML.escape(TextReport.kindText(rrset.kind)) + (rrset.proofRecords.isEmpty ? "" : "<br/>" + rrset.proofRecords.map {
                         HTML.escape("\($0.type) \($0.owner) → \($0.next) [\($0.types.joined(separator: " "))]"
                                     + ($0.roles.isEmpty ? "" : " " + $0.roles.map(\.rawValue).joined(separator: ", ")))

@@ -1,5 +1,6 @@
 import DNSModel
 import DNSSECAnalysis
+import LDNSBridge
 
 /// The versioned JSON document (docs/report-schema.md, validated by
 /// docs/report-schema.json): snake_case keys in sorted order, arrays in a
@@ -202,7 +203,7 @@ public struct JSONReport {
             "type": .string(rrset.type),
             "kind": .string(rrset.kind.rawValue),
             "status": .string(rrset.status.rawValue),
-            "records": .strings(rrset.records),
+            "records": .strings(rrset.records.map(Presentation.render)),
             "rrsigs": .array(sortedSignatures(rrset.rrsigs).map(rrsig)),
             "proof": .strings(rrset.proof),
             "proof_records": .array(rrset.proofRecords.map { record in

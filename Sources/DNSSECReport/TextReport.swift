@@ -132,7 +132,7 @@ public struct TextReport {
             }
             let limit = verbosity >= .verbose ? Int.max : 5
             for record in rrset.records.prefix(limit) {
-                out.append("  " + Self.shorten(record))
+                out.append("  " + Presentation.renderElided(record))
             }
             if rrset.records.count > limit {
                 out.append("  … and \(rrset.records.count - limit) more (-v shows all)")
@@ -308,7 +308,7 @@ public struct TextReport {
                 head.append(";; \(message.rcode), no \(type) in the answer")
                 records = message.authority.filter { [.soa, .nsec, .nsec3, .rrsig, .ns, .ds].contains($0.type) }
             }
-            let lines = head + records.map { Self.shorten(Presentation.render($0)) }
+            let lines = head + records.map(Presentation.renderElided)
             if let index = groups.firstIndex(where: { $0.lines == lines }) {
                 groups[index].servers.append(answer.server)
             } else {
@@ -330,26 +330,6 @@ public struct TextReport {
     static func covers(_ record: Record, _ type: RRType) -> Bool {
         guard record.type == .rrsig, let sig = try? RRSIGData(rdata: record.rdata) else { return false }
         return sig.typeCovered == type
-    }
-
-    /// A record line with its key or signature material elided in the
-    /// middle, so that dig-style lines stay readable at 80 columns.
-    static func shorten(_ line: String) -> String {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count >= 5 else { return line }
-        let type = fields[3]
-        let skip: Int
-        switch type {
-        case "DNSKEY", "CDNSKEY": skip = 3
-        case "RRSIG": skip = 8
-        default: return line
-        }
-        let tokens = fields[4...].joined(separator: "\t").split(separator: " ").map(String.init)
-        guard tokens.count > skip else { return line }
-        let blob = tokens[skip...].joined()
-        guard blob.count > 24 else { return line }
-        let short = blob.prefix(10) + "…" + blob.suffix(6)
-        return fields[0..<4].joined(separator: "\t") + "\t" + (tokens[0..<skip] + [String(short)]).joined(separator: " ")
     }
 
     // MARK: - -vv: exchanges

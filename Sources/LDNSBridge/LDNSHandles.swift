@@ -49,14 +49,17 @@ final class OwnedRR {
     }
 
     /// The RDATA fields alone in presentation format, space-separated.
-    var rdataPresentation: String {
+    var rdataPresentation: String { rdataFields.joined(separator: " ") }
+
+    /// Each RDATA field in presentation format, in order.
+    var rdataFields: [String] {
         var fields: [String] = []
         for index in 0..<ldns_rr_rd_count(pointer) {
             guard let rdf = ldns_rr_rdf(pointer, index), let text = ldns_rdf2str(rdf) else { continue }
             fields.append(String(cString: text))
             free(text)
         }
-        return fields.joined(separator: " ")
+        return fields
     }
 }
 

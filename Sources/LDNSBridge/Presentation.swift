@@ -29,6 +29,17 @@ public enum Presentation {
         return rr.presentation
     }
 
+    /// The record as `render` prints it, with its key or signature (the
+    /// last field of DNSKEY, CDNSKEY and RRSIG) cut to its first 10 and last
+    /// 6 characters when longer than 24, so dig-style lines stay readable
+    /// at 80 columns. Every other record prints whole.
+    public static func renderElided(_ record: Record) -> String {
+        let line = render(record)
+        guard [.dnskey, .cdnskey, .rrsig].contains(record.type), let rr = try? OwnedRR(record),
+              let blob = rr.rdataFields.last, blob.count > 24, line.hasSuffix(blob) else { return line }
+        return line.dropLast(blob.count) + blob.prefix(10) + "…" + blob.suffix(6)
+    }
+
     /// Only the RDATA in presentation format ("192.0.2.1", "10 mx.example."),
     /// for renderers that show values without their owner, TTL and type.
     public static func renderRDATA(_ record: Record) -> String {

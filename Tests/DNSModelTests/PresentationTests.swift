@@ -26,6 +26,24 @@ struct PresentationTests {
         #expect(try Presentation.parseRecord(Presentation.render(record)) == record)
     }
 
+    /// The text report's dig-style lines: the key or signature cut in the
+    /// middle, every other field (and every other type) as `render` prints it.
+    @Test("renderElided cuts only DNSKEY, CDNSKEY and RRSIG material")
+    func elided() throws {
+        let sig = try Presentation.parseRecord("host.example.com. 86400 IN RRSIG A 5 3 86400 20030322173103 20030220173103 2642 example.com. oJB1W6WNGv+ldvQ3WDG0MQkg5IEhjRip8WTrPYGv07h108dUKGMeDPKijVCHX3DDKdfb+v6oB9wfuh3DTJXUAfI/M0zmO/zz8bW0Rznl8O3tGNazPwQKkRN20XPXV6nwwfoXmJQbsLNrLfkGJ5D6fwFm8nN+6pBzeDQfsS3Ap3o=")
+        #expect(Presentation.renderElided(sig) == "host.example.com.\t86400\tIN\tRRSIG\tA 5 3 86400 20030322173103 20030220173103 2642 example.com. oJB1W6WNGv…3Ap3o=")
+        let key = try Presentation.parseRecord("example.com. 3600 IN DNSKEY 257 3 13 m9xtQM1bTiFB8XZDMXEojUPIsbmOWfS+a5gpcXHYH5T6L1fJ0uLHJHJqZwGqbTgE1R/qbssBOzt10hg0QfbGiw==")
+        #expect(Presentation.renderElided(key) == "example.com.\t3600\tIN\tDNSKEY\t257 3 13 m9xtQM1bTi…bGiw==")
+        var cdnskey = key
+        cdnskey.type = .cdnskey
+        #expect(Presentation.renderElided(cdnskey).hasSuffix("\tCDNSKEY\t257 3 13 m9xtQM1bTi…bGiw=="))
+        // A short key, and a long record of another type, print whole.
+        let short = try Presentation.parseRecord("example.com. 3600 IN DNSKEY 256 3 13 AAAAAAAAAAAAAAAAAAAA")
+        #expect(Presentation.renderElided(short) == Presentation.render(short))
+        let txt = try Presentation.parseRecord("a.example. 60 IN TXT \"\(String(repeating: "x", count: 200))\"")
+        #expect(Presentation.renderElided(txt) == Presentation.render(txt))
+    }
+
     @Test("parsed records carry the right wire RDATA")
     func parsedValues() throws {
         let ds = try Presentation.parseRecord("dskey.example.com. 86400 IN DS 60485 5 1 2BB183AF5F22588179A53B0A98631FAD1A292118")
