@@ -251,7 +251,7 @@ struct AnalysisRun {
 
     mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
                               zoneStatus: SecurityStatus, keys: [Record], published: [Record] = []) -> (RRsetReport, SecurityStatus) {
-        var report = RRsetReport(owner: name.description, type: type.description, kind: .noAnswer,
+        var report = RRsetReport(owner: name, type: type.description, kind: .noAnswer,
                                  status: .indeterminate, records: [], rrsigs: [], proof: [])
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         guard let first = usable.first?.message else {

@@ -36,7 +36,7 @@ public enum Subject: Sendable, Hashable, CustomStringConvertible {
         case .zone(let zone): return "zone \(zone)"
         case .delegation(let parent, let child): return "delegation \(parent?.description ?? "?") → \(child)"
         case .server(let address, let names, let zone):
-            return "server \(ZoneObservation.label(names: names.map(\.description), address: address.description)) for \(zone)"
+            return "server \(ZoneObservation.label(names: names, address: address)) for \(zone)"
         case .name(let name): return name.description
         case .rrset(let owner, let type): return "\(owner) \(type)"
         case .rrsigs(let owner, let type): return "RRSIG \(type) \(owner)"

@@ -1,3 +1,5 @@
+import DNSModel
+
 extension NameReport {
     /// The one finding to act on first: a check that ran out of time (what
     /// it could not see is unknown), then an error where the chain breaks,
@@ -7,8 +9,8 @@ extension NameReport {
     /// Looks into CNAME targets, whose breakage is the name's.
     public var fixFirst: Diagnostic? {
         var all: [Diagnostic] = []
-        var depth: [String: Int] = [:]
-        var breakZones: Set<String> = []
+        var depth: [DNSName: Int] = [:]
+        var breakZones: Set<DNSName> = []
         func gather(_ report: NameReport) {
             all += report.findings.filter { $0.severity != .info }
             for (index, zone) in report.zones.enumerated() where depth[zone.zone] == nil { depth[zone.zone] = index }
@@ -32,9 +34,9 @@ extension NameReport {
         let overriding: Set<String> = ["CHECK_DEADLINE_EXCEEDED", "QUERY_BUDGET_EXCEEDED"]
         func rank(_ d: Diagnostic) -> [Int] {
             [overriding.contains(d.code) ? 0 : 1,
-             d.severity == .error && breakZones.contains(d.zone.description) ? 0 : 1,
+             d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,
              d.severity == .error ? 0 : 1,
-             depth[d.zone.description] ?? Int.max,
+             depth[d.zone] ?? Int.max,
              causes.contains(d.code) ? 0 : consequences.contains(d.code) ? 2 : 1,
              order[d.code] ?? Int.max]
         }

@@ -184,13 +184,13 @@ final class Validator {
                     // Not checked: the copy's or the name's budget is spent.
                     unchecked += 1
                     var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: .notChecked, at: referenceTime)
-                    report.servers.append(answer.server.description)
+                    report.servers.append(answer.server)
                     reports[reportKey] = report
                     continue
                 }
                 let status = Self.statusName(outcome, hadKey: !candidates.isEmpty)
                 var report = reports[reportKey] ?? Self.report(sig: data, owner: owner, status: status, at: referenceTime)
-                report.servers.append(answer.server.description)
+                report.servers.append(answer.server)
                 reports[reportKey] = report
 
                 let when = TimeText.describe(SerialTime.absolute(data.expiration, near: referenceTime), from: referenceTime)
@@ -250,8 +250,8 @@ final class Validator {
         // A total order: two signatures by one key (a stale server's older one) must not swap between runs.
         // Ties (a flood of RRSIGs alike but for their signature bytes) fall to the RDATA itself.
         result.signatures = reports.sorted {
-            ($0.value.keyTag, $0.value.typeCovered, $0.value.inception, $0.value.expiration, $0.value.servers.joined(separator: ","), $0.key)
-                < ($1.value.keyTag, $1.value.typeCovered, $1.value.inception, $1.value.expiration, $1.value.servers.joined(separator: ","), $1.key)
+            ($0.value.keyTag, $0.value.typeCovered, $0.value.inception, $0.value.expiration, $0.value.servers.map(\.description).joined(separator: ","), $0.key)
+                < ($1.value.keyTag, $1.value.typeCovered, $1.value.inception, $1.value.expiration, $1.value.servers.map(\.description).joined(separator: ","), $1.key)
         }.map(\.value)
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result

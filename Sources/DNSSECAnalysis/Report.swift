@@ -106,7 +106,7 @@ public struct DNSKEYReport: Sendable, Hashable, Codable {
     public var servers: [String]
 }
 
-public struct RRSIGReport: Sendable, Hashable, Codable {
+public struct RRSIGReport: Sendable, Hashable {
     public var owner: String
     public var typeCovered: String
     public var keyTag: UInt16
@@ -117,7 +117,7 @@ public struct RRSIGReport: Sendable, Hashable, Codable {
     /// Seconds from the reference time to expiration (negative when expired).
     public var secondsLeft: Int64
     public var status: SignatureStatus
-    public var servers: [String]
+    public var servers: [ServerAddress]
     /// The same window in seconds since the epoch, for renderers that draw
     /// it (the HTML timeline): never parsed back from the strings.
     public var inceptionTime: Int64 = 0
@@ -125,7 +125,7 @@ public struct RRSIGReport: Sendable, Hashable, Codable {
 }
 
 public struct RRsetReport: Sendable, Hashable {
-    public var owner: String
+    public var owner: DNSName
     public var type: String
     public var kind: AnswerKind
     public var status: SecurityStatus
@@ -141,7 +141,7 @@ public struct RRsetReport: Sendable, Hashable {
 /// One NSEC or NSEC3 record of a denial proof (RFC 4035 §5.4, RFC 5155 §8):
 /// its span, its type bitmap, whether its signature validated, and the
 /// role it plays for the names of the proof.
-public struct ProofRecord: Sendable, Hashable, Codable {
+public struct ProofRecord: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         /// Owned by the asked name (NODATA: its bitmap lacks the type).
         case matchesName = "matches_name"
@@ -193,8 +193,8 @@ public struct ProofRecord: Sendable, Hashable, Codable {
 
 /// What one server of a zone gave, judged on its own answers (DNSKEY and
 /// SOA): a stale or broken server is named with its own verdict.
-public struct ServerVerdict: Sendable, Hashable, Codable {
-    public var server: String
+public struct ServerVerdict: Sendable, Hashable {
+    public var server: ServerAddress
     /// secure, insecure, bogus, indeterminate (as the zone), or lame,
     /// unresponsive, invalid_response, error (the server fails on its own)
     public var verdict: String
@@ -206,8 +206,8 @@ public struct ServerVerdict: Sendable, Hashable, Codable {
 /// What a server of a zone cost the walk: its exchanges and round trips
 /// (like unbound's infrastructure cache, from the recorded exchanges, so
 /// `analyze` gives the same).
-public struct ServerHealthReport: Sendable, Hashable, Codable {
-    public var server: String
+public struct ServerHealthReport: Sendable, Hashable {
+    public var server: ServerAddress
     /// Exchanges sent to it for the zone, answered (any response), failed
     /// (timeouts, unreachable, resets), and not sent because it had been
     /// found unresponsive earlier in the run.
@@ -222,16 +222,16 @@ public struct ServerHealthReport: Sendable, Hashable, Codable {
 
 /// One name server of a zone and the addresses the walk found for it
 /// (glue from the parent's referral, or the name resolved).
-public struct NameServerReport: Sendable, Hashable, Codable {
-    public var name: String
-    public var addresses: [String]
+public struct NameServerReport: Sendable, Hashable {
+    public var name: DNSName
+    public var addresses: [ServerAddress]
 }
 
-public struct ZoneReport: Sendable, Hashable, Codable {
-    public var zone: String
-    public var parent: String?
+public struct ZoneReport: Sendable, Hashable {
+    public var zone: DNSName
+    public var parent: DNSName?
     public var status: SecurityStatus
-    public var servers: [String]
+    public var servers: [ServerAddress]
     /// The zone's NS set as the walk knew it (empty for a root from hints
     /// that gave no names), sorted by name.
     public var nameServers: [NameServerReport] = []
@@ -250,12 +250,12 @@ public struct ZoneReport: Sendable, Hashable, Codable {
 
 extension ZoneReport {
     /// The NS host names that have `address` among their addresses.
-    public func hostNames(of address: String) -> [String] {
+    public func hostNames(of address: ServerAddress) -> [DNSName] {
         nameServers.filter { $0.addresses.contains(address) }.map(\.name)
     }
 
     /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
-    public func label(_ address: String) -> String {
+    public func label(_ address: ServerAddress) -> String {
         ZoneObservation.label(names: hostNames(of: address), address: address)
     }
 }
@@ -281,7 +281,7 @@ public struct NameReport: Sendable, Hashable {
 extension NameReport {
     /// The NS host names of `address` in `zone` on this name's path (or a
     /// CNAME target's); in any zone of the path when that zone does not name it.
-    public func hostNames(of address: String, zone: String) -> [String] {
+    public func hostNames(of address: ServerAddress, zone: DNSName) -> [DNSName] {
         let all = allZones
         if let own = all.first(where: { $0.zone == zone }), case let names = own.hostNames(of: address), !names.isEmpty {
             return names
@@ -290,13 +290,8 @@ extension NameReport {
     }
 
     /// "ns2.example. (192.0.2.2)", or the bare address when no NS name has it.
-    public func serverLabel(_ address: String, zone: String) -> String {
-        ZoneObservation.label(names: hostNames(of: address, zone: zone), address: address)
-    }
-
-    /// The same, for a finding's typed server and zone.
     public func serverLabel(_ address: ServerAddress, zone: DNSName) -> String {
-        serverLabel(address.description, zone: zone.description)
+        ZoneObservation.label(names: hostNames(of: address, zone: zone), address: address)
     }
 
     /// The zones of the path and of every CNAME target's path.

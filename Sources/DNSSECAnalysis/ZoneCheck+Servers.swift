@@ -31,7 +31,7 @@ extension ZoneCheck {
             times.sort()
             let median = times.isEmpty ? nil : times.count % 2 == 1 ? times[times.count / 2]
                 : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
-            return ServerHealthReport(server: server.description, asked: asked, answered: answered, failed: failed,
+            return ServerHealthReport(server: server, asked: asked, answered: answered, failed: failed,
                                       notAsked: notAsked, medianMilliseconds: median, maxMilliseconds: times.last)
         }
     }
@@ -55,7 +55,7 @@ extension ZoneCheck {
             let answers = (observation.dnskeyAnswers + observation.soaAnswers)
                 .filter { $0.server == server && $0.wasAsked && !$0.isPastDeadline }
             guard !answers.isEmpty else { continue }
-            var verdict = ServerVerdict(server: server.description, verdict: status.rawValue,
+            var verdict = ServerVerdict(server: server, verdict: status.rawValue,
                                         soaSerial: soaSerial(of: server), problem: nil)
             // Plain loops: closures over ServerAnswer here crash the 6.3.1 optimizer (-c release).
             var messages: [Message] = []
@@ -103,8 +103,7 @@ extension ZoneCheck {
         let newest = serials.max()
         if verdicts.contains(where: { $0.verdict != status.rawValue }) || serials.count > 1 {
             for verdict in verdicts {
-                let server = observation.servers.first { $0.description == verdict.server }
-                var text = "Server \(server.map(observation.label) ?? verdict.server): \(verdict.verdict)"
+                var text = "Server \(observation.label(verdict.server)): \(verdict.verdict)"
                 if let problem = verdict.problem { text += " (\(problem))" }
                 if let serial = verdict.soaSerial, serials.count > 1 {
                     text += ", serial \(serial)\(serial != newest ? " (stale)" : "")"

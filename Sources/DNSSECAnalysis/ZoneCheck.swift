@@ -108,10 +108,10 @@ struct ZoneCheck {
         let earliest = rrsigReports.filter { $0.status == .valid }.map(\.expiration).min()
         let verdicts = serverVerdicts(&run, status: status, trustedKeys: trustedKeys, soaValid: soaValidServers)
         return Outcome(
-            report: ZoneReport(zone: zone.description, parent: observation.parent?.description, status: status,
-                               servers: observation.servers.map(\.description),
+            report: ZoneReport(zone: zone, parent: observation.parent, status: status,
+                               servers: observation.servers,
                                nameServers: observation.nameServers.sorted { $0.key < $1.key }.map {
-                                   NameServerReport(name: $0.key.description, addresses: $0.value.sorted().map(\.description))
+                                   NameServerReport(name: $0.key, addresses: $0.value.sorted())
                                },
                                serverHealth: serverHealthReports(),
                                ds: dsReports, dnskeys: keyReports,

@@ -148,7 +148,7 @@ enum GraphID {
     static func ds(_ child: String, _ tag: UInt16, _ algorithm: UInt8, _ digestType: UInt8, _ index: Int) -> String {
         "ds \(child) \(tag)/\(algorithm)/\(digestType)" + (index > 0 ? " #\(index + 1)" : "")
     }
-    static func rrset(_ owner: String, _ type: String) -> String { "rrset \(owner) \(type)" }
+    static func rrset(_ owner: DNSName, _ type: String) -> String { "rrset \(owner) \(type)" }
     static func proof(_ owner: String, _ type: String) -> String { "\(type.lowercased()) \(owner)" }
     static func server(_ zone: String, _ server: String) -> String { "server \(zone) \(server)" }
 }
@@ -170,7 +170,7 @@ struct Builder {
 
     /// A name and its CNAME targets; the caption names the fix of the name asked, once.
     mutating func add(_ report: NameReport, asked: Bool = true) {
-        for zone in report.zones where clusterIndex[zone.zone] == nil {
+        for zone in report.zones where clusterIndex[zone.zone.description] == nil {
             addZone(zone)
         }
         addAnswers(report)
@@ -184,16 +184,18 @@ struct Builder {
     // MARK: Zones
 
     mutating func addZone(_ zone: ZoneReport) {
+        // The graph's identifiers and labels are text: the zone's names once, here.
+        let name = zone.zone.description, parentName = zone.parent?.description
         let status = ChainGraph.Status(zone.status)
-        graph.clusters.append(.init(id: GraphID.cluster(zone.zone), zone: zone.zone,
-                                    label: "\(zone.zone == "." ? ". (root)" : zone.zone)  \(zone.status.rawValue)",
+        graph.clusters.append(.init(id: GraphID.cluster(name), zone: name,
+                                    label: "\(zone.zone.isRoot ? ". (root)" : name)  \(zone.status.rawValue)",
                                     status: status, nodes: []))
-        clusterIndex[zone.zone] = graph.clusters.count - 1
+        clusterIndex[name] = graph.clusters.count - 1
 
         // The keys, in the order the report lists them (by key tag).
         let shown = Array(zone.dnskeys.prefix(limits.keysPerZone))
         for key in shown {
-            let id = GraphID.key(zone.zone, key.keyTag, key.algorithm)
+            let id = GraphID.key(name, key.keyTag, key.algorithm)
             guard !nodeIDs.contains(id) else { continue }   // two keys with one tag and algorithm: drawn once
             var lines = ["DNSKEY \(key.keyTag)", "alg \(key.algorithm) \(key.algorithmName)" + (key.keySize.map { ", \($0) bits" } ?? "")]
             var role = key.role
@@ -210,26 +212,26 @@ struct Builder {
             let keyStatus: ChainGraph.Status = zone.status == .secure && !key.matchedByDS && !key.signsDNSKEYRRset
                 && !zone.rrsigs.contains(where: { $0.keyTag == key.keyTag && $0.algorithm == key.algorithm && $0.status == .valid })
                 ? .insecure : status
-            addNode(.init(id: id, kind: .dnskey, lines: lines, status: keyStatus, dashed: key.revoked || standBy), to: zone.zone)
+            addNode(.init(id: id, kind: .dnskey, lines: lines, status: keyStatus, dashed: key.revoked || standBy), to: name)
         }
         if zone.dnskeys.count > shown.count {
-            addNode(.init(id: "more dnskey \(zone.zone)", kind: .more,
-                          lines: ["… and \(zone.dnskeys.count - shown.count) more DNSKEYs"], status: status), to: zone.zone)
+            addNode(.init(id: "more dnskey \(name)", kind: .more,
+                          lines: ["… and \(zone.dnskeys.count - shown.count) more DNSKEYs"], status: status), to: name)
         }
 
         // The DS records, at the parent (the anchor for the top zone), each
         // pointing at the key it matches.
-        let dsHome = zone.parent.flatMap { clusterIndex[$0] != nil ? $0 : nil }
-        if zone.parent == nil && !zone.ds.isEmpty { ensureAnchorCluster() }
-        let parentStatus: ChainGraph.Status = zone.parent.flatMap { clusterIndex[$0].map { graph.clusters[$0].status } }
-            ?? (zone.parent == nil ? .secure : status)
+        let dsHome = parentName.flatMap { clusterIndex[$0] != nil ? $0 : nil }
+        if parentName == nil && !zone.ds.isEmpty { ensureAnchorCluster() }
+        let parentStatus: ChainGraph.Status = parentName.flatMap { clusterIndex[$0].map { graph.clusters[$0].status } }
+            ?? (parentName == nil ? .secure : status)
         var dsIDs: [String] = []
         var seenDS: [String: Int] = [:]
         for ds in zone.ds.prefix(limits.dsPerDelegation) {
-            let base = GraphID.ds(zone.zone, ds.keyTag, ds.algorithm, ds.digestType, 0)
+            let base = GraphID.ds(name, ds.keyTag, ds.algorithm, ds.digestType, 0)
             let index = seenDS[base, default: 0]
             seenDS[base] = index + 1
-            let id = GraphID.ds(zone.zone, ds.keyTag, ds.algorithm, ds.digestType, index)
+            let id = GraphID.ds(name, ds.keyTag, ds.algorithm, ds.digestType, index)
             dsIDs.append(id)
             let dsStatus: ChainGraph.Status
             switch ds.status {
@@ -239,39 +241,39 @@ struct Builder {
             case .digestMismatch, .noMatchingKey: dsStatus = .bogus
             case .unsupported: dsStatus = .unchecked
             }
-            let what = zone.parent == nil ? "trust anchor" : "at \(zone.parent!)"
+            let what = parentName == nil ? "trust anchor" : "at \(parentName!)"
             addNode(.init(id: id, kind: .ds,
                           lines: ["DS \(ds.keyTag)/\(ds.algorithm)/\(ds.digestType)", "\(ds.digestTypeName) \(what)"],
-                          status: dsStatus), to: zone.parent == nil ? "" : (dsHome ?? zone.zone))
+                          status: dsStatus), to: parentName == nil ? "" : (dsHome ?? name))
             switch ds.status {
             case .matches:
-                let key = GraphID.key(zone.zone, ds.matchedKeyTag ?? ds.keyTag, ds.algorithm)
+                let key = GraphID.key(name, ds.matchedKeyTag ?? ds.keyTag, ds.algorithm)
                 addEdge(.init(from: id, to: key, kind: .digest, status: dsStatus))
             case .digestMismatch:
-                let key = GraphID.key(zone.zone, ds.keyTag, ds.algorithm)
+                let key = GraphID.key(name, ds.keyTag, ds.algorithm)
                 if nodeIDs.contains(key) {
                     addEdge(.init(from: id, to: key, kind: .digest, status: .bogus, label: "digest mismatch"))
                 } else {
-                    addEdge(.init(from: id, to: missingKey(zone.zone, ds.keyTag, ds.algorithm), kind: .digest, status: .bogus,
+                    addEdge(.init(from: id, to: missingKey(name, ds.keyTag, ds.algorithm), kind: .digest, status: .bogus,
                                   label: "digest mismatch"))
                 }
             case .noMatchingKey:
-                addEdge(.init(from: id, to: missingKey(zone.zone, ds.keyTag, ds.algorithm), kind: .digest, status: .bogus,
+                addEdge(.init(from: id, to: missingKey(name, ds.keyTag, ds.algorithm), kind: .digest, status: .bogus,
                               label: "no such key"))
             case .unsupported:
-                let key = GraphID.key(zone.zone, ds.keyTag, ds.algorithm)
+                let key = GraphID.key(name, ds.keyTag, ds.algorithm)
                 if nodeIDs.contains(key) {
                     addEdge(.init(from: id, to: key, kind: .digest, status: .unchecked, label: "not checked"))
                 }
             }
         }
         if zone.ds.count > limits.dsPerDelegation {
-            addNode(.init(id: "more ds \(zone.zone)", kind: .more,
+            addNode(.init(id: "more ds \(name)", kind: .more,
                           lines: ["… and \(zone.ds.count - limits.dsPerDelegation) more DS"], status: status),
-                    to: dsHome ?? zone.zone)
+                    to: dsHome ?? name)
         }
         // The parent's signatures over the DS RRset.
-        if let parent = zone.parent {
+        if let parent = parentName {
             for sig in zone.dsRRSIGs {
                 let signer = signingKey(parent, sig.keyTag, sig.algorithm)
                 for id in dsIDs.prefix(limits.edgesPerSignedSet) {
@@ -281,10 +283,10 @@ struct Builder {
         }
 
         // The DNSKEY RRset's signatures: from the signing key to every key of the set.
-        let keyIDs = shown.map { GraphID.key(zone.zone, $0.keyTag, $0.algorithm) }
+        let keyIDs = shown.map { GraphID.key(name, $0.keyTag, $0.algorithm) }
         var drawn = 0
         for sig in zone.rrsigs where sig.typeCovered == "DNSKEY" {
-            let signer = signingKey(zone.zone, sig.keyTag, sig.algorithm)
+            let signer = signingKey(name, sig.keyTag, sig.algorithm)
             for id in keyIDs where drawn < limits.edgesPerSignedSet {
                 addEdge(signatureEdge(sig, from: signer, to: id))
                 drawn += 1
@@ -306,8 +308,8 @@ struct Builder {
             }
             if let problem = verdict.problem { lines.append(Self.clip(problem, 60)) }
             let serverStatus: ChainGraph.Status = ["bogus", "invalid_response", "lame"].contains(verdict.verdict) ? .bogus : .indeterminate
-            addNode(.init(id: GraphID.server(zone.zone, verdict.server), kind: .server, lines: lines,
-                          status: serverStatus, dashed: true), to: zone.zone)
+            addNode(.init(id: GraphID.server(name, verdict.server.description), kind: .server, lines: lines,
+                          status: serverStatus, dashed: true), to: name)
         }
     }
 
@@ -349,11 +351,8 @@ struct Builder {
     // MARK: Answers
 
     /// The zone of the path that holds `owner`: the deepest one it is at or under.
-    func home(of owner: String, in report: NameReport) -> String? {
-        guard let name = try? DNSName(owner) else { return report.zones.last?.zone }
-        return report.zones.reversed().first { zone in
-            (try? DNSName(zone.zone)).map { name.isSubdomain(of: $0) } ?? false
-        }?.zone ?? report.zones.last?.zone
+    func home(of owner: DNSName, in report: NameReport) -> String? {
+        (report.zones.reversed().first { owner.isSubdomain(of: $0.zone) } ?? report.zones.last)?.zone.description
     }
 
     mutating func addAnswers(_ report: NameReport) {
@@ -445,7 +444,7 @@ struct Builder {
             let prefix = "ds \(owner) "
             nodes = graph.clusters.flatMap(\.nodes).map(\.id).filter { $0.hasPrefix(prefix) }
         case .rrset(let owner, let type), .denial(let owner, let type):
-            nodes = [GraphID.rrset(owner.description, type.description)]
+            nodes = [GraphID.rrset(owner, type.description)]
         case .rrsigs(let owner, let type):
             if type == .dnskey {
                 let prefix = "dnskey \(owner) "
@@ -454,7 +453,7 @@ struct Builder {
                 let prefix = "ds \(owner) "
                 edgeMatch = { $0.kind == .rrsig && $0.to.hasPrefix(prefix) }
             } else {
-                let target = GraphID.rrset(owner.description, type.description)
+                let target = GraphID.rrset(owner, type.description)
                 edgeMatch = { $0.kind == .rrsig && $0.to == target }
                 nodes = [target]
             }

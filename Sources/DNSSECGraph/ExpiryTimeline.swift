@@ -34,10 +34,10 @@ public struct ExpiryTimeline: Sendable {
         }
         func walk(_ report: NameReport) {
             for zone in report.zones {
-                for sig in zone.dsRRSIGs { add(sig, zone: zone.zone) }
-                for sig in zone.rrsigs { add(sig, zone: zone.zone) }
+                for sig in zone.dsRRSIGs { add(sig, zone: zone.zone.description) }
+                for sig in zone.rrsigs { add(sig, zone: zone.zone.description) }
             }
-            for rrset in report.rrsets { for sig in rrset.rrsigs { add(sig, zone: rrset.owner) } }
+            for rrset in report.rrsets { for sig in rrset.rrsigs { add(sig, zone: rrset.owner.description) } }
             for target in report.cnameTargets { walk(target) }
         }
         for report in reports { walk(report) }

@@ -69,7 +69,7 @@ public struct HTMLReport: Sendable {
         for report in reports { out.append(contentsOf: findings(report)) }
 
         // Each zone once, from the root down, in the order the names reach them.
-        var seen: Set<String> = []
+        var seen: Set<DNSName> = []
         out.append("<section id=\"zones\"><h2>Zones</h2>")
         func zones(_ report: NameReport) {
             for zone in report.zones where seen.insert(zone.zone).inserted { out.append(contentsOf: zoneSection(zone)) }
@@ -119,9 +119,9 @@ public struct HTMLReport: Sendable {
     }
 
     func zoneSection(_ zone: ZoneReport) -> [String] {
-        var out = ["<div class=\"zone \(zone.status.rawValue)\"><h3>\(HTML.escape(zone.zone)) · \(HTML.escape(zone.status.rawValue))</h3>"]
+        var out = ["<div class=\"zone \(zone.status.rawValue)\"><h3>\(HTML.escape(zone.zone.description)) · \(HTML.escape(zone.status.rawValue))</h3>"]
         if !zone.ds.isEmpty {
-            out.append("<table><caption>\(zone.parent == nil ? "Trust anchor" : "DS at \(HTML.escape(zone.parent!))")</caption><thead><tr><th>Key tag</th><th>Algorithm</th><th>Digest</th><th>Status</th></tr></thead><tbody>")
+            out.append("<table><caption>\(zone.parent == nil ? "Trust anchor" : "DS at \(HTML.escape(zone.parent!.description))")</caption><thead><tr><th>Key tag</th><th>Algorithm</th><th>Digest</th><th>Status</th></tr></thead><tbody>")
             for ds in zone.ds.prefix(64) {
                 out.append("<tr><td>\(ds.keyTag)</td><td>\(ds.algorithm) \(HTML.escape(ds.algorithmName))</td><td class=\"mono\">\(ds.digestType) \(HTML.escape(ds.digestTypeName)) \(HTML.escape(Encodings.hex(ds.digest)))</td><td>\(HTML.escape(ds.status.rawValue.replacingOccurrences(of: "_", with: " ")))</td></tr>")
             }

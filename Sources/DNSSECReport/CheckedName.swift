@@ -80,11 +80,17 @@ public struct ReportPolicy: Sendable {
 }
 
 /// Whether one server of one zone answered at all during the walk.
+/// A server of a zone: servers are judged, counted and shown per zone.
+public struct ServerKey: Sendable, Hashable {
+    public var zone: DNSName
+    public var server: ServerAddress
+}
+
 public struct ServerReachability: Sendable, Hashable {
-    public var zone: String
-    public var server: String
+    public var zone: DNSName
+    public var server: ServerAddress
     /// The NS host names of the zone at that address (none for a bare root hint).
-    public var names: [String] = []
+    public var names: [DNSName] = []
     public var reachable: Bool
     /// Why not, when it did not answer ("timeout", "unreachable", …).
     public var problem: String?
@@ -117,10 +123,9 @@ public struct CheckedName: Sendable {
     /// findings.
     public var serverReachability: [ServerReachability] {
         var result: [ServerReachability] = []
-        var seen: Set<String> = []
+        var seen: Set<ServerKey> = []
         func add(_ item: ServerReachability) {
-            let key = item.zone + " " + item.server
-            if seen.insert(key).inserted { result.append(item) }
+            if seen.insert(ServerKey(zone: item.zone, server: item.server)).inserted { result.append(item) }
         }
         if let observation {
             func walk(_ observation: NameObservation) {
@@ -131,8 +136,7 @@ public struct CheckedName: Sendable {
                         guard !mine.isEmpty else { continue }
                         let answered = mine.contains { $0.exchange.response != nil }
                         let problem = mine.compactMap { $0.exchange.failure?.rawValue }.first
-                        add(ServerReachability(zone: zone.zone.description, server: server.description,
-                                               names: zone.hostNames(of: server).map(\.description),
+                        add(ServerReachability(zone: zone.zone, server: server, names: zone.hostNames(of: server),
                                                reachable: answered, problem: answered ? nil : problem))
                     }
                 }
@@ -146,7 +150,7 @@ public struct CheckedName: Sendable {
             for zone in report.zones {
                 for server in zone.servers {
                     let failing = report.findings.first {
-                        dead.contains($0.code) && $0.zone.description == zone.zone && $0.servers.contains { $0.description == server }
+                        dead.contains($0.code) && $0.zone == zone.zone && $0.servers.contains(server)
                     }
                     add(ServerReachability(zone: zone.zone, server: server, names: zone.hostNames(of: server),
                                            reachable: failing == nil, problem: failing.map { _ in "timeout" }))
@@ -178,12 +182,12 @@ extension NameReport {
         guard let broken = zones.first(where: { $0.status == .indeterminate }) else {
             return zones.isEmpty || cnameTargets.last?.toolCouldNotWork == true
         }
-        return broken.zone == "."
+        return broken.zone.isRoot
     }
 
     /// The first zone on the path with the name's status (where it turns
     /// insecure or bogus), if any.
-    var turningZone: String? {
+    var turningZone: DNSName? {
         guard status != .secure else { return nil }
         return zones.first { $0.status == status }?.zone
     }
@@ -193,7 +197,7 @@ extension NameReport {
     /// target breaks: "expired.example. via CNAME www.example.".
     var breakPoint: String? {
         guard status == .insecure || status == .bogus else { return nil }
-        if let zone = turningZone { return zone }
+        if let zone = turningZone { return zone.description }
         if let rrset = rrsets.first(where: { $0.status == status && $0.kind != .cname }) {
             return "\(rrset.owner) \(rrset.type)"
         }

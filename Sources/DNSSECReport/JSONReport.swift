@@ -101,8 +101,8 @@ public struct JSONReport {
             referenceTime.map { expiry - $0 }
         }
         return .object([
-            "zone": .string(zone.zone),
-            "parent": .optional(zone.parent),
+            "zone": .string(zone.zone.description),
+            "parent": .optional(zone.parent?.description),
             "status": .string(zone.status.rawValue),
             "servers": .array(zone.servers.sorted().map { server in
                 let reach = reachability.first { $0.zone == zone.zone && $0.server == server }
@@ -117,8 +117,8 @@ public struct JSONReport {
                         h.medianMilliseconds.map { .object(["median": .double(Self.rounded($0)),
                                                             "max": .double(Self.rounded(h.maxMilliseconds ?? $0))]) }
                     } ?? .null,
-                    "address": .string(server),
-                    "names": .strings(zone.hostNames(of: server)),
+                    "address": .string(server.description),
+                    "names": .strings(zone.hostNames(of: server).map(\.description)),
                     "reachable": reach.map { .bool($0.reachable) } ?? .null,
                     "problem": .optional(reach?.problem),
                     "verdict": .optional(verdict?.verdict),
@@ -127,7 +127,7 @@ public struct JSONReport {
                 ])
             }),
             "name_servers": .array(zone.nameServers.map {
-                .object(["name": .string($0.name), "addresses": .strings($0.addresses)])
+                .object(["name": .string($0.name.description), "addresses": .strings($0.addresses.map(\.description))])
             }),
             "earliest_expiration": .optional(zone.earliestExpiration),
             "earliest_expiration_seconds_left": .optional(earliestLeft),
@@ -193,13 +193,13 @@ public struct JSONReport {
             "expiration": .string(sig.expiration),
             "seconds_left": .int(sig.secondsLeft),
             "status": .string(sig.status.rawValue),
-            "servers": .strings(sig.servers.sorted()),
+            "servers": .strings(sig.servers.map(\.description).sorted()),
         ])
     }
 
     static func rrset(_ rrset: RRsetReport) -> JSONValue {
         .object([
-            "owner": .string(rrset.owner),
+            "owner": .string(rrset.owner.description),
             "type": .string(rrset.type),
             "kind": .string(rrset.kind.rawValue),
             "status": .string(rrset.status.rawValue),
@@ -233,7 +233,7 @@ public struct JSONReport {
             "servers": .strings(finding.servers.map(\.description)),
             "server_names": .array(finding.servers.map {
                 .object(["address": .string($0.description),
-                         "names": .strings(report.hostNames(of: $0.description, zone: finding.zone.description))])
+                         "names": .strings(report.hostNames(of: $0, zone: finding.zone).map(\.description))])
             }),
             "message": .string(finding.message),
             "remedy": .string(finding.remedy),

@@ -1,3 +1,4 @@
+import DNSModel
 import DNSSECAnalysis
 
 /// `--format prometheus`: the Prometheus text exposition format (0.0.4),
@@ -42,10 +43,10 @@ public struct PrometheusReport {
         var fixFirst = Family(name: "dnssec_check_fix_first_info",
                               help: "The finding to fix first for the name (code, severity, zone of the finding); always 1, absent when there is nothing to fix.")
 
-        var zoneExpiry: [String: Int64] = [:]
-        var zoneOrder: [String] = []
-        var servers: [String: (ServerReachability)] = [:]
-        var serverOrder: [String] = []
+        var zoneExpiry: [DNSName: Int64] = [:]
+        var zoneOrder: [DNSName] = []
+        var servers: [ServerKey: ServerReachability] = [:]
+        var serverOrder: [ServerKey] = []
         var latest: Int64? = runTimestamp
 
         for checked in names {
@@ -81,7 +82,7 @@ public struct PrometheusReport {
             }
             collect(report)
             for item in checked.serverReachability {
-                let key = item.zone + " " + item.server
+                let key = ServerKey(zone: item.zone, server: item.server)
                 if let known = servers[key] {
                     if known.reachable && !item.reachable { servers[key] = item }
                 } else {
@@ -91,12 +92,12 @@ public struct PrometheusReport {
             }
         }
         for zone in zoneOrder {
-            zones.samples.append(([("zone", zone)], String(zoneExpiry[zone]!)))
+            zones.samples.append(([("zone", zone.description)], String(zoneExpiry[zone]!)))
         }
         for key in serverOrder {
             let item = servers[key]!
-            reach.samples.append(([("zone", item.zone), ("server", item.server),
-                                   ("name", item.names.joined(separator: ","))], item.reachable ? "1" : "0"))
+            reach.samples.append(([("zone", item.zone.description), ("server", item.server.description),
+                                   ("name", item.names.map(\.description).joined(separator: ","))], item.reachable ? "1" : "0"))
         }
         if let latest { run.samples.append(([], String(latest))) }
 

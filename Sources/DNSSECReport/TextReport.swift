@@ -88,7 +88,7 @@ public struct TextReport {
 
     /// `shownAbove`: zones the report of the name that led here (through a
     /// CNAME) already showed, with their status: shown as "as above", once.
-    func body(_ report: NameReport, observation: NameObservation?, shownAbove: [String: SecurityStatus] = [:]) -> [String] {
+    func body(_ report: NameReport, observation: NameObservation?, shownAbove: [DNSName: SecurityStatus] = [:]) -> [String] {
         var out: [String] = []
         out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(report.referenceTime)",
                                     plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(report.referenceTime)",
@@ -103,7 +103,7 @@ public struct TextReport {
             }
             out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status))
             // A check line that only repeats a finding printed below it goes.
-            let printed = Set(findings.filter { $0.zone.description == zone.zone }.map(\.code))
+            let printed = Set(findings.filter { $0.zone == zone.zone }.map(\.code))
             for check in zone.checks where check.repeats.allSatisfy({ !printed.contains($0) }) {
                 out.append(contentsOf: checkLine(check.mark, check.text))
             }
@@ -112,10 +112,10 @@ public struct TextReport {
                                                  + when(earliest, now: now)))
             }
             if verbosity >= .verbose {
-                out.append(contentsOf: zoneDetail(zone, observation: observation?.zones.first { $0.zone.description == zone.zone },
+                out.append(contentsOf: zoneDetail(zone, observation: observation?.zones.first { $0.zone == zone.zone },
                                                   now: now))
             }
-            for finding in findings where finding.zone.description == zone.zone {
+            for finding in findings where finding.zone == zone.zone {
                 out.append(contentsOf: findingLines(finding, in: report))
             }
             out.append("")
@@ -123,9 +123,9 @@ public struct TextReport {
         if report.zones.last.map({ shownAbove[$0.zone] == $0.status }) == true { out.append("") }
         for rrset in report.rrsets {
             let verdict = status(rrset.status) + "  " + Self.kindText(rrset.kind)
-            if rrset.owner.count + rrset.type.count + 30 > 80 {
+            if rrset.owner.description.count + rrset.type.count + 30 > 80 {
                 // A very long owner name gets its own line; the verdict follows, indented.
-                out.append(bold(rrset.owner))
+                out.append(bold(rrset.owner.description))
                 out.append(bold("  \(rrset.type)") + "  " + verdict)
             } else {
                 out.append(bold("\(rrset.owner) \(rrset.type)") + "  " + verdict)
@@ -155,7 +155,7 @@ public struct TextReport {
                                                      + "expires \(when(sig.expiration, now: now))"))
                 }
                 if verbosity >= .verbose && !sig.servers.isEmpty {
-                    out.append(contentsOf: wrap("from \(sig.servers.sorted().joined(separator: ", "))",
+                    out.append(contentsOf: wrap("from \(sig.servers.map(\.description).sorted().joined(separator: ", "))",
                                                 indent: "      ", hanging: "        "))
                 }
             }
@@ -173,9 +173,9 @@ public struct TextReport {
             out.append("")
         }
         // Findings of a CNAME target's zones are printed with the target, once.
-        func zones(_ report: NameReport) -> [String] { report.zones.map(\.zone) + report.cnameTargets.flatMap(zones) }
+        func zones(_ report: NameReport) -> [DNSName] { report.zones.map(\.zone) + report.cnameTargets.flatMap(zones) }
         let shown = Set(zones(report)).union(shownAbove.keys)
-        let others = findings.filter { !shown.contains($0.zone.description) }
+        let others = findings.filter { !shown.contains($0.zone) }
         if !others.isEmpty {
             out.append(bold("Other findings"))
             for finding in others { out.append(contentsOf: findingLines(finding, in: report)) }
@@ -257,7 +257,7 @@ public struct TextReport {
         }
         if !zone.nameServers.isEmpty {
             let set = zone.nameServers.map { ns in
-                ns.name + (ns.addresses.isEmpty ? " (no address)" : " (\(ns.addresses.joined(separator: ", ")))")
+                ns.name.description + (ns.addresses.isEmpty ? " (no address)" : " (\(ns.addresses.map(\.description).joined(separator: ", ")))")
             }
             out.append(contentsOf: wrap("NS: " + set.joined(separator: ", "), indent: "    ", hanging: "        "))
         }
@@ -268,7 +268,7 @@ public struct TextReport {
             for server in observation.servers.sorted() {
                 let mine = answers.filter { $0.server == server }
                 let label = observation.label(server)
-                let health = zone.serverHealth.first { $0.server == server.description }
+                let health = zone.serverHealth.first { $0.server == server }
                 let cost = health.map { h in
                     " (\(h.answered)/\(h.asked)" + (h.medianMilliseconds.map { String(format: ", %.1f ms median", $0) } ?? "") + ")"
                 } ?? ""

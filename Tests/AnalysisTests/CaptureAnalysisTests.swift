@@ -194,7 +194,7 @@ struct CaptureAnalysisTests {
 
     @Test func secureChainHasPerZoneDetail() async throws {
         let report = try await Self.analyze("ok")
-        #expect(report.zones.map(\.zone) == [".", "lab.", "ok.lab."])
+        #expect(report.zones.map(\.zone.description) == [".", "lab.", "ok.lab."])
         #expect(report.zones.allSatisfy { $0.status == .secure })
         let leaf = try #require(report.zones.last)
         #expect(leaf.ds.contains { $0.status == .matches })
@@ -293,8 +293,8 @@ struct CaptureAnalysisTests {
     @Test func eachServerGetsItsOwnVerdict() async throws {
         func verdicts(_ capture: String, _ zone: String) async throws -> [String: ServerVerdict] {
             let report = try await Self.analyze(capture)
-            let verdicts = report.zones.first { $0.zone == zone }?.serverVerdicts ?? []
-            return Dictionary(uniqueKeysWithValues: verdicts.map { ($0.server, $0) })
+            let verdicts = report.zones.first { $0.zone.description == zone }?.serverVerdicts ?? []
+            return Dictionary(uniqueKeysWithValues: verdicts.map { ($0.server.description, $0) })
         }
         let split = try await verdicts("split", "split.lab.")
         #expect(split["127.53.2.1:53"]?.verdict == "secure" && split["127.53.5.1:53"]?.verdict == "secure")

@@ -130,13 +130,13 @@ public struct ZoneObservation: Sendable, Hashable {
     /// A server as a person knows it: "ns2.example. (192.0.2.2)"; the bare
     /// address when no NS name of the zone has it (a root hint, a test).
     public func label(_ server: ServerAddress) -> String {
-        Self.label(names: hostNames(of: server).map(\.description), address: server.description)
+        Self.label(names: hostNames(of: server), address: server)
     }
 
     /// The one way a server is written with its host names, for the
     /// analysis and the reports alike.
-    public static func label(names: [String], address: String) -> String {
-        names.isEmpty ? address : names.joined(separator: ", ") + " (\(address))"
+    public static func label(names: [DNSName], address: ServerAddress) -> String {
+        names.isEmpty ? address.description : names.map(\.description).joined(separator: ", ") + " (\(address))"
     }
 
     /// The name asked to see a signed NXDOMAIN from the zone.
