@@ -214,8 +214,8 @@ struct AnalysisRun {
         }
         findings.sort { ($0.severity, $1.zone, $1.code) > ($1.severity, $0.zone, $0.code) }
         return NameReport(name: observation.name, types: observation.types.map(\.description),
-                          status: status, referenceTime: TimeText.rfc3339(now),
-                          validUntil: validUntil.map(TimeText.rfc3339), validUntilSecondsLeft: validUntil.map { $0 - now },
+                          status: status, referenceTime: now,
+                          validUntil: validUntil, validUntilSecondsLeft: validUntil.map { $0 - now },
                           zones: zoneReports, rrsets: rrsets, findings: findings, cnameTargets: cnameReports)
     }
 

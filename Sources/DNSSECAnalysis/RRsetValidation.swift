@@ -295,9 +295,8 @@ final class Validator {
         let inception = SerialTime.absolute(sig.inception, near: time)
         return RRSIGReport(owner: owner.description, typeCovered: sig.typeCovered.description, keyTag: sig.keyTag,
                            algorithm: sig.algorithm.rawValue, signer: sig.signerName.description,
-                           inception: TimeText.rfc3339(inception),
-                           expiration: TimeText.rfc3339(expiration), secondsLeft: expiration - time,
-                           status: status, servers: [], inceptionTime: inception, expirationTime: expiration)
+                           inception: inception, expiration: expiration, secondsLeft: expiration - time,
+                           status: status, servers: [])
     }
 }
 

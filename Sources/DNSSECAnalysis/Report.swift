@@ -112,16 +112,14 @@ public struct RRSIGReport: Sendable, Hashable {
     public var keyTag: UInt16
     public var algorithm: UInt8
     public var signer: String
-    public var inception: String
-    public var expiration: String
+    /// The validity window in seconds since the epoch (each renderer writes
+    /// it its own way: RFC 3339, "in 3d", a bar on the timeline).
+    public var inception: Int64
+    public var expiration: Int64
     /// Seconds from the reference time to expiration (negative when expired).
     public var secondsLeft: Int64
     public var status: SignatureStatus
     public var servers: [ServerAddress]
-    /// The same window in seconds since the epoch, for renderers that draw
-    /// it (the HTML timeline): never parsed back from the strings.
-    public var inceptionTime: Int64 = 0
-    public var expirationTime: Int64 = 0
 }
 
 public struct RRsetReport: Sendable, Hashable {
@@ -240,7 +238,7 @@ public struct ZoneReport: Sendable, Hashable {
     public var dnskeys: [DNSKEYReport]
     public var rrsigs: [RRSIGReport]
     /// The earliest expiration of a signature this zone's validation relies on.
-    public var earliestExpiration: String?
+    public var earliestExpiration: Int64?
     public var checks: [CheckLine]
     public var serverVerdicts: [ServerVerdict] = []
     /// The parent's signatures over this zone's DS RRset (the link the
@@ -266,8 +264,9 @@ public struct NameReport: Sendable, Hashable {
     public var name: DNSName
     public var types: [String]
     public var status: SecurityStatus
-    public var referenceTime: String
-    public var validUntil: String?
+    /// Seconds since the epoch, as are all times of the report.
+    public var referenceTime: Int64
+    public var validUntil: Int64?
     public var validUntilSecondsLeft: Int64?
     public var zones: [ZoneReport]
     public var rrsets: [RRsetReport]

@@ -27,9 +27,9 @@ public struct ExpiryTimeline: Sendable {
         var seen: Set<String> = []
         func add(_ sig: RRSIGReport, zone: String) {
             let label = "\(sig.typeCovered) \(sig.owner) by \(sig.keyTag)"
-            let key = "\(label) \(sig.inceptionTime) \(sig.expirationTime)"
-            guard sig.expirationTime != 0, seen.insert(key).inserted else { return }
-            bars.append(Bar(label: label, inception: sig.inceptionTime, expiration: sig.expirationTime,
+            let key = "\(label) \(sig.inception) \(sig.expiration)"
+            guard sig.expiration != 0, seen.insert(key).inserted else { return }
+            bars.append(Bar(label: label, inception: sig.inception, expiration: sig.expiration,
                             status: ChainGraph.Status(sig, warnSeconds: warnSeconds)))
         }
         func walk(_ report: NameReport) {

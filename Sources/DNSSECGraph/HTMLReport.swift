@@ -139,7 +139,7 @@ public struct HTMLReport: Sendable {
             out.append("<table><caption>RRSIG</caption><thead><tr><th>Covers</th><th>Key</th><th>Inception</th><th>Expiration</th><th>Left</th><th>Status</th></tr></thead><tbody>")
             for sig in sigs.prefix(64) {
                 let left = sig.secondsLeft >= 0 ? "in \(TimeText.span(sig.secondsLeft))" : "\(TimeText.span(sig.secondsLeft)) ago"
-                out.append("<tr><td>\(HTML.escape("\(sig.owner) \(sig.typeCovered)"))</td><td>\(sig.keyTag)/\(sig.algorithm)</td><td>\(HTML.escape(sig.inception))</td><td>\(HTML.escape(sig.expiration))</td><td>\(HTML.escape(left))</td><td>\(HTML.escape(sig.status.words))</td></tr>")
+                out.append("<tr><td>\(HTML.escape("\(sig.owner) \(sig.typeCovered)"))</td><td>\(sig.keyTag)/\(sig.algorithm)</td><td>\(HTML.escape(TimeText.rfc3339(sig.inception)))</td><td>\(HTML.escape(TimeText.rfc3339(sig.expiration)))</td><td>\(HTML.escape(left))</td><td>\(HTML.escape(sig.status.words))</td></tr>")
             }
             out.append("</tbody></table>")
         }

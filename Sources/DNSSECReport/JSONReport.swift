@@ -76,8 +76,8 @@ public struct JSONReport {
             "monitor_status": .string(status.word),
             "exit_code": .int(Int64(status.rawValue)),
             "summary": .string(TextReport.summaryText(report, policy: policy)),
-            "reference_time": .string(report.referenceTime),
-            "valid_until": .optional(report.validUntil),
+            "reference_time": .string(TimeText.rfc3339(report.referenceTime)),
+            "valid_until": .optional(report.validUntil.map(TimeText.rfc3339)),
             "valid_until_seconds_left": .optional(report.validUntilSecondsLeft),
             "finding_counts": .object([
                 "error": .int(report.count(.error)),
@@ -85,7 +85,7 @@ public struct JSONReport {
                 "info": .int(report.count(.info)),
             ]),
             "zones": .array(report.zones.map {
-                zone($0, referenceTime: Clock.unix(report.referenceTime), reachability: reachability)
+                zone($0, referenceTime: report.referenceTime, reachability: reachability)
             }),
             "rrsets": .array(report.rrsets.map(rrset)),
             "findings": nested ? .array([]) : .array(report.orderedFindings.map { finding($0, in: report) }),
@@ -97,7 +97,7 @@ public struct JSONReport {
     }
 
     static func zone(_ zone: ZoneReport, referenceTime: Int64?, reachability: [ServerReachability]) -> JSONValue {
-        let earliestLeft = zone.earliestExpiration.flatMap(Clock.unix).flatMap { expiry in
+        let earliestLeft = zone.earliestExpiration.flatMap { expiry in
             referenceTime.map { expiry - $0 }
         }
         return .object([
@@ -129,7 +129,7 @@ public struct JSONReport {
             "name_servers": .array(zone.nameServers.map {
                 .object(["name": .string($0.name.description), "addresses": .strings($0.addresses.map(\.description))])
             }),
-            "earliest_expiration": .optional(zone.earliestExpiration),
+            "earliest_expiration": .optional(zone.earliestExpiration.map(TimeText.rfc3339)),
             "earliest_expiration_seconds_left": .optional(earliestLeft),
             "ds": .array(zone.ds.sorted {
                 ($0.keyTag, $0.algorithm, $0.digestType) != ($1.keyTag, $1.algorithm, $1.digestType)
@@ -189,8 +189,8 @@ public struct JSONReport {
             "algorithm": .int(sig.algorithm),
             "algorithm_name": .string(DNSSECAlgorithm(sig.algorithm).mnemonic),
             "signer": .string(sig.signer),
-            "inception": .string(sig.inception),
-            "expiration": .string(sig.expiration),
+            "inception": .string(TimeText.rfc3339(sig.inception)),
+            "expiration": .string(TimeText.rfc3339(sig.expiration)),
             "seconds_left": .int(sig.secondsLeft),
             "status": .string(sig.status.rawValue),
             "servers": .strings(sig.servers.map(\.description).sorted()),

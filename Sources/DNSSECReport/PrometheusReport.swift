@@ -56,7 +56,7 @@ public struct PrometheusReport {
                 status.samples.append((name + [("status", value.rawValue)], report.status == value ? "1" : "0"))
             }
             monitor.samples.append((name, String(checked.status(policy).rawValue)))
-            if let validUntil = report.validUntil.flatMap(Clock.unix), let seconds = report.validUntilSecondsLeft {
+            if let validUntil = report.validUntil, let seconds = report.validUntilSecondsLeft {
                 until.samples.append((name, String(validUntil)))
                 left.samples.append((name, String(seconds)))
             }
@@ -69,12 +69,12 @@ public struct PrometheusReport {
             if let seconds = checked.duration {
                 duration.samples.append((name, Self.number(seconds)))
             }
-            if runTimestamp == nil, let reference = Clock.unix(report.referenceTime) {
-                latest = max(latest ?? reference, reference)
+            if runTimestamp == nil {
+                latest = max(latest ?? report.referenceTime, report.referenceTime)
             }
             func collect(_ report: NameReport) {
                 for zone in report.zones {
-                    guard let expiry = zone.earliestExpiration.flatMap(Clock.unix) else { continue }
+                    guard let expiry = zone.earliestExpiration else { continue }
                     if zoneExpiry[zone.zone] == nil { zoneOrder.append(zone.zone) }
                     zoneExpiry[zone.zone] = min(zoneExpiry[zone.zone] ?? expiry, expiry)
                 }

@@ -90,12 +90,12 @@ public struct TextReport {
     /// CNAME) already showed, with their status: shown as "as above", once.
     func body(_ report: NameReport, observation: NameObservation?, shownAbove: [DNSName: SecurityStatus] = [:]) -> [String] {
         var out: [String] = []
-        out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(report.referenceTime)",
-                                    plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(report.referenceTime)",
+        out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(TimeText.rfc3339(report.referenceTime))",
+                                    plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(TimeText.rfc3339(report.referenceTime))",
                                     indent: "", hanging: "    "))
         out.append("")
         let findings = report.orderedFindings
-        let now = Clock.unix(report.referenceTime)
+        let now = report.referenceTime
         for zone in report.zones {
             if shownAbove[zone.zone] == zone.status {
                 out.append(bold("Zone \(zone.zone)") + "  " + status(zone.status) + ", as above")
@@ -230,15 +230,14 @@ public struct TextReport {
         return text + ": " + (roles.isEmpty ? "plays no part in the proof" : roles.joined(separator: "; "))
     }
 
-    /// "2026-12-29T02:15:14Z (in 29d 23h)", or the bare time without a reference.
-    func when(_ time: String, now: Int64?) -> String {
-        guard let now, let unix = Clock.unix(time) else { return time }
-        return TimeText.describe(unix, from: now)
+    /// "2026-12-29T02:15:14Z (in 29d 23h)".
+    func when(_ time: Int64, now: Int64) -> String {
+        TimeText.describe(time, from: now)
     }
 
     // MARK: - -v: records and servers
 
-    func zoneDetail(_ zone: ZoneReport, observation: ZoneObservation?, now: Int64?) -> [String] {
+    func zoneDetail(_ zone: ZoneReport, observation: ZoneObservation?, now: Int64) -> [String] {
         var out: [String] = []
         for key in zone.dnskeys.sorted(by: { ($0.keyTag, $0.algorithm) < ($1.keyTag, $1.algorithm) }) {
             var text = "DNSKEY=\(key.keyTag) flags \(key.flags) (\(key.role)) \(key.algorithmName)"
@@ -250,7 +249,7 @@ public struct TextReport {
         }
         for sig in JSONReport.sortedSignatures(zone.rrsigs) {
             let text = "RRSIG \(sig.typeCovered) \(sig.owner) by \(sig.keyTag)/\(DNSSECAlgorithm(sig.algorithm).mnemonic): "
-                + "\(sig.status.words), valid from \(sig.inception) "
+                + "\(sig.status.words), valid from \(TimeText.rfc3339(sig.inception)) "
                 + "until \(when(sig.expiration, now: now))"
                 + (sig.servers.isEmpty ? "" : "; from \(sig.servers.sorted().map(zone.label).joined(separator: ", "))")
             out.append(contentsOf: wrap(text, indent: "    ", hanging: "        "))
@@ -398,7 +397,7 @@ public struct TextReport {
         switch report.status {
         case .secure:
             if let until = report.validUntil, let left = report.validUntilSecondsLeft {
-                text += ", valid until \(until) (" + (left >= 0 ? "in \(TimeText.span(left))" : "\(TimeText.span(left)) ago") + ")"
+                text += ", valid until \(TimeText.rfc3339(until)) (" + (left >= 0 ? "in \(TimeText.span(left))" : "\(TimeText.span(left)) ago") + ")"
             }
         case .insecure, .bogus:
             if let point = report.breakPoint { text += " at \(point)" }
