@@ -38,6 +38,7 @@ struct ZoneCheck {
         var status: SecurityStatus
         var dsSet: [DSData] = []
         var anchorKeys: [DNSKEYData] = []
+        var cdsCompared = false
 
         // 1. Where trust comes from: an anchor, or a validated DS RRset at the parent.
         if anchored {
@@ -64,7 +65,10 @@ struct ZoneCheck {
             (status, dsSet) = delegation(&run)
             // A signed parent proved there is no DS: a zone that signs itself
             // and publishes CDS is asking to be bootstrapped.
-            if status == .insecure { bootstrapCheck(&run) }
+            if status == .insecure {
+                bootstrapCheck(&run)   // compares the servers' CDS/CDNSKEY itself
+                cdsCompared = true
+            }
         }
 
         var trustedKeys: [Record]? = nil
@@ -90,6 +94,17 @@ struct ZoneCheck {
             // (Zonemaster's DNSSEC05 and DNSSEC14 judge it at every zone).
             let records = allKeyRecords()
             if !records.isEmpty { keyPolicy(&run, records, dsUsable: false) }
+            // The zone's own DNSSEC (its NSEC3 parameters and denial of the
+            // apex probe, its servers' CDS/CDNSKEY agreement) is judged with
+            // the keys that sign its DNSKEY RRset, whatever the chain above it
+            // says, as Zonemaster judges every zone (DNSSEC03, DNSSEC10,
+            // DNSSEC15). A zone whose own keys do not validate (expired, or
+            // signed by no key it publishes) is left out: those findings
+            // would be consequences of what is already reported.
+            if let own = selfSignedKeys(run, records) {
+                if !cdsCompared { _ = cdsConsistency(&run) }
+                denialSetup(&run, keys: own)
+            }
         }
         if status == .secure, let trustedKeys {
             let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
@@ -430,6 +445,15 @@ struct ZoneCheck {
 
     /// The zone's DNSKEY records as its servers returned them (`publishedKeys`).
     func allKeyRecords() -> [Record] { observation.publishedKeys }
+
+    /// The zone's DNSKEY RRset when some server's copy validates with the
+    /// keys it publishes (no DS or anchor needed), else nil.
+    func selfSignedKeys(_ run: AnalysisRun, _ records: [Record]) -> [Record]? {
+        guard !records.isEmpty else { return nil }
+        let own = run.validator.validate(owner: zone, type: .dnskey, answers: observation.dnskeyAnswers,
+                                         section: { $0.answer }, keys: records)
+        return own.isSecure ? own.rrset?.records : nil
+    }
 
     func describeKeys(_ validator: Validator, dsSet: [DSData], signing: Set<UInt16> = []) -> ([DNSKEYReport], [DSReport]) {
         let records = allKeyRecords()

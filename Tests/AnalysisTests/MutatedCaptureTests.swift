@@ -252,6 +252,39 @@ struct MutatedCaptureTests {
         #expect(!Self.codes(report).contains("ZSK_PREPUBLISHED"), "a key no validator can use is no pre-published ZSK")
     }
 
+    /// Issue 14, zone checks that do not depend on the chain: with no trust
+    /// anchor every zone of ok.lab.'s path is insecure, yet each zone's own
+    /// denial is judged with the keys that sign its DNSKEY RRset. One ok.lab.
+    /// server's NXDOMAIN without NSEC is reported (before: nothing, the
+    /// proof was checked only on a validated chain); a zone whose own DNSKEY
+    /// RRset does not validate is left out (those findings would be
+    /// consequences).
+    @Test func anInsecureZonesDenialIsStillJudged() async throws {
+        let zone = try DNSName("ok.lab.")
+        let probe = try #require(ZoneObservation(zone: zone, parent: nil, nameServers: [:], servers: [], dsAnswers: []).nxdomainProbeName)
+        let plain = try await Self.analyze(try Self.ok, anchors: TrustAnchors())
+        #expect(plain.status == .insecure)
+        let leaf = try #require(plain.zones.first { $0.zone == zone })
+        #expect(leaf.checks.contains { $0.text == "NSEC proves that \(probe) does not exist" }, "\(leaf.checks.map(\.text))")
+
+        let stripped = try Self.mutate(try Self.ok, Self.asked(probe.description, .a, at: "127.53.2.2")) { message in
+            message.authority.removeAll { $0.type == .nsec || ($0.type == .rrsig && $0.owner != zone) }
+        }
+        let report = try await Self.analyze(stripped, anchors: TrustAnchors())
+        #expect(report.status == .insecure, "a zone-level finding does not change the name's verdict")
+        let finding = try #require(report.findings.first { $0.code == "MISSING_NSEC_FOR_NXDOMAIN" }, "\(Self.codes(report))")
+        #expect(finding.zone == zone && finding.servers.map(\.ip) == ["127.53.2.2"])
+        #expect(finding.severity == .warning, "the other server proves it")
+
+        // The zone's DNSKEY RRset no longer validates with its own keys: no denial judged.
+        let unsigned = try Self.mutate(stripped, Self.asked("ok.lab.", .dnskey)) { message in
+            message.answer.removeAll { $0.type == .rrsig }
+        }
+        let bare = try await Self.analyze(unsigned, anchors: TrustAnchors())
+        #expect(!Self.codes(bare).contains("MISSING_NSEC_FOR_NXDOMAIN"), "\(Self.codes(bare))")
+        #expect(!(bare.zones.first { $0.zone == zone }?.checks ?? []).contains { $0.text.contains("proves that") })
+    }
+
     /// Parent servers that disagree on the DS matter under an insecure
     /// parent too (issue 14): with no trust anchor the whole chain is
     /// insecure, and one lab. server's DS answer for ok.lab. emptied is
