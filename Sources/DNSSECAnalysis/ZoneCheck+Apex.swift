@@ -63,6 +63,7 @@ extension ZoneCheck {
         }
         run.existingTypesInBitmaps(name: zone, existing: apexTypes, answers: observation.nxdomainProbeAnswers,
                                    zone: zone, keys: keys)
+        apexNODATAProofs(&run, keys: keys)
         guard let probe = observation.nxdomainProbeName else { return }
         var proven = false
         var problems: [SignatureProblem] = []
@@ -83,6 +84,29 @@ extension ZoneCheck {
             run.add(problem.code, .nxdomainProof(zone), zone: zone, servers: problem.servers, time: problem.time,
                     "negative answers from \(zone) do not validate: \(problem.message)" + (proven ? " (other servers prove it)" : ""),
                     severity: proven ? .warning : nil)
+        }
+    }
+
+    /// The NODATA answers the apex gave (CDS, CDNSKEY, NSEC3PARAM the zone
+    /// does not have) must prove it as any negative answer (RFC 4035 §3.1.3.1,
+    /// RFC 5155 §7.2.3): the apex NSEC, or the NSEC3 matching the apex hash,
+    /// signed, without the type in its bitmap (Zonemaster DNSSEC10). A
+    /// parent polling CDS gets no usable answer from a server that fails.
+    /// One finding per condition, with the servers and types where seen.
+    mutating func apexNODATAProofs(_ run: inout AnalysisRun, keys: [Record]) {
+        var failed: [DiagnosticCode: (servers: Set<ServerAddress>, types: Set<RRType>, example: SignatureProblem)] = [:]
+        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers {
+            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
+                  message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { continue }
+            let outcome = run.checkDenial(name: zone, type: answer.question.type, answer: answer, zone: zone, keys: keys)
+            guard outcome.status == .bogus, let problem = outcome.problems.first else { continue }
+            failed[problem.code, default: ([], [], problem)].servers.insert(answer.server)
+            failed[problem.code]!.types.insert(answer.question.type)
+        }
+        for (code, seen) in failed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let servers = seen.servers.sorted(), types = seen.types.sorted { $0.rawValue < $1.rawValue }
+            run.add(code, .denial(zone, types[0]), zone: zone, servers: servers,
+                    "\(servers.map(observation.label).joined(separator: ", ")) answer\(servers.count == 1 ? "s" : "") NODATA at the apex of \(zone) (\(types.map(\.description).joined(separator: ", "))) without a valid proof: \(seen.example.message)")
         }
     }
 

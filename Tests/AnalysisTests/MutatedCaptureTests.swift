@@ -285,6 +285,27 @@ struct MutatedCaptureTests {
         #expect(!(bare.zones.first { $0.zone == zone }?.checks ?? []).contains { $0.text.contains("proves that") })
     }
 
+    /// Issue 14 (Zonemaster DNSSEC10, DS10_INCONSISTENT_NSEC and
+    /// DS10_NSEC_MISMATCHES_APEX): the apex's NODATA answers (here CDS, which
+    /// ok.lab. does not publish) must prove themselves. One server's without
+    /// its NSEC is one finding naming that server and the type; the name
+    /// stays secure (its own answers validate). Before, only the SOA of
+    /// those answers was looked at.
+    @Test func anApexNODATAWithoutItsProofIsReported() async throws {
+        let zone = try DNSName("ok.lab.")
+        let plain = try await Self.analyze(try Self.ok)
+        #expect(!Self.codes(plain).contains("MISSING_NSEC_FOR_NODATA"))
+        let stripped = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .cds, at: "127.53.2.2")) { message in
+            message.authority.removeAll { $0.type == .nsec || ($0.type == .rrsig && $0.owner == zone && (try? RRSIGData(rdata: $0.rdata))?.typeCovered == .nsec) }
+        }
+        let report = try await Self.analyze(stripped)
+        #expect(report.status == .secure)
+        let finding = try #require(report.findings.first { $0.code == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(report))")
+        #expect(finding.zone == zone && finding.servers.map(\.ip) == ["127.53.2.2"], "\(finding.servers)")
+        #expect(finding.message.contains("NODATA at the apex of ok.lab. (CDS)"), "\(finding.message)")
+        #expect(report.findings.filter { $0.code == "MISSING_NSEC_FOR_NODATA" }.count == 1)
+    }
+
     /// Parent servers that disagree on the DS matter under an insecure
     /// parent too (issue 14): with no trust anchor the whole chain is
     /// insecure, and one lab. server's DS answer for ok.lab. emptied is

@@ -12,6 +12,11 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
   nosoa    relays queries as they are and removes the SOA record (and the
            RRSIG over it) from the authority section of NODATA answers
            (NOERROR, no answer), as some load balancers and online signers do
+  noapexproof  relays queries as they are and removes the NSEC/NSEC3
+           records (and the RRSIGs over them) from NODATA answers to the
+           apex-only types CDS, CDNSKEY and NSEC3PARAM, so those negative
+           answers prove nothing (Zonemaster DNSSEC10); every other answer,
+           the name's own NODATA among them, keeps its proof
   garbage  answers every query itself with a malformed message: the right ID
            and question, then an answer record cut off in its RDATA, as a
            broken server or a mangling middlebox would
@@ -112,6 +117,40 @@ def without_nodata_soa(message):
         return message
 
 
+APEX_TYPES = (59, 60, 51)   # CDS, CDNSKEY, NSEC3PARAM
+
+
+def without_apex_proof(message):
+    """A NODATA answer to CDS, CDNSKEY or NSEC3PARAM without its NSEC or
+    NSEC3 records and the RRSIGs over them; any other message as it is."""
+    try:
+        flags, qd, an, ns, ar = struct.unpack("!HHHHH", message[2:12])
+        if flags & 0x000F != 0 or an != 0 or ns == 0 or qd != 1:
+            return message
+        qtype, = struct.unpack("!H", message[skip_name(message, 12):skip_name(message, 12) + 2])
+        if qtype not in APEX_TYPES:
+            return message
+        pos = skip_question(message, qd)
+        kept, dropped = [], 0
+        for _ in range(ns):
+            start = pos
+            pos = skip_name(message, pos)
+            rtype, = struct.unpack("!H", message[pos:pos + 2])
+            rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
+            covered = struct.unpack("!H", message[pos + 10:pos + 12])[0] if rtype == 46 else None
+            pos += 10 + rdlen
+            if rtype in (47, 50) or covered in (47, 50):
+                dropped += 1
+            else:
+                kept.append(message[start:pos])
+        # NSD puts the SOA first and the proof after it, so no name kept
+        # points into a dropped record.
+        header = message[:8] + struct.pack("!HH", ns - dropped, ar)
+        return header + message[12:skip_question(message, qd)] + b"".join(kept) + message[pos:]
+    except (IndexError, struct.error):
+        return message
+
+
 def skip_question(message, qd):
     pos = 12
     for _ in range(qd):
@@ -205,6 +244,8 @@ def answer(listen, upstream, query, tcp):
         return without_opt(ask(listen, upstream, query, tcp))
     if MODE == "nosoa":
         return without_nodata_soa(ask(listen, upstream, query, tcp))
+    if MODE == "noapexproof":
+        return without_apex_proof(ask(listen, upstream, query, tcp))
     if has_opt(query):
         return formerr(query)
     return ask(listen, upstream, query, tcp)
