@@ -72,6 +72,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case nsec3HashAlgorithmUnsupported = "NSEC3_HASH_ALGORITHM_UNSUPPORTED"
     case denialMethodsMixed = "DENIAL_METHODS_MIXED"
     case nodataWithoutSOA = "NODATA_WITHOUT_SOA"
+    case apexQueryFailed = "APEX_QUERY_FAILED"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -502,6 +503,11 @@ public enum DiagnosticCatalog {
           example: "ns2.example.com. (192.0.2.2) answers NODATA for example.com. (CDS, CDNSKEY) without the zone's SOA in the authority section",
           remedy: "Fix the server or the front end in front of it (load balancer, DNS proxy, online signer) so negative answers carry the zone's SOA (and its RRSIG).",
           ["RFC 2308 §2.2", "RFC 2308 §5", "RFC 4035 §3.1.3"]),
+        e(.apexQueryFailed, .warning, "A server fails some questions about the apex",
+          "A server that answers the zone's SOA and DNSKEY questions gives no usable answer to other questions about the apex (NSEC3PARAM, CDS, CDNSKEY): no answer, an error RCODE (SERVFAIL, REFUSED, NOTIMP…), or an answer without the AA bit. A parent polling CDS/CDNSKEY (RFC 7344, RFC 9615) and tools checking the NSEC3 parameters ask exactly these questions; to them the server is broken, and a filtering front end or a server that knows only some types is usually why.",
+          example: "ns2.example.com. (192.0.2.2) answers SOA and DNSKEY but REFUSED to CDS, CDNSKEY and NSEC3PARAM for example.com.",
+          remedy: "Make the server answer every type at the apex as the others do (authoritatively, NOERROR with the data or a signed NODATA): check any filter, firewall rule or load balancer in front of it.",
+          ["RFC 1034 §4.3.2", "RFC 7344 §6.1", "RFC 5155 §4"]),
         e(.denialMethodsMixed, .error, "Servers deny names with NSEC and with NSEC3",
           "Some of the zone's servers prove non-existence with NSEC and others with NSEC3 (or one answer mixes both): they serve differently signed copies of the zone, a signer change that reached only some servers. Each copy may validate alone, but the zone's denial depends on the server asked, and a validator's aggressive use of cached NSEC (RFC 8198) meets two chains.",
           example: "the servers of example.com. deny names with different methods: NSEC on ns1.example.com. (192.0.2.1); NSEC3 on ns2.example.com. (192.0.2.2)",

@@ -92,21 +92,36 @@ extension ZoneCheck {
     /// RFC 5155 §7.2.3): the apex NSEC, or the NSEC3 matching the apex hash,
     /// signed, without the type in its bitmap (Zonemaster DNSSEC10). A
     /// parent polling CDS gets no usable answer from a server that fails.
-    /// One finding per condition, with the servers and types where seen.
+    /// One finding per condition, with the servers and types where seen; a
+    /// warning when other servers prove the same types. A server whose SOA
+    /// answer carries no signature at all sends no DNSSEC records: that is
+    /// its finding (UNABLE_TO_RETRIEVE_DNSSEC_RECORDS, SERVER_NO_DNSKEY),
+    /// and its unproven NODATA only a consequence.
     mutating func apexNODATAProofs(_ run: inout AnalysisRun, keys: [Record]) {
+        let withoutDNSSEC = Set(observation.soaAnswers.filter { answer in
+            answer.message.map { message in !message.answer.contains { $0.type == .rrsig } } ?? false
+        }.map(\.server))
         var failed: [DiagnosticCode: (servers: Set<ServerAddress>, types: Set<RRType>, example: SignatureProblem)] = [:]
-        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers {
+        var proven: Set<RRType> = []   // types some server's NODATA does prove
+        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers
+        where !withoutDNSSEC.contains(answer.server) {
             guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
                   message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { continue }
             let outcome = run.checkDenial(name: zone, type: answer.question.type, answer: answer, zone: zone, keys: keys)
-            guard outcome.status == .bogus, let problem = outcome.problems.first else { continue }
+            guard outcome.status == .bogus, let problem = outcome.problems.first else {
+                proven.insert(answer.question.type)
+                continue
+            }
             failed[problem.code, default: ([], [], problem)].servers.insert(answer.server)
             failed[problem.code]!.types.insert(answer.question.type)
         }
         for (code, seen) in failed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let servers = seen.servers.sorted(), types = seen.types.sorted { $0.rawValue < $1.rawValue }
+            let elsewhere = seen.types.isSubset(of: proven)
             run.add(code, .denial(zone, types[0]), zone: zone, servers: servers,
-                    "\(servers.map(observation.label).joined(separator: ", ")) answer\(servers.count == 1 ? "s" : "") NODATA at the apex of \(zone) (\(types.map(\.description).joined(separator: ", "))) without a valid proof: \(seen.example.message)")
+                    "\(servers.map(observation.label).joined(separator: ", ")) answer\(servers.count == 1 ? "s" : "") NODATA at the apex of \(zone) (\(types.map(\.description).joined(separator: ", "))) without a valid proof: \(seen.example.message)"
+                    + (elsewhere ? " (other servers prove it)" : ""),
+                    severity: elsewhere ? .warning : nil)
         }
     }
 
@@ -360,6 +375,40 @@ extension ZoneCheck {
     /// 2308 §2.2): resolvers take the negative TTL from it and do not cache
     /// the answer without it. Judged on the apex questions that are NODATA
     /// in most zones (CDS, CDNSKEY, NSEC3PARAM of an NSEC zone).
+    /// A server that answers SOA and DNSKEY must answer the zone's other
+    /// apex questions too (Zonemaster DNSSEC03 and DNSSEC10 ask NSEC3PARAM
+    /// and NSEC; parents polling CDS ask CDS and CDNSKEY). One finding per
+    /// server, with each failed type and why.
+    mutating func apexQueryChecks(_ run: inout AnalysisRun) {
+        let answering = Set((observation.soaAnswers + observation.dnskeyAnswers).filter {
+            guard let message = $0.message else { return false }
+            return message.rcode == .noError && message.isAuthoritative
+        }.map(\.server))
+        var failed: [ServerAddress: [String]] = [:]
+        for answer in observation.nsec3paramAnswers + observation.cdsAnswers + observation.cdnskeyAnswers
+        where answering.contains(answer.server) {
+            let why: String?
+            if let message = answer.message {
+                if ![.noError, .nxDomain].contains(message.rcode) {
+                    why = "\(message.rcode)"
+                } else if !message.isAuthoritative && !message.authority.contains(where: { $0.type == .ns }) {
+                    why = "an answer without AA"
+                } else {
+                    why = nil
+                }
+            } else if answer.exchange.failure == .notAsked || answer.isInvalidResponse {
+                why = nil   // not asked (a dead server), or already its own finding
+            } else {
+                why = answer.exchange.failure.map { "no answer (\($0.rawValue))" } ?? answer.problem
+            }
+            if let why { failed[answer.server, default: []].append("\(answer.question.type): \(why)") }
+        }
+        for (server, failures) in failed.sorted(by: { $0.key < $1.key }) {
+            run.add(.apexQueryFailed, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone, servers: [server],
+                    "\(observation.label(server)) answers SOA and DNSKEY for \(zone) but not the other questions about its apex: \(failures.joined(separator: "; "))")
+        }
+    }
+
     mutating func nodataSOAChecks(_ run: inout AnalysisRun) {
         var missing: [ServerAddress: [String]] = [:]
         var foreign: [ServerAddress: (owner: DNSName, types: [String])] = [:]

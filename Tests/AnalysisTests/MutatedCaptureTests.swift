@@ -303,7 +303,47 @@ struct MutatedCaptureTests {
         let finding = try #require(report.findings.first { $0.code == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(report))")
         #expect(finding.zone == zone && finding.servers.map(\.ip) == ["127.53.2.2"], "\(finding.servers)")
         #expect(finding.message.contains("NODATA at the apex of ok.lab. (CDS)"), "\(finding.message)")
+        #expect(finding.severity == .warning && finding.message.hasSuffix("(other servers prove it)"), "\(finding.message)")
         #expect(report.findings.filter { $0.code == "MISSING_NSEC_FOR_NODATA" }.count == 1)
+
+        // No server proves it: an error, one finding listing both servers.
+        let everywhere = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .cds)) { message in
+            message.authority.removeAll { $0.type == .nsec || ($0.type == .rrsig && $0.owner == zone && (try? RRSIGData(rdata: $0.rdata))?.typeCovered == .nsec) }
+        }
+        let both = try await Self.analyze(everywhere)
+        let all = both.findings.filter { $0.code == "MISSING_NSEC_FOR_NODATA" }
+        #expect(all.count == 1 && all.first?.severity == .error && all.first?.servers.count == 2, "\(all)")
+
+        // A server that sends no DNSSEC records at all (no RRSIG over its SOA) has
+        // that as its finding; its unproven NODATA is a consequence, not reported.
+        let unsigned = try Self.mutate(stripped, { Self.asked("ok.lab.", .soa, at: "127.53.2.2")($0) }) { message in
+            message.answer.removeAll { $0.type == .rrsig }
+        }
+        let quiet = try await Self.analyze(unsigned)
+        #expect(!quiet.findings.contains { $0.code == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(quiet))")
+    }
+
+    /// Issue 14 (Zonemaster DS03_ERROR_RESPONSE_NSEC_QUERY,
+    /// DS10_NSEC3PARAM_QUERY_RESPONSE_ERR): a server that answers SOA and
+    /// DNSKEY but refuses CDS and drops AA on NSEC3PARAM is one
+    /// APEX_QUERY_FAILED finding naming each type and why. Before: nothing
+    /// (those answers were skipped as unusable).
+    @Test func aServerFailingOtherApexQuestionsIsNamed() async throws {
+        #expect(!Self.codes(try await Self.analyze(try Self.ok)).contains("APEX_QUERY_FAILED"))
+        var capture = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .cds, at: "127.53.2.2")) { message in
+            message.rcode = .refused
+            message.authority = []
+        }
+        capture = try Self.mutate(capture, Self.asked("ok.lab.", .nsec3param, at: "127.53.2.2")) { message in
+            message.flags.remove(.aa)
+        }
+        let report = try await Self.analyze(capture)
+        #expect(report.status == .secure)
+        let findings = report.findings.filter { $0.code == "APEX_QUERY_FAILED" }
+        #expect(findings.count == 1, "\(findings.map(\.message))")
+        let finding = try #require(findings.first)
+        #expect(finding.servers.map(\.ip) == ["127.53.2.2"] && finding.severity == .warning)
+        #expect(finding.message.contains("NSEC3PARAM: an answer without AA") && finding.message.contains("CDS: REFUSED"), "\(finding.message)")
     }
 
     /// Parent servers that disagree on the DS matter under an insecure

@@ -17,6 +17,9 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
            apex-only types CDS, CDNSKEY and NSEC3PARAM, so those negative
            answers prove nothing (Zonemaster DNSSEC10); every other answer,
            the name's own NODATA among them, keeps its proof
+  apexrefused  answers REFUSED itself to CDS, CDNSKEY and NSEC3PARAM
+           queries and relays every other, as a filtering front end that
+           knows only some types would (Zonemaster DNSSEC03/10)
   garbage  answers every query itself with a malformed message: the right ID
            and question, then an answer record cut off in its RDATA, as a
            broken server or a mangling middlebox would
@@ -120,6 +123,15 @@ def without_nodata_soa(message):
 APEX_TYPES = (59, 60, 51)   # CDS, CDNSKEY, NSEC3PARAM
 
 
+def query_type(message):
+    """The type of the first question, or None."""
+    try:
+        pos = skip_name(message, 12)
+        return struct.unpack("!H", message[pos:pos + 2])[0]
+    except (IndexError, struct.error):
+        return None
+
+
 def without_apex_proof(message):
     """A NODATA answer to CDS, CDNSKEY or NSEC3PARAM without its NSEC or
     NSEC3 records and the RRSIGs over them; any other message as it is."""
@@ -178,8 +190,8 @@ def without_do(query):
     return bytes(flags)
 
 
-def formerr(query):
-    """FORMERR with the question echoed and no OPT."""
+def formerr(query, rcode=1):
+    """FORMERR (or another RCODE) with the question echoed and no OPT."""
     qid, flags = struct.unpack("!HH", query[:4])
     qd, = struct.unpack("!H", query[4:6])
     pos = 12
@@ -188,7 +200,7 @@ def formerr(query):
             pos += 1 + query[pos]
         pos += 5
     question = query[12:pos]
-    flags = 0x8000 | (flags & 0x7900) | 1  # QR, opcode and RD copied, RCODE 1
+    flags = 0x8000 | (flags & 0x7900) | rcode  # QR, opcode and RD copied
     return struct.pack("!HHHHHH", qid, flags, qd, 0, 0, 0) + question
 
 
@@ -246,6 +258,10 @@ def answer(listen, upstream, query, tcp):
         return without_nodata_soa(ask(listen, upstream, query, tcp))
     if MODE == "noapexproof":
         return without_apex_proof(ask(listen, upstream, query, tcp))
+    if MODE == "apexrefused":
+        if query_type(query) in APEX_TYPES:
+            return formerr(query, rcode=5)
+        return ask(listen, upstream, query, tcp)
     if has_opt(query):
         return formerr(query)
     return ask(listen, upstream, query, tcp)
