@@ -371,10 +371,6 @@ extension ZoneCheck {
 }
 
 extension ZoneCheck {
-    /// A NODATA answer carries the zone's SOA in its authority section (RFC
-    /// 2308 §2.2): resolvers take the negative TTL from it and do not cache
-    /// the answer without it. Judged on the apex questions that are NODATA
-    /// in most zones (CDS, CDNSKEY, NSEC3PARAM of an NSEC zone).
     /// A server that answers SOA and DNSKEY must answer the zone's other
     /// apex questions too (Zonemaster DNSSEC03 and DNSSEC10 ask NSEC3PARAM
     /// and NSEC; parents polling CDS ask CDS and CDNSKEY). One finding per
@@ -409,6 +405,10 @@ extension ZoneCheck {
         }
     }
 
+    /// A NODATA answer carries the zone's SOA in its authority section (RFC
+    /// 2308 §2.2): resolvers take the negative TTL from it and do not cache
+    /// the answer without it. Judged on the apex questions that are NODATA
+    /// in most zones (CDS, CDNSKEY, NSEC3PARAM of an NSEC zone).
     mutating func nodataSOAChecks(_ run: inout AnalysisRun) {
         var missing: [ServerAddress: [String]] = [:]
         var foreign: [ServerAddress: (owner: DNSName, types: [String])] = [:]

@@ -90,16 +90,17 @@ def without_opt(message):
     return message
 
 
-def without_nodata_soa(message):
-    """A NODATA answer (NOERROR, ANCOUNT 0) without the SOA and the RRSIG
-    over it in the authority section; any other message as it is."""
+def without_nodata_records(message, dropped_types, question_types=None):
+    """A NODATA answer (NOERROR, ANCOUNT 0), to a question of one of
+    question_types (any when None), without the authority records of
+    dropped_types and the RRSIGs over them; any other message as it is."""
     try:
         flags, qd, an, ns, ar = struct.unpack("!HHHHH", message[2:12])
         if flags & 0x000F != 0 or an != 0 or ns == 0:
             return message
-        pos = 12
-        for _ in range(qd):
-            pos = skip_name(message, pos) + 4
+        if question_types is not None and (qd != 1 or query_type(message) not in question_types):
+            return message
+        pos = skip_question(message, qd)
         kept, dropped = [], 0
         for _ in range(ns):
             start = pos
@@ -108,16 +109,22 @@ def without_nodata_soa(message):
             rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
             covered = struct.unpack("!H", message[pos + 10:pos + 12])[0] if rtype == 46 else None
             pos += 10 + rdlen
-            if rtype == 6 or covered == 6:
+            if rtype in dropped_types or covered in dropped_types:
                 dropped += 1
             else:
                 kept.append(message[start:pos])
-        # Names compressed against a dropped record would break: the SOA comes
-        # first in NSD's authority section, so nothing later points into it.
+        # Names compressed against a dropped record would break: NSD puts the
+        # SOA first in the authority section and the proof after it, and
+        # nothing kept points into either.
         header = message[:8] + struct.pack("!HH", ns - dropped, ar)
         return header + message[12:skip_question(message, qd)] + b"".join(kept) + message[pos:]
     except (IndexError, struct.error):
         return message
+
+
+def without_nodata_soa(message):
+    """A NODATA answer without the SOA and the RRSIG over it."""
+    return without_nodata_records(message, (6,))
 
 
 APEX_TYPES = (59, 60, 51)   # CDS, CDNSKEY, NSEC3PARAM
@@ -134,33 +141,8 @@ def query_type(message):
 
 def without_apex_proof(message):
     """A NODATA answer to CDS, CDNSKEY or NSEC3PARAM without its NSEC or
-    NSEC3 records and the RRSIGs over them; any other message as it is."""
-    try:
-        flags, qd, an, ns, ar = struct.unpack("!HHHHH", message[2:12])
-        if flags & 0x000F != 0 or an != 0 or ns == 0 or qd != 1:
-            return message
-        qtype, = struct.unpack("!H", message[skip_name(message, 12):skip_name(message, 12) + 2])
-        if qtype not in APEX_TYPES:
-            return message
-        pos = skip_question(message, qd)
-        kept, dropped = [], 0
-        for _ in range(ns):
-            start = pos
-            pos = skip_name(message, pos)
-            rtype, = struct.unpack("!H", message[pos:pos + 2])
-            rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
-            covered = struct.unpack("!H", message[pos + 10:pos + 12])[0] if rtype == 46 else None
-            pos += 10 + rdlen
-            if rtype in (47, 50) or covered in (47, 50):
-                dropped += 1
-            else:
-                kept.append(message[start:pos])
-        # NSD puts the SOA first and the proof after it, so no name kept
-        # points into a dropped record.
-        header = message[:8] + struct.pack("!HH", ns - dropped, ar)
-        return header + message[12:skip_question(message, qd)] + b"".join(kept) + message[pos:]
-    except (IndexError, struct.error):
-        return message
+    NSEC3 records and the RRSIGs over them."""
+    return without_nodata_records(message, (47, 50), APEX_TYPES)
 
 
 def skip_question(message, qd):
