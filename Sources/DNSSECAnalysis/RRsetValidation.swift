@@ -250,8 +250,8 @@ final class Validator {
         // A total order: two signatures by one key (a stale server's older one) must not swap between runs.
         // Ties (a flood of RRSIGs alike but for their signature bytes) fall to the RDATA itself.
         result.signatures = reports.sorted {
-            ($0.value.keyTag, $0.value.typeCovered, $0.value.inception, $0.value.expiration, $0.value.servers.map(\.description).joined(separator: ","), $0.key)
-                < ($1.value.keyTag, $1.value.typeCovered, $1.value.inception, $1.value.expiration, $1.value.servers.map(\.description).joined(separator: ","), $1.key)
+            ($0.value.keyTag, $0.value.typeCovered.description, $0.value.inception, $0.value.expiration, $0.value.servers.map(\.description).joined(separator: ","), $0.key)
+                < ($1.value.keyTag, $1.value.typeCovered.description, $1.value.inception, $1.value.expiration, $1.value.servers.map(\.description).joined(separator: ","), $1.key)
         }.map(\.value)
         result.problems = problems.values.sorted { $0.message < $1.message }
         return result
@@ -293,8 +293,8 @@ final class Validator {
     static func report(sig: RRSIGData, owner: DNSName, status: SignatureStatus, at time: Int64) -> RRSIGReport {
         let expiration = SerialTime.absolute(sig.expiration, near: time)
         let inception = SerialTime.absolute(sig.inception, near: time)
-        return RRSIGReport(owner: owner.description, typeCovered: sig.typeCovered.description, keyTag: sig.keyTag,
-                           algorithm: sig.algorithm.rawValue, signer: sig.signerName.description,
+        return RRSIGReport(owner: owner, typeCovered: sig.typeCovered, keyTag: sig.keyTag,
+                           algorithm: sig.algorithm.rawValue, signer: sig.signerName,
                            inception: inception, expiration: expiration, secondsLeft: expiration - time,
                            status: status, servers: [])
     }

@@ -93,7 +93,7 @@ public struct DSReport: Sendable, Hashable, Codable {
     public var matchedKeyTag: UInt16?
 }
 
-public struct DNSKEYReport: Sendable, Hashable, Codable {
+public struct DNSKEYReport: Sendable, Hashable {
     public var keyTag: UInt16
     public var flags: UInt16
     public var role: String
@@ -103,15 +103,15 @@ public struct DNSKEYReport: Sendable, Hashable, Codable {
     public var revoked: Bool
     public var matchedByDS: Bool
     public var signsDNSKEYRRset: Bool
-    public var servers: [String]
+    public var servers: [ServerAddress]
 }
 
 public struct RRSIGReport: Sendable, Hashable {
-    public var owner: String
-    public var typeCovered: String
+    public var owner: DNSName
+    public var typeCovered: RRType
     public var keyTag: UInt16
     public var algorithm: UInt8
-    public var signer: String
+    public var signer: DNSName
     /// The validity window in seconds since the epoch (each renderer writes
     /// it its own way: RFC 3339, "in 3d", a bar on the timeline).
     public var inception: Int64

@@ -489,7 +489,7 @@ struct ZoneCheck {
                                 algorithm: facts.key.algorithm.rawValue, algorithmName: facts.key.algorithm.mnemonic,
                                 keySize: facts.keySize, revoked: facts.key.isRevoked,
                                 matchedByDS: matchedTags.contains(facts.keyTag), signsDNSKEYRRset: signing.contains(facts.keyTag),
-                                servers: servers.map(\.server.description))
+                                servers: servers.map(\.server))
         }
         return (keyReports, dsReports)
     }

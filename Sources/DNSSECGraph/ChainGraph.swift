@@ -204,7 +204,7 @@ struct Builder {
             let isKSK = key.flags & DNSKEYData.sepFlag != 0
             // A SEP key that made none of the DNSKEY RRset's signatures waits in reserve.
             let signsKeys = key.signsDNSKEYRRset || zone.rrsigs.contains {
-                $0.typeCovered == "DNSKEY" && $0.keyTag == key.keyTag && $0.algorithm == key.algorithm
+                $0.typeCovered == .dnskey && $0.keyTag == key.keyTag && $0.algorithm == key.algorithm
             }
             let standBy = isKSK && !signsKeys && !key.revoked
             if standBy { role += ", stand-by" }
@@ -285,7 +285,7 @@ struct Builder {
         // The DNSKEY RRset's signatures: from the signing key to every key of the set.
         let keyIDs = shown.map { GraphID.key(name, $0.keyTag, $0.algorithm) }
         var drawn = 0
-        for sig in zone.rrsigs where sig.typeCovered == "DNSKEY" {
+        for sig in zone.rrsigs where sig.typeCovered == .dnskey {
             let signer = signingKey(name, sig.keyTag, sig.algorithm)
             for id in keyIDs where drawn < limits.edgesPerSignedSet {
                 addEdge(signatureEdge(sig, from: signer, to: id))
@@ -376,7 +376,7 @@ struct Builder {
                 addEdge(.init(from: anchor.id, to: id, kind: .layout, status: status))
             }
             for sig in rrset.rrsigs.prefix(limits.edgesPerSignedSet) {
-                let signerZone = clusterIndex[sig.signer] != nil ? sig.signer : (zone ?? sig.signer)
+                let signerZone = clusterIndex[sig.signer.description] != nil ? sig.signer.description : (zone ?? sig.signer.description)
                 addEdge(signatureEdge(sig, from: signingKey(signerZone, sig.keyTag, sig.algorithm), to: id))
             }
             for record in rrset.proofRecords.prefix(limits.proofRecordsPerAnswer) {
@@ -390,7 +390,7 @@ struct Builder {
                                   status: record.signed ? status : .bogus, dashed: !record.signed), to: zone)
                     // Each signature over the proof record, from the key that made it.
                     for sig in record.rrsigs.prefix(limits.edgesPerSignedSet) {
-                        let signerZone = clusterIndex[sig.signer] != nil ? sig.signer : (zone ?? sig.signer)
+                        let signerZone = clusterIndex[sig.signer.description] != nil ? sig.signer.description : (zone ?? sig.signer.description)
                         addEdge(signatureEdge(sig, from: signingKey(signerZone, sig.keyTag, sig.algorithm), to: proof))
                     }
                 }

@@ -148,8 +148,8 @@ public struct JSONReport {
 
     static func sortedSignatures(_ signatures: [RRSIGReport]) -> [RRSIGReport] {
         signatures.sorted {
-            ($0.owner, $0.typeCovered, $0.keyTag, $0.algorithm, $0.expiration)
-                < ($1.owner, $1.typeCovered, $1.keyTag, $1.algorithm, $1.expiration)
+            ($0.owner.description, $0.typeCovered.description, $0.keyTag, $0.algorithm, $0.expiration)
+                < ($1.owner.description, $1.typeCovered.description, $1.keyTag, $1.algorithm, $1.expiration)
         }
     }
 
@@ -177,18 +177,18 @@ public struct JSONReport {
             "revoked": .bool(key.revoked),
             "matched_by_ds": .bool(key.matchedByDS),
             "signs_dnskey_rrset": .bool(key.signsDNSKEYRRset),
-            "servers": .strings(key.servers.sorted()),
+            "servers": .strings(key.servers.map(\.description).sorted()),
         ])
     }
 
     static func rrsig(_ sig: RRSIGReport) -> JSONValue {
         .object([
-            "owner": .string(sig.owner),
-            "type_covered": .string(sig.typeCovered),
+            "owner": .string(sig.owner.description),
+            "type_covered": .string(sig.typeCovered.description),
             "key_tag": .int(sig.keyTag),
             "algorithm": .int(sig.algorithm),
             "algorithm_name": .string(DNSSECAlgorithm(sig.algorithm).mnemonic),
-            "signer": .string(sig.signer),
+            "signer": .string(sig.signer.description),
             "inception": .string(TimeText.rfc3339(sig.inception)),
             "expiration": .string(TimeText.rfc3339(sig.expiration)),
             "seconds_left": .int(sig.secondsLeft),

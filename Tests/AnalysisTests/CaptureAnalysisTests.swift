@@ -189,7 +189,7 @@ struct CaptureAnalysisTests {
         let report = try await Self.analyze("hostile-dname-signed")
         let answer = try #require(report.rrsets.first)
         #expect(answer.kind == .cname && answer.status == .secure)
-        #expect(answer.rrsigs.contains { $0.typeCovered == "DNAME" && $0.status == .valid }, "\(answer.rrsigs)")
+        #expect(answer.rrsigs.contains { $0.typeCovered == .dname && $0.status == .valid }, "\(answer.rrsigs)")
     }
 
     @Test func secureChainHasPerZoneDetail() async throws {
@@ -200,7 +200,7 @@ struct CaptureAnalysisTests {
         #expect(leaf.ds.contains { $0.status == .matches })
         #expect(leaf.dnskeys.contains { $0.role == "KSK" && $0.matchedByDS && $0.signsDNSKEYRRset })
         #expect(leaf.dnskeys.allSatisfy { $0.keySize == 256 })
-        #expect(leaf.rrsigs.contains { $0.typeCovered == "DNSKEY" && $0.status == .valid })
+        #expect(leaf.rrsigs.contains { $0.typeCovered == .dnskey && $0.status == .valid })
         let a = try #require(report.rrsets.first { $0.type == "A" })
         #expect(a.status == .secure && a.kind == .positive)
         let left = try #require(report.validUntilSecondsLeft)
