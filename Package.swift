@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(name: "DNSSECProbe", dependencies: ["DNSModel", "LDNSBridge", "DNSTransport"]),
         .target(name: "DNSSECAnalysis", dependencies: ["DNSModel", "LDNSBridge", "DNSSEC"]),
-        .target(name: "DNSSECReport", dependencies: ["DNSSECAnalysis"]),
+        .target(name: "DNSSECReport", dependencies: ["DNSModel", "LDNSBridge", "DNSSECAnalysis"]),
         // DOT, SVG/PNG (laid out through GraphvizBridge) and the HTML report.
         .target(name: "GraphvizBridge", dependencies: ["CGraphviz"]),
         .target(name: "DNSSECGraph", dependencies: ["DNSModel", "LDNSBridge", "DNSSECAnalysis", "DNSSECReport"]),
