@@ -87,6 +87,17 @@ extension ZoneCheck {
         }
     }
 
+    /// The authoritative NODATA answers (NOERROR, no answer, no referral) to
+    /// the apex questions that are NODATA in most zones: CDS, CDNSKEY, and
+    /// NSEC3PARAM of an NSEC zone. Their SOA and their proof are judged.
+    var apexNODATAAnswers: [(answer: ServerAnswer, message: Message)] {
+        (observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers).compactMap { answer in
+            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
+                  message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { return nil }
+            return (answer, message)
+        }
+    }
+
     /// The NODATA answers the apex gave (CDS, CDNSKEY, NSEC3PARAM the zone
     /// does not have) must prove it as any negative answer (RFC 4035 §3.1.3.1,
     /// RFC 5155 §7.2.3): the apex NSEC, or the NSEC3 matching the apex hash,
@@ -103,10 +114,7 @@ extension ZoneCheck {
         }.map(\.server))
         var failed: [DiagnosticCode: (servers: Set<ServerAddress>, types: Set<RRType>, example: SignatureProblem)] = [:]
         var proven: Set<RRType> = []   // types some server's NODATA does prove
-        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers
-        where !withoutDNSSEC.contains(answer.server) {
-            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
-                  message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { continue }
+        for (answer, _) in apexNODATAAnswers where !withoutDNSSEC.contains(answer.server) {
             let outcome = run.checkDenial(name: zone, type: answer.question.type, answer: answer, zone: zone, keys: keys)
             guard outcome.status == .bogus, let problem = outcome.problems.first else {
                 proven.insert(answer.question.type)
@@ -412,9 +420,7 @@ extension ZoneCheck {
     mutating func nodataSOAChecks(_ run: inout AnalysisRun) {
         var missing: [ServerAddress: [String]] = [:]
         var foreign: [ServerAddress: (owner: DNSName, types: [String])] = [:]
-        for answer in observation.cdsAnswers + observation.cdnskeyAnswers + observation.nsec3paramAnswers {
-            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative,
-                  message.answer.isEmpty, !message.authority.contains(where: { $0.type == .ns }) else { continue }
+        for (answer, message) in apexNODATAAnswers {
             let soas = message.authority.filter { $0.type == .soa }
             if soas.isEmpty {
                 missing[answer.server, default: []].append(answer.question.type.description)

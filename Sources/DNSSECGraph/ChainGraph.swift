@@ -327,6 +327,13 @@ struct Builder {
         return nodeIDs.contains(id) ? id : missingKey(zone, tag, algorithm)
     }
 
+    /// The key node an answer's (or proof record's) signature comes from: in
+    /// its signer's zone when that zone is drawn, else in the zone holding it.
+    mutating func signingKey(of sig: RRSIGReport, homeZone: String?) -> String {
+        let signer = sig.signer.description
+        return signingKey(clusterIndex[signer] != nil ? signer : (homeZone ?? signer), sig.keyTag, sig.algorithm)
+    }
+
     mutating func missingKey(_ zone: String, _ tag: UInt16, _ algorithm: UInt8) -> String {
         let id = GraphID.missingKey(zone, tag, algorithm)
         if !nodeIDs.contains(id) {
@@ -376,8 +383,7 @@ struct Builder {
                 addEdge(.init(from: anchor.id, to: id, kind: .layout, status: status))
             }
             for sig in rrset.rrsigs.prefix(limits.edgesPerSignedSet) {
-                let signerZone = clusterIndex[sig.signer.description] != nil ? sig.signer.description : (zone ?? sig.signer.description)
-                addEdge(signatureEdge(sig, from: signingKey(signerZone, sig.keyTag, sig.algorithm), to: id))
+                addEdge(signatureEdge(sig, from: signingKey(of: sig, homeZone: zone), to: id))
             }
             for record in rrset.proofRecords.prefix(limits.proofRecordsPerAnswer) {
                 let proof = GraphID.proof(record.owner, record.type)
@@ -390,8 +396,7 @@ struct Builder {
                                   status: record.signed ? status : .bogus, dashed: !record.signed), to: zone)
                     // Each signature over the proof record, from the key that made it.
                     for sig in record.rrsigs.prefix(limits.edgesPerSignedSet) {
-                        let signerZone = clusterIndex[sig.signer.description] != nil ? sig.signer.description : (zone ?? sig.signer.description)
-                        addEdge(signatureEdge(sig, from: signingKey(signerZone, sig.keyTag, sig.algorithm), to: proof))
+                        addEdge(signatureEdge(sig, from: signingKey(of: sig, homeZone: zone), to: proof))
                     }
                 }
                 let roles = record.roles.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }

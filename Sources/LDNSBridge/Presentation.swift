@@ -34,9 +34,9 @@ public enum Presentation {
     /// 6 characters when longer than 24, so dig-style lines stay readable
     /// at 80 columns. Every other record prints whole.
     public static func renderElided(_ record: Record) -> String {
-        let line = render(record)
-        guard [.dnskey, .cdnskey, .rrsig].contains(record.type), let rr = try? OwnedRR(record),
-              let blob = rr.rdataFields.last, blob.count > 24, line.hasSuffix(blob) else { return line }
+        guard [.dnskey, .cdnskey, .rrsig].contains(record.type), let rr = try? OwnedRR(record) else { return render(record) }
+        let line = rr.presentation   // what render prints, from the same ldns record
+        guard let blob = rr.rdataFields.last, blob.count > 24, line.hasSuffix(blob) else { return line }
         return line.dropLast(blob.count) + blob.prefix(10) + "…" + blob.suffix(6)
     }
 
