@@ -128,50 +128,114 @@ public enum LDNSCrypto {
     }
 
     /// A DNSKEY turned into OpenSSL's key once, for checking many signatures
-    /// with it (a zone file's tens of thousands): ECDSA P-256 and P-384,
-    /// whose conversion costs as much as a verification. Other algorithms
-    /// take `checkSignature(rrset:rrsig:key:)`. Not shared between threads.
+    /// with it (a zone file's tens of thousands): ECDSA P-256 and P-384.
+    /// Everything a verification needs that does not depend on the
+    /// signature is made here once: the key, a verification context
+    /// initialised for it and the fetched digest (OpenSSL 3 looks a digest
+    /// or a context up under a lock each time it makes one, which cost
+    /// about as much as the verification itself). Other algorithms take
+    /// `checkSignature(rrset:rrsig:key:)`. Not shared between threads.
     public final class PreparedKey {
         let pkey: OpaquePointer
+        let context: OpaquePointer
         let digest: OpaquePointer
         public let algorithm: UInt8
 
         public init?(dnskey: DNSKEYData) {
             let algorithm = dnskey.algorithm.rawValue
-            guard algorithm == 13 || algorithm == 14,
-                  let digest = algorithm == 13 ? EVP_sha256() : EVP_sha384() else { return nil }
-            let made = dnskey.publicKey.withUnsafeBufferPointer { ldns_ecdsa2pkey_raw($0.baseAddress, $0.count, algorithm) }
-            _ = drainOpenSSLErrors()
-            guard let made else { return nil }
+            guard algorithm == 13 || algorithm == 14 else { return nil }
+            defer { _ = drainOpenSSLErrors() }
+            guard let made = dnskey.publicKey.withUnsafeBufferPointer({ ldns_ecdsa2pkey_raw($0.baseAddress, $0.count, algorithm) })
+            else { return nil }
+            guard let context = EVP_PKEY_CTX_new(made, nil), EVP_PKEY_verify_init(context) == 1,
+                  let digest = EVP_MD_fetch(nil, algorithm == 13 ? "SHA256" : "SHA384", nil) else {
+                EVP_PKEY_free(made)
+                return nil
+            }
             pkey = made
+            self.context = context
             self.digest = digest
             self.algorithm = algorithm
         }
 
-        deinit { EVP_PKEY_free(pkey) }
+        deinit {
+            EVP_MD_free(digest)
+            EVP_PKEY_CTX_free(context)
+            EVP_PKEY_free(pkey)
+        }
     }
 
     /// The same check as `checkSignature(rrset:rrsig:key:)` with a prepared
-    /// key: the signed form built by ldns (RFC 4034 §3.1.8.1), the
-    /// signature converted to DER, one EVP verification.
+    /// key: the signed form (RFC 4034 §3.1.8.1) built by ldns in one buffer,
+    /// its digest, the signature converted to DER (RFC 6605 §4: r|s in DNS)
+    /// by ldns, one verification in the key's own context.
     public static func checkSignature(rrset: [Record], rrsig: Record, key: PreparedKey) -> SignatureCheck {
         defer { _ = drainOpenSSLErrors() }
-        let signed: [UInt8]
-        switch signedForm(rrset: rrset, rrsig: rrsig) {
-        case .success(let bytes): signed = bytes
-        case .failure(let failure): return failure.check
+        let signedSize = rrsig.rdata.count + rrset.reduce(0) { $0 + $1.owner.wireLength + 10 + $1.rdata.count }
+        if signedSize > largeSignedForm {
+            switch signedForm(rrset: rrset, rrsig: rrsig) {
+            case .success(let signed):
+                guard let buffer = OwnedBuffer(bytes: signed) else { return .invalid("out of memory") }
+                return verify(signed: buffer, rrsig: rrsig, key: key)
+            case .failure(let failure): return failure.check
+            }
         }
-        guard let signature = try? OwnedRR(rrsig), let sigRDF = ldns_rr_rrsig_sig(signature.pointer),
-              let der = OwnedBuffer(capacity: 128),
-              ldns_convert_ecdsa_rrsig_rdf2asn1(der.pointer, sigRDF) == LDNS_STATUS_OK,
-              let data = OwnedBuffer(bytes: signed) else { return .invalid("the signature could not be decoded") }
-        let status = ldns_verify_rrsig_evp_raw(ldns_buffer_begin(der.pointer), ldns_buffer_position(der.pointer),
-                                               data.pointer, key.pkey, key.digest)
-        switch status {
-        case LDNS_STATUS_OK: return .valid
-        case LDNS_STATUS_CRYPTO_BOGUS: return .invalid("signature does not verify")
-        default: return .invalid(LDNSError(status, context: "verification").message)
+        guard let sig = try? RRSIGData(rdata: rrsig.rdata) else { return .malformedKey("unparsable RRSIG or DNSKEY") }
+        let signature: OwnedRR, list: OwnedRRList
+        do {
+            signature = try OwnedRR(rrsig)
+            list = try canonicalList(rrset, originalTTL: sig.originalTTL, labels: sig.labels)
+        } catch {
+            return .malformedKey(error.message)
         }
+        guard let signed = OwnedBuffer(capacity: signedSize),
+              ldns_rrsig2buffer_wire(signed.pointer, signature.pointer) == LDNS_STATUS_OK,
+              ldns_rr_list2buffer_wire(signed.pointer, list.pointer) == LDNS_STATUS_OK
+        else { return .invalid("the signed data could not be encoded") }
+        return verify(signed: signed, rrsig: signature, key: key)
+    }
+
+    private static func verify(signed: OwnedBuffer, rrsig: Record, key: PreparedKey) -> SignatureCheck {
+        guard let signature = try? OwnedRR(rrsig) else { return .malformedKey("unparsable RRSIG") }
+        return verify(signed: signed, rrsig: signature, key: key)
+    }
+
+    private static func verify(signed: OwnedBuffer, rrsig: OwnedRR, key: PreparedKey) -> SignatureCheck {
+        guard let sigRDF = ldns_rr_rrsig_sig(rrsig.pointer), let der = OwnedBuffer(capacity: 128),
+              ldns_convert_ecdsa_rrsig_rdf2asn1(der.pointer, sigRDF) == LDNS_STATUS_OK
+        else { return .invalid("the signature could not be decoded") }
+        var hash = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var hashLength: UInt32 = 0
+        guard EVP_Digest(ldns_buffer_begin(signed.pointer), ldns_buffer_position(signed.pointer), &hash, &hashLength,
+                         key.digest, nil) == 1
+        else { return .invalid("the signed data could not be hashed") }
+        switch EVP_PKEY_verify(key.context, ldns_buffer_begin(der.pointer), ldns_buffer_position(der.pointer), hash, Int(hashLength)) {
+        case 1: return .valid
+        case 0: return .invalid("signature does not verify")
+        default: return .invalid("verification failed in OpenSSL")
+        }
+    }
+
+    /// The RRset as it is signed: each record with the original TTL and,
+    /// for a wildcard expansion (fewer labels than the owner), the wildcard
+    /// owner (RFC 4035 §5.3.2), canonicalised and sorted by ldns.
+    static func canonicalList(_ rrset: [Record], originalTTL: UInt32, labels: UInt8) throws(LDNSError) -> OwnedRRList {
+        let list = OwnedRRList()
+        for record in rrset {
+            let rr: UnsafeMutablePointer<ldns_rr>
+            if Int(labels) < record.owner.rrsigLabelCount, let wildcard = record.owner.suffix(labelCount: Int(labels)).wildcard {
+                var copy = record
+                copy.owner = wildcard
+                rr = try OwnedRR.make(copy)
+            } else {
+                rr = try OwnedRR.make(record)
+            }
+            ldns_rr_set_ttl(rr, originalTTL)
+            ldns_rr2canonical(rr)
+            ldns_rr_list_push_rr(list.pointer, rr)
+        }
+        ldns_rr_list_sort(list.pointer)
+        return list
     }
 
     /// RFC 4034 §3.1.8.1: the RRSIG RDATA without its signature, then each
@@ -182,26 +246,13 @@ public enum LDNSCrypto {
     /// as a malformed key (as before), an encoding failure as invalid.
     static func signedForm(rrset: [Record], rrsig: Record) -> Result<[UInt8], SignatureCheckFailure> {
         guard let sig = try? RRSIGData(rdata: rrsig.rdata) else { return .failure(.init(.malformedKey("unparsable RRSIG or DNSKEY"))) }
-        let records = rrset.map { record -> Record in
-            var copy = record
-            copy.ttl = sig.originalTTL
-            if Int(sig.labels) < record.owner.rrsigLabelCount,
-               let wildcard = record.owner.suffix(labelCount: Int(sig.labels)).wildcard {
-                copy.owner = wildcard
-            }
-            return copy
-        }
         let signature: OwnedRR, list: OwnedRRList
         do {
             signature = try OwnedRR(rrsig)
-            list = try OwnedRRList(records)
+            list = try canonicalList(rrset, originalTTL: sig.originalTTL, labels: sig.labels)
         } catch {
             return .failure(.init(.malformedKey(error.message)))
         }
-        for index in 0..<ldns_rr_list_rr_count(list.pointer) {
-            if let rr = ldns_rr_list_rr(list.pointer, index) { ldns_rr2canonical(rr) }
-        }
-        ldns_rr_list_sort(list.pointer)
         guard let head = OwnedBuffer(capacity: 1024), ldns_rrsig2buffer_wire(head.pointer, signature.pointer) == LDNS_STATUS_OK
         else { return .failure(.init(.invalid("the RRSIG could not be encoded"))) }
         var signed = head.written

@@ -14,6 +14,11 @@ final class OwnedRR {
 
     /// Builds an ldns_rr from a model record through its wire form.
     convenience init(_ record: Record) throws(LDNSError) {
+        self.init(taking: try Self.make(record))
+    }
+
+    /// A new ldns_rr for `record`, owned by the caller (an OwnedRR or an OwnedRRList).
+    static func make(_ record: Record) throws(LDNSError) -> UnsafeMutablePointer<ldns_rr> {
         let wire = record.wire
         var rr: UnsafeMutablePointer<ldns_rr>?
         var position = 0
@@ -23,7 +28,7 @@ final class OwnedRR {
         guard status == LDNS_STATUS_OK, let rr else {
             throw LDNSError(status, context: "converting \(record.owner) \(record.type) for ldns")
         }
-        self.init(taking: rr)
+        return rr
     }
 
     /// The record in model form, through its uncompressed wire form.
@@ -77,7 +82,7 @@ final class OwnedRRList {
 
     convenience init(_ records: [Record]) throws(LDNSError) {
         self.init()
-        for record in records { append(try OwnedRR(record)) }
+        for record in records { ldns_rr_list_push_rr(pointer, try OwnedRR.make(record)) }
     }
 }
 

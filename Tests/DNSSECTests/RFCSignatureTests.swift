@@ -118,6 +118,27 @@ struct RFCSignatureTests {
         #expect(SignatureVerifier.verify(soa.rrsig, covering: soa.rrset, with: ksk, at: reference) == .keyTagMismatch(rrsig: 38519, key: 9465))
     }
 
+    /// The zone verifier's path (a key prepared once, its own verification
+    /// context and digest) must say what ldns's own verification says.
+    @Test("RFC 6605: a prepared P-256/P-384 key verifies the published RRSIGs and rejects a changed RRset or signature",
+          arguments: examples.filter { $0.file == "rfc6605" })
+    func preparedKeyAgreesWithLDNS(example: SignatureExample) throws {
+        for (rrsig, rrset, key) in try example.data().signedSets() {
+            let prepared = try #require(LDNSCrypto.PreparedKey(dnskey: try DNSKEYData(rdata: key.rdata)))
+            #expect(SignatureVerifier.verify(rrsig, covering: rrset, with: key, at: example.reference, prepared: prepared) == .valid)
+            // Twice with the same key: the context is reused.
+            #expect(SignatureVerifier.verify(rrsig, covering: rrset, with: key, at: example.reference, prepared: prepared) == .valid)
+            var changed = rrset
+            changed.rdatas[0][changed.rdatas[0].count - 1] ^= 1
+            #expect(SignatureVerifier.verify(rrsig, covering: changed, with: key, at: example.reference, prepared: prepared) == .signatureInvalid)
+            #expect(SignatureVerifier.verify(rrsig, covering: changed, with: key, at: example.reference) == .signatureInvalid)
+            var tampered = rrsig
+            tampered.rdata[tampered.rdata.count - 1] ^= 1
+            #expect(SignatureVerifier.verify(tampered, covering: rrset, with: key, at: example.reference, prepared: prepared) == .signatureInvalid)
+            #expect(SignatureVerifier.verify(rrsig, covering: rrset, with: key, at: example.reference, prepared: prepared) == .valid)
+        }
+    }
+
     /// RFC 4035 Appendix B.6: the wildcard *.w.example MX expanded to a.z.w.example.
     @Test("RFC 4035 B.6: a wildcard-expanded answer verifies with the wildcard's RRSIG")
     func wildcardExpansion() throws {
