@@ -213,7 +213,7 @@ struct AnalysisRun {
             expiryFinding(validUntil)
         }
         findings.sort { ($0.severity, $1.zone, $1.code) > ($1.severity, $0.zone, $0.code) }
-        return NameReport(name: observation.name, types: observation.types.map(\.description),
+        return NameReport(name: observation.name, types: observation.types,
                           status: status, referenceTime: now,
                           validUntil: validUntil, validUntilSecondsLeft: validUntil.map { $0 - now },
                           zones: zoneReports, rrsets: rrsets, findings: findings, cnameTargets: cnameReports)
@@ -251,7 +251,7 @@ struct AnalysisRun {
 
     mutating func targetRRset(_ name: DNSName, _ type: RRType, _ answers: [ServerAnswer], zone: DNSName,
                               zoneStatus: SecurityStatus, keys: [Record], published: [Record] = []) -> (RRsetReport, SecurityStatus) {
-        var report = RRsetReport(owner: name, type: type.description, kind: .noAnswer,
+        var report = RRsetReport(owner: name, type: type, kind: .noAnswer,
                                  status: .indeterminate, records: [], rrsigs: [], proof: [])
         let usable = answers.filter { $0.message.map { [.noError, .nxDomain].contains($0.rcode) } ?? false }
         guard let first = usable.first?.message else {

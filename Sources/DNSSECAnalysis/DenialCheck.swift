@@ -7,7 +7,7 @@ struct DenialOutcome {
     /// validators refuse; bogus: not proven.
     var status: SecurityStatus
     var kind: String
-    var proof: [String] = []
+    var proof: [ProofLine] = []
     var records: [ProofRecord] = []
     var problems: [SignatureProblem] = []
     var validUntil: Int64?
@@ -21,24 +21,24 @@ struct DenialOutcome {
     mutating func note(_ record: Record, _ validation: RRsetValidation) {
         let signed = validation.isSecure
         let rrsigs = validation.signatures
-        let owner = record.owner.description
-        guard !records.contains(where: { $0.owner == owner && $0.type == record.type.description }) else { return }
+        let owner = record.owner
+        guard !records.contains(where: { $0.owner == owner && $0.type == record.type }) else { return }
         if record.type == .nsec, let data = try? NSECData(rdata: record.rdata) {
-            records.append(ProofRecord(owner: owner, type: "NSEC", next: data.nextDomainName.description,
-                                       types: data.types.map(\.description), signed: signed, rrsigs: rrsigs))
+            records.append(ProofRecord(owner: owner, type: .nsec, next: .name(data.nextDomainName),
+                                       types: data.types, signed: signed, rrsigs: rrsigs))
         } else if record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata) {
-            records.append(ProofRecord(owner: owner, type: "NSEC3", next: Encodings.base32hex(data.nextHashedOwner),
-                                       types: data.types.map(\.description), signed: signed, optOut: data.optOut,
+            records.append(ProofRecord(owner: owner, type: .nsec3, next: .hash(data.nextHashedOwner),
+                                       types: data.types, signed: signed, optOut: data.optOut,
                                        rrsigs: rrsigs))
         }
     }
 
     /// What the record owned by `owner` proves; for NSEC3, the name and hash it proves it for.
     mutating func role(_ owner: DNSName, _ role: ProofRecord.Role, name: DNSName? = nil, hash: [UInt8]? = nil) {
-        guard let index = records.firstIndex(where: { $0.owner == owner.description }) else { return }
+        guard let index = records.firstIndex(where: { $0.owner == owner }) else { return }
         if !records[index].roles.contains(role) { records[index].roles.append(role) }
         if let name, let hash {
-            let entry = ProofRecord.Hash(name: name.description, hash: Encodings.base32hex(hash), role: role)
+            let entry = ProofRecord.Hash(name: name, hash: hash, role: role)
             if !records[index].hashes.contains(entry) { records[index].hashes.append(entry) }
         }
     }
@@ -80,10 +80,10 @@ extension AnalysisRun {
             if validation.isSecure {
                 for record in rrset.records { validOwners[record.owner] = record }
                 if let until = validation.validUntil { outcome.validUntil = min(outcome.validUntil ?? until, until) }
-                outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signed)" })
+                outcome.proof.append(contentsOf: rrset.records.map { ProofLine(owner: $0.owner, type: $0.type, signed: true) })
             } else {
                 outcome.problems += validation.problems
-                outcome.proof.append(contentsOf: rrset.records.map { "\($0.owner) \($0.type) (signature not valid)" })
+                outcome.proof.append(contentsOf: rrset.records.map { ProofLine(owner: $0.owner, type: $0.type, signed: false) })
             }
             for record in rrset.records { outcome.note(record, validation) }
         }
@@ -270,7 +270,7 @@ extension AnalysisRun {
                 let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
                                                     section: { $0.authority }, keys: keys)
                 if validation.isSecure { valid += rrset.records }
-                outcome.proof += rrset.records.map { "\($0.owner) \($0.type)\(validation.isSecure ? " (signed)" : " (signature not valid)")" }
+                outcome.proof += rrset.records.map { ProofLine(owner: $0.owner, type: $0.type, signed: validation.isSecure) }
                 for record in rrset.records { outcome.note(record, validation) }
             }
             // Iterations above the limit: insecure, unhashed, as in nsec3Proof.

@@ -124,14 +124,14 @@ public struct RRSIGReport: Sendable, Hashable {
 
 public struct RRsetReport: Sendable, Hashable {
     public var owner: DNSName
-    public var type: String
+    public var type: RRType
     public var kind: AnswerKind
     public var status: SecurityStatus
     /// The records themselves: each renderer prints them its own way.
     public var records: [Record]
     public var rrsigs: [RRSIGReport]
-    /// One line per NSEC/NSEC3 record of the denial: "owner NSEC (signed)".
-    public var proof: [String]
+    /// Each NSEC/NSEC3 record of the denial as it was checked.
+    public var proof: [ProofLine]
     /// The same records in full, with what each one proves.
     public var proofRecords: [ProofRecord] = []
 }
@@ -155,19 +155,32 @@ public struct ProofRecord: Sendable, Hashable {
         case optOut = "opt_out"
     }
 
-    /// A name of the proof and its NSEC3 hash (base32hex), as the proof used it.
-    public struct Hash: Sendable, Hashable, Codable {
-        public var name: String
-        public var hash: String
+    /// A name of the proof and its NSEC3 hash, as the proof used it.
+    public struct Hash: Sendable, Hashable {
+        public var name: DNSName
+        public var hash: [UInt8]
         public var role: Role
     }
 
-    public var owner: String
+    /// The next owner name (NSEC) or the next hashed owner (NSEC3).
+    public enum Next: Sendable, Hashable, CustomStringConvertible {
+        case name(DNSName)
+        case hash([UInt8])
+
+        /// The name, or the hash in base32hex as NSEC3 owners are written.
+        public var description: String {
+            switch self {
+            case .name(let name): return name.description
+            case .hash(let hash): return Encodings.base32hex(hash)
+            }
+        }
+    }
+
+    public var owner: DNSName
     /// NSEC or NSEC3.
-    public var type: String
-    /// The next owner name (NSEC) or next hashed owner in base32hex (NSEC3).
-    public var next: String
-    public var types: [String]
+    public var type: RRType
+    public var next: Next
+    public var types: [RRType]
     public var signed: Bool
     /// The RRSIGs over its RRset, with their keys and statuses (the graph
     /// draws each from the key that made it).
@@ -177,7 +190,7 @@ public struct ProofRecord: Sendable, Hashable {
     public var hashes: [Hash] = []
     public var optOut: Bool = false
 
-    public init(owner: String, type: String, next: String, types: [String], signed: Bool, optOut: Bool = false,
+    public init(owner: DNSName, type: RRType, next: Next, types: [RRType], signed: Bool, optOut: Bool = false,
                 rrsigs: [RRSIGReport] = []) {
         self.owner = owner
         self.type = type
@@ -189,13 +202,43 @@ public struct ProofRecord: Sendable, Hashable {
     }
 }
 
+/// One NSEC or NSEC3 record of a denial as it was checked: "owner NSEC (signed)".
+public struct ProofLine: Sendable, Hashable, CustomStringConvertible {
+    public var owner: DNSName
+    public var type: RRType
+    public var signed: Bool
+
+    public var description: String { "\(owner) \(type) (\(signed ? "signed" : "signature not valid"))" }
+}
+
 /// What one server of a zone gave, judged on its own answers (DNSKEY and
 /// SOA): a stale or broken server is named with its own verdict.
 public struct ServerVerdict: Sendable, Hashable {
+    /// The zone's own status when the server's answers give it, or how the
+    /// server fails on its own.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case secure, insecure, indeterminate, bogus
+        case lame, unresponsive, error
+        case invalidResponse = "invalid_response"
+
+        public init(_ status: SecurityStatus) {
+            switch status {
+            case .secure: self = .secure
+            case .insecure: self = .insecure
+            case .indeterminate: self = .indeterminate
+            case .bogus: self = .bogus
+            }
+        }
+
+        /// Whether it is the verdict a validator would give the zone through this server.
+        public func agrees(with status: SecurityStatus) -> Bool { self == Kind(status) }
+
+        /// A server whose answers are wrong (not merely missing).
+        public var isBroken: Bool { [.bogus, .invalidResponse, .lame].contains(self) }
+    }
+
     public var server: ServerAddress
-    /// secure, insecure, bogus, indeterminate (as the zone), or lame,
-    /// unresponsive, invalid_response, error (the server fails on its own)
-    public var verdict: String
+    public var verdict: Kind
     public var soaSerial: UInt32?
     /// Why, when the verdict is not the zone's own.
     public var problem: String?
@@ -262,7 +305,7 @@ extension ZoneReport {
 /// RRsets, every finding, and when the chain turns bogus if nothing is re-signed.
 public struct NameReport: Sendable, Hashable {
     public var name: DNSName
-    public var types: [String]
+    public var types: [RRType]
     public var status: SecurityStatus
     /// Seconds since the epoch, as are all times of the report.
     public var referenceTime: Int64
@@ -318,7 +361,7 @@ extension NameReport {
         case .nxdomain: return "NXDOMAIN: \(cnameTargets.last?.name ?? name) does not exist"
         case .nodata:
             let end = cnameTargets.last ?? self
-            let types = end.rrsets.map(\.type)
+            let types = end.rrsets.map(\.type.description)
             let listed = types.count > 1 ? types.dropLast().joined(separator: ", ") + " or " + types.last! : types.joined()
             return "NODATA: \(end.name) has no \(listed) records"
         }

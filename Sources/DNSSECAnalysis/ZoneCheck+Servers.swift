@@ -55,7 +55,7 @@ extension ZoneCheck {
             let answers = (observation.dnskeyAnswers + observation.soaAnswers)
                 .filter { $0.server == server && $0.wasAsked && !$0.isPastDeadline }
             guard !answers.isEmpty else { continue }
-            var verdict = ServerVerdict(server: server, verdict: status.rawValue,
+            var verdict = ServerVerdict(server: server, verdict: .init(status),
                                         soaSerial: soaSerial(of: server), problem: nil)
             // Plain loops: closures over ServerAnswer here crash the 6.3.1 optimizer (-c release).
             var messages: [Message] = []
@@ -72,11 +72,11 @@ extension ZoneCheck {
             // One unanswered question is enough: judging the rest would call a
             // server bogus for a DNSKEY RRset it never sent.
             if messages.count < answers.count {
-                verdict.verdict = invalid ? "invalid_response" : "unresponsive"
+                verdict.verdict = invalid ? .invalidResponse : .unresponsive
                 verdict.problem = (messages.isEmpty ? "" : "partly: ") + (failure ?? "no answer")
             } else if let bad = messages.first(where: { $0.rcode != .noError }) {
                 let lame: Set<RCode> = [.refused, .servFail, .notAuth]
-                verdict.verdict = lame.contains(bad.rcode) ? "lame" : "error"
+                verdict.verdict = lame.contains(bad.rcode) ? .lame : .error
                 var withoutEDNS = false
                 for answer in observation.noEDNSAnswers where answer.server == server {
                     if let message = answer.message, message.rcode == .noError { withoutEDNS = true }
@@ -84,14 +84,14 @@ extension ZoneCheck {
                 verdict.problem = "\(bad.rcode)" + (withoutEDNS && [.formErr, .notImp].contains(bad.rcode)
                     ? " to EDNS queries; answers only without EDNS, so without DNSSEC records" : "")
             } else if messages.contains(where: { !$0.isAuthoritative }) {
-                verdict.verdict = "lame"
+                verdict.verdict = .lame
                 verdict.problem = "answers without the AA bit"
             } else if status == .secure, let trustedKeys {
                 let own = observation.dnskeyAnswers.filter { $0.server == server }
                 let keysValid = run.validator.validate(owner: zone, type: .dnskey, answers: own, section: { $0.answer },
                                                        keys: trustedKeys).isSecure
                 if !keysValid || !soaValid.contains(server) {
-                    verdict.verdict = SecurityStatus.bogus.rawValue
+                    verdict.verdict = .bogus
                     let servesKeys = own.contains { !$0.answerRecords(zone, .dnskey).isEmpty }
                     verdict.problem = !servesKeys ? "it serves no DNSKEY"
                         : !keysValid ? "its DNSKEY RRset does not validate" : "its SOA does not validate"
@@ -101,15 +101,15 @@ extension ZoneCheck {
         }
         let serials = Set(verdicts.compactMap(\.soaSerial))
         let newest = serials.max()
-        if verdicts.contains(where: { $0.verdict != status.rawValue }) || serials.count > 1 {
+        if verdicts.contains(where: { !$0.verdict.agrees(with: status) }) || serials.count > 1 {
             for verdict in verdicts {
-                var text = "Server \(observation.label(verdict.server)): \(verdict.verdict)"
+                var text = "Server \(observation.label(verdict.server)): \(verdict.verdict.rawValue)"
                 if let problem = verdict.problem { text += " (\(problem))" }
                 if let serial = verdict.soaSerial, serials.count > 1 {
                     text += ", serial \(serial)\(serial != newest ? " (stale)" : "")"
                 }
-                let healthy = verdict.verdict == status.rawValue && (verdict.soaSerial == nil || verdict.soaSerial == newest)
-                checks.append(.init(healthy ? .ok : (verdict.verdict == status.rawValue ? .warning : .error), text))
+                let healthy = verdict.verdict.agrees(with: status) && (verdict.soaSerial == nil || verdict.soaSerial == newest)
+                checks.append(.init(healthy ? .ok : (verdict.verdict.agrees(with: status) ? .warning : .error), text))
             }
         }
         return verdicts

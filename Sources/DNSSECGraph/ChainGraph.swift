@@ -148,8 +148,8 @@ enum GraphID {
     static func ds(_ child: String, _ tag: UInt16, _ algorithm: UInt8, _ digestType: UInt8, _ index: Int) -> String {
         "ds \(child) \(tag)/\(algorithm)/\(digestType)" + (index > 0 ? " #\(index + 1)" : "")
     }
-    static func rrset(_ owner: DNSName, _ type: String) -> String { "rrset \(owner) \(type)" }
-    static func proof(_ owner: String, _ type: String) -> String { "\(type.lowercased()) \(owner)" }
+    static func rrset(_ owner: DNSName, _ type: RRType) -> String { "rrset \(owner) \(type)" }
+    static func proof(_ owner: DNSName, _ type: RRType) -> String { "\(type.description.lowercased()) \(owner)" }
     static func server(_ zone: String, _ server: String) -> String { "server \(zone) \(server)" }
 }
 
@@ -300,14 +300,14 @@ struct Builder {
         for verdict in zone.serverVerdicts where servers < limits.serversPerZone {
             var behind: UInt32? = nil
             if let newest, let serial = verdict.soaSerial, serial != newest { behind = newest }
-            guard verdict.verdict != zone.status.rawValue || behind != nil else { continue }
+            guard !verdict.verdict.agrees(with: zone.status) || behind != nil else { continue }
             servers += 1
-            var lines = [zone.label(verdict.server), verdict.verdict == zone.status.rawValue ? "stale copy" : verdict.verdict]
+            var lines = [zone.label(verdict.server), verdict.verdict.agrees(with: zone.status) ? "stale copy" : verdict.verdict.rawValue]
             if let serial = verdict.soaSerial {
                 lines.append("serial \(serial)" + (behind.map { " (newest \($0))" } ?? ""))
             }
             if let problem = verdict.problem { lines.append(Self.clip(problem, 60)) }
-            let serverStatus: ChainGraph.Status = ["bogus", "invalid_response", "lame"].contains(verdict.verdict) ? .bogus : .indeterminate
+            let serverStatus: ChainGraph.Status = verdict.verdict.isBroken ? .bogus : .indeterminate
             addNode(.init(id: GraphID.server(name, verdict.server.description), kind: .server, lines: lines,
                           status: serverStatus, dashed: true), to: name)
         }
@@ -389,7 +389,7 @@ struct Builder {
                 let proof = GraphID.proof(record.owner, record.type)
                 if !nodeIDs.contains(proof) {
                     var lines = ["\(record.type) \(record.owner)", "→ \(record.next)"]
-                    lines.append(Self.clip(record.types.joined(separator: " "), 48))
+                    lines.append(Self.clip(record.types.map(\.description).joined(separator: " "), 48))
                     if record.optOut { lines.append("opt-out") }
                     if !record.signed { lines.append("unsigned") }
                     addNode(.init(id: proof, kind: .proof, lines: lines,
@@ -449,7 +449,7 @@ struct Builder {
             let prefix = "ds \(owner) "
             nodes = graph.clusters.flatMap(\.nodes).map(\.id).filter { $0.hasPrefix(prefix) }
         case .rrset(let owner, let type), .denial(let owner, let type):
-            nodes = [GraphID.rrset(owner, type.description)]
+            nodes = [GraphID.rrset(owner, type)]
         case .rrsigs(let owner, let type):
             if type == .dnskey {
                 let prefix = "dnskey \(owner) "
@@ -458,7 +458,7 @@ struct Builder {
                 let prefix = "ds \(owner) "
                 edgeMatch = { $0.kind == .rrsig && $0.to.hasPrefix(prefix) }
             } else {
-                let target = GraphID.rrset(owner, type.description)
+                let target = GraphID.rrset(owner, type)
                 edgeMatch = { $0.kind == .rrsig && $0.to == target }
                 nodes = [target]
             }

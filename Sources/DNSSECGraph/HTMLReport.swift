@@ -84,14 +84,16 @@ public struct HTMLReport: Sendable {
     func findings(_ report: NameReport) -> [String] {
         var out = ["<section class=\"name\"><h2>\(HTML.escape(report.name.description)) · \(HTML.escape(report.status.rawValue))</h2>"]
         var answers = ["<table><thead><tr><th>Answer</th><th>Status</th><th>Records</th><th>Signatures</th></tr></thead><tbody>"]
+        func proofText(_ record: ProofRecord) -> String {
+            let types = record.types.map(\.description).joined(separator: " ")
+            let roles = record.roles.isEmpty ? "" : " " + record.roles.map(\.rawValue).joined(separator: ", ")
+            return HTML.escape("\(record.type) \(record.owner) → \(record.next) [\(types)]" + roles)
+        }
         func rows(_ report: NameReport) {
             for rrset in report.rrsets {
                 let records = rrset.kind == .positive || rrset.kind == .cname
                     ? rrset.records.prefix(8).map { HTML.escape(Presentation.render($0)) }.joined(separator: "<br/>")
-                    : HTML.escape(TextReport.kindText(rrset.kind)) + (rrset.proofRecords.isEmpty ? "" : "<br/>" + rrset.proofRecords.map {
-                        HTML.escape("\($0.type) \($0.owner) → \($0.next) [\($0.types.joined(separator: " "))]"
-                                    + ($0.roles.isEmpty ? "" : " " + $0.roles.map(\.rawValue).joined(separator: ", ")))
-                    }.joined(separator: "<br/>"))
+                    : HTML.escape(TextReport.kindText(rrset.kind)) + (rrset.proofRecords.isEmpty ? "" : "<br/>" + rrset.proofRecords.map(proofText).joined(separator: "<br/>"))
                 let sigs = rrset.rrsigs.map { HTML.escape("\($0.keyTag)/\($0.algorithm) \($0.status.words)") }.joined(separator: "<br/>")
                 answers.append("<tr class=\"\(rrset.status.rawValue)\"><td>\(HTML.escape("\(rrset.owner) \(rrset.type)"))</td><td>\(HTML.escape(rrset.status.rawValue))</td><td class=\"mono\">\(records)</td><td>\(sigs)</td></tr>")
             }
@@ -149,7 +151,7 @@ public struct HTMLReport: Sendable {
                 let health = zone.serverHealth.first { $0.server == verdict.server }
                 let exchanges = health.map { "\($0.answered)/\($0.asked) answered" + ($0.notAsked > 0 ? ", \($0.notAsked) not asked" : "") } ?? ""
                 let rtt = health?.medianMilliseconds.map { "\(Double(Int($0 * 10)) / 10) ms" } ?? ""
-                out.append("<tr class=\"\(verdict.verdict == zone.status.rawValue ? "" : "odd")\"><td>\(HTML.escape(zone.label(verdict.server)))</td><td>\(HTML.escape(verdict.verdict))</td><td>\(verdict.soaSerial.map(String.init) ?? "")</td><td>\(HTML.escape(exchanges))</td><td>\(HTML.escape(rtt))</td><td>\(HTML.escape(verdict.problem ?? ""))</td></tr>")
+                out.append("<tr class=\"\(verdict.verdict.agrees(with: zone.status) ? "" : "odd")\"><td>\(HTML.escape(zone.label(verdict.server)))</td><td>\(HTML.escape(verdict.verdict.rawValue))</td><td>\(verdict.soaSerial.map(String.init) ?? "")</td><td>\(HTML.escape(exchanges))</td><td>\(HTML.escape(rtt))</td><td>\(HTML.escape(verdict.problem ?? ""))</td></tr>")
             }
             out.append("</tbody></table>")
         }

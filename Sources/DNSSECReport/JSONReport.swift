@@ -71,7 +71,7 @@ public struct JSONReport {
         let status = MonitorStatus.of(report, requireSecure: policy.requireSecure)
         return .object([
             "name": .string(report.name.description),
-            "types": .strings(report.types),
+            "types": .strings(report.types.map(\.description)),
             "status": .string(report.status.rawValue),
             "monitor_status": .string(status.word),
             "exit_code": .int(Int64(status.rawValue)),
@@ -121,7 +121,7 @@ public struct JSONReport {
                     "names": .strings(zone.hostNames(of: server).map(\.description)),
                     "reachable": reach.map { .bool($0.reachable) } ?? .null,
                     "problem": .optional(reach?.problem),
-                    "verdict": .optional(verdict?.verdict),
+                    "verdict": .optional(verdict?.verdict.rawValue),
                     "verdict_problem": .optional(verdict?.problem),
                     "soa_serial": verdict?.soaSerial.map { .int(Int64($0)) } ?? .null,
                 ])
@@ -200,23 +200,23 @@ public struct JSONReport {
     static func rrset(_ rrset: RRsetReport) -> JSONValue {
         .object([
             "owner": .string(rrset.owner.description),
-            "type": .string(rrset.type),
+            "type": .string(rrset.type.description),
             "kind": .string(rrset.kind.rawValue),
             "status": .string(rrset.status.rawValue),
             "records": .strings(rrset.records.map(Presentation.render)),
             "rrsigs": .array(sortedSignatures(rrset.rrsigs).map(rrsig)),
-            "proof": .strings(rrset.proof),
+            "proof": .strings(rrset.proof.map(\.description)),
             "proof_records": .array(rrset.proofRecords.map { record in
                 .object([
-                    "owner": .string(record.owner),
-                    "type": .string(record.type),
-                    "next": .string(record.next),
-                    "types": .strings(record.types),
+                    "owner": .string(record.owner.description),
+                    "type": .string(record.type.description),
+                    "next": .string(record.next.description),
+                    "types": .strings(record.types.map(\.description)),
                     "signed": .bool(record.signed),
                     "opt_out": .bool(record.optOut),
                     "roles": .strings(record.roles.map(\.rawValue)),
                     "hashes": .array(record.hashes.map {
-                        .object(["name": .string($0.name), "hash": .string($0.hash), "role": .string($0.role.rawValue)])
+                        .object(["name": .string($0.name.description), "hash": .string(Encodings.base32hex($0.hash)), "role": .string($0.role.rawValue)])
                     }),
                 ])
             }),

@@ -90,8 +90,8 @@ public struct TextReport {
     /// CNAME) already showed, with their status: shown as "as above", once.
     func body(_ report: NameReport, observation: NameObservation?, shownAbove: [DNSName: SecurityStatus] = [:]) -> [String] {
         var out: [String] = []
-        out.append(contentsOf: wrap(bold("\(report.name) \(report.types.joined(separator: ", "))") + " at \(TimeText.rfc3339(report.referenceTime))",
-                                    plain: "\(report.name) \(report.types.joined(separator: ", ")) at \(TimeText.rfc3339(report.referenceTime))",
+        out.append(contentsOf: wrap(bold("\(report.name) \(report.types.map(\.description).joined(separator: ", "))") + " at \(TimeText.rfc3339(report.referenceTime))",
+                                    plain: "\(report.name) \(report.types.map(\.description).joined(separator: ", ")) at \(TimeText.rfc3339(report.referenceTime))",
                                     indent: "", hanging: "    "))
         out.append("")
         let findings = report.orderedFindings
@@ -123,7 +123,7 @@ public struct TextReport {
         if report.zones.last.map({ shownAbove[$0.zone] == $0.status }) == true { out.append("") }
         for rrset in report.rrsets {
             let verdict = status(rrset.status) + "  " + Self.kindText(rrset.kind)
-            if rrset.owner.description.count + rrset.type.count + 30 > 80 {
+            if rrset.owner.description.count + rrset.type.description.count + 30 > 80 {
                 // A very long owner name gets its own line; the verdict follows, indented.
                 out.append(bold(rrset.owner.description))
                 out.append(bold("  \(rrset.type)") + "  " + verdict)
@@ -168,7 +168,7 @@ public struct TextReport {
                     out.append(contentsOf: checkLine(record.signed ? .info : .error, Self.proofLine(record)))
                 }
             } else {
-                for line in rrset.proof { out.append(contentsOf: checkLine(.info, line)) }
+                for line in rrset.proof { out.append(contentsOf: checkLine(.info, line.description)) }
             }
             out.append("")
         }
@@ -212,12 +212,12 @@ public struct TextReport {
     /// "NSEC3 k8ud….example. → 1bq… [A RRSIG] (signed): closest encloser
     /// example. (hash k8ud…)": a denial record, its span, and what it proves.
     static func proofLine(_ record: ProofRecord) -> String {
-        var text = "\(record.type) \(record.owner) → \(record.next) [\(record.types.joined(separator: " "))]"
+        var text = "\(record.type) \(record.owner) → \(record.next) [\(record.types.map(\.description).joined(separator: " "))]"
         text += record.signed ? " (signed" : " (signature not valid"
         text += record.optOut ? ", opt-out)" : ")"
         let hashed = Dictionary(record.hashes.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
         let roles = record.roles.map { role -> String in
-            let name = hashed[role].map { " \($0.name) (hash \($0.hash))" } ?? ""
+            let name = hashed[role].map { " \($0.name) (hash \(Encodings.base32hex($0.hash)))" } ?? ""
             switch role {
             case .matchesName: return "matches the name" + name
             case .coversName: return "covers the name"

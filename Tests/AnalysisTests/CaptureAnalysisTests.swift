@@ -136,12 +136,12 @@ struct CaptureAnalysisTests {
     /// is bogus (issue 13 item 9): the expired signature over www.expired.lab. A shows.
     @Test func theAnswersOwnRRSIGsShowWhenTheZoneIsBogus() async throws {
         let report = try await Self.analyze("expired")
-        let answer = try #require(report.rrsets.first { $0.type == "A" })
+        let answer = try #require(report.rrsets.first { $0.type == .a })
         #expect(answer.status == .bogus)
         #expect(answer.rrsigs.map(\.status) == [.expired], "\(answer.rrsigs)")
         // A signature that verifies with a key the broken chain does not reach is not shown as valid.
         let digest = try await Self.analyze("ds-bad-digest")
-        #expect(digest.rrsets.first { $0.type == "A" }?.rrsigs.map(\.status) == [.validButUntrusted])
+        #expect(digest.rrsets.first { $0.type == .a }?.rrsigs.map(\.status) == [.validButUntrusted])
     }
 
     /// A stale secondary is named once, as one (issue 13 item 3): its serial
@@ -201,7 +201,7 @@ struct CaptureAnalysisTests {
         #expect(leaf.dnskeys.contains { $0.role == "KSK" && $0.matchedByDS && $0.signsDNSKEYRRset })
         #expect(leaf.dnskeys.allSatisfy { $0.keySize == 256 })
         #expect(leaf.rrsigs.contains { $0.typeCovered == .dnskey && $0.status == .valid })
-        let a = try #require(report.rrsets.first { $0.type == "A" })
+        let a = try #require(report.rrsets.first { $0.type == .a })
         #expect(a.status == .secure && a.kind == .positive)
         let left = try #require(report.validUntilSecondsLeft)
         #expect(left > 29 * 86400 && left < 31 * 86400)
@@ -297,17 +297,17 @@ struct CaptureAnalysisTests {
             return Dictionary(uniqueKeysWithValues: verdicts.map { ($0.server.description, $0) })
         }
         let split = try await verdicts("split", "split.lab.")
-        #expect(split["127.53.2.1:53"]?.verdict == "secure" && split["127.53.5.1:53"]?.verdict == "secure")
+        #expect(split["127.53.2.1:53"]?.verdict == .secure && split["127.53.5.1:53"]?.verdict == .secure)
         let serials = split.values.compactMap(\.soaSerial)
         #expect(Set(serials).count == 2, "the stale secondary's serial stands out: \(serials)")
         let halfdead = try await verdicts("halfdead", "halfdead.lab.")
-        #expect(halfdead["127.53.2.1:53"]?.verdict == "secure")
-        #expect(halfdead["127.53.7.1:53"]?.verdict == "unresponsive")
+        #expect(halfdead["127.53.2.1:53"]?.verdict == .secure)
+        #expect(halfdead["127.53.7.1:53"]?.verdict == .unresponsive)
         let noedns = try await verdicts("noedns", "noedns.lab.")
-        #expect(noedns["127.53.7.3:53"]?.verdict == "error")
+        #expect(noedns["127.53.7.3:53"]?.verdict == .error)
         #expect(noedns["127.53.7.3:53"]?.problem?.contains("FORMERR") == true)
         let ok = try await verdicts("ok", "ok.lab.")
-        #expect(!ok.isEmpty && ok.values.allSatisfy { $0.verdict == "secure" && $0.problem == nil })
+        #expect(!ok.isEmpty && ok.values.allSatisfy { $0.verdict == .secure && $0.problem == nil })
     }
 
     @Test func everyFindingHasARemedyAndReference() async throws {

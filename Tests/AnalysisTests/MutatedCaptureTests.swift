@@ -227,7 +227,7 @@ struct MutatedCaptureTests {
         #expect(!report.findings.contains { $0.code == "DNSKEY_MISSING_FROM_SERVERS" })
         let zone = try #require(report.zones.last)
         let verdict = try #require(zone.serverVerdicts.first { $0.server.description.hasPrefix("127.53.2.2") })
-        #expect(verdict.verdict != "secure", "\(verdict)")
+        #expect(verdict.verdict != .secure, "\(verdict)")
         #expect(report.fixFirst?.code == "SERVER_NO_DNSKEY")
     }
 
