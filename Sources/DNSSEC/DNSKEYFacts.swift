@@ -21,9 +21,13 @@ public struct DNSKEYFacts: Sendable, Hashable {
         self.init(owner: record.owner, key: try DNSKEYData(rdata: record.rdata))
     }
 
-    /// "KSK" for SEP keys, "ZSK" otherwise (roles are conventions: RFC 4034
+    /// KSK for SEP keys, ZSK otherwise (roles are conventions: RFC 4034
     /// §2.1.1 says the SEP bit must not change validation).
-    public var role: String { key.isSecureEntryPoint ? "KSK" : "ZSK" }
+    public enum Role: String, Sendable, Hashable {
+        case ksk = "KSK", zsk = "ZSK"
+    }
+
+    public var role: Role { key.isSecureEntryPoint ? .ksk : .zsk }
 
     public var record: Record {
         Record(owner: owner, type: .dnskey, ttl: 0, rdata: key.rdata)

@@ -159,7 +159,7 @@ struct AnalysisRun {
                 // At the root the servers are the tool's configuration: say where to look.
                 if zone == .root {
                     // Silent root hints are one finding, with where to look, not one per question.
-                    findings.removeAll { $0.code == DiagnosticCode.noServerAnswered.rawValue && $0.zone == .root }
+                    findings.removeAll { $0.code == .noServerAnswered && $0.zone == .root }
                     add(.noServerAnswered, .zone(.root), zone: zone, servers: last.servers,
                         "none of the root hints (\(last.servers.prefix(4).map(\.description).joined(separator: ", "))\(last.servers.count > 4 ? ", …" : "")) answered: check --root-hints and the network",
                         remedy: "Check --root-hints (NS and A/AAAA records for the root) and that this machine reaches those addresses on port 53, over UDP and TCP.")

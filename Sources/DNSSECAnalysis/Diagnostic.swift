@@ -62,7 +62,7 @@ public enum Subject: Sendable, Hashable, CustomStringConvertible {
 /// typed subject), the zone and the servers where it was seen, the time it
 /// is about when there is one, the sentence for people, and what to do.
 public struct Diagnostic: Sendable, Hashable {
-    public var code: String
+    public var code: DiagnosticCode
     public var severity: Severity
     public var subject: Subject
     public var zone: DNSName
@@ -78,7 +78,7 @@ public struct Diagnostic: Sendable, Hashable {
     public init(_ code: DiagnosticCode, subject: Subject, zone: DNSName, servers: [ServerAddress] = [],
                 time: Int64? = nil, message: String, remedy: String? = nil, severity: Severity? = nil) {
         let entry = DiagnosticCatalog.entry(code)
-        self.code = code.rawValue
+        self.code = code
         self.severity = severity ?? entry.severity
         self.subject = subject
         self.zone = zone

@@ -1,7 +1,12 @@
 /// Every diagnostic code dnssec-check can emit. Codes are stable: JSON
 /// consumers switch on them. Spellings reuse DNSViz's where the condition
 /// is the same. `docs/diagnostics.md` is generated from this table.
-public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
+public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable, CustomStringConvertible {
+    /// The catalog spelling, wherever a code is printed.
+    public var description: String { rawValue }
+    /// By spelling: findings sort the same in every report.
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
+
     // Chain of trust: DS ↔ DNSKEY
     case digestInvalid = "DIGEST_INVALID"
     case dsNoMatchingDNSKEY = "DS_NO_MATCHING_DNSKEY"

@@ -25,13 +25,12 @@ extension NameReport {
         // Summary codes that follow from a more specific finding beside them,
         // and causes that explain others (a stale server: differing keys,
         // chains and names on it).
-        let consequences: Set<String> = ["NO_SEP", "NO_TRUST_ANCHOR_SIGNING", "DS_ABSENCE_NOT_PROVEN", "MISSING_SEP_FOR_ALG", "WALK_INCOMPLETE"]
+        let consequences: Set<DiagnosticCode> = [.noSEP, .noTrustAnchorSigning, .dsAbsenceNotProven, .missingSEPForAlg, .walkIncomplete]
         // A budget that stopped the work explains the failures it left behind.
-        let causes: Set<String> = ["INCONSISTENT_SOA_SERIAL", "RRSIG_VALIDATION_LIMIT", "CRYPTO_BUDGET_EXCEEDED",
-                                   "NSEC3_HASH_LIMIT"]
-        let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code.rawValue, $0) })
+        let causes: Set<DiagnosticCode> = [.inconsistentSOASerial, .rrsigValidationLimit, .cryptoBudgetExceeded, .nsec3HashLimit]
+        let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code, $0) })
         // A check that ran out of time explains whatever it could not see.
-        let overriding: Set<String> = ["CHECK_DEADLINE_EXCEEDED", "QUERY_BUDGET_EXCEEDED"]
+        let overriding: Set<DiagnosticCode> = [.checkDeadlineExceeded, .queryBudgetExceeded]
         func rank(_ d: Diagnostic) -> [Int] {
             [overriding.contains(d.code) ? 0 : 1,
              d.severity == .error && breakZones.contains(d.zone) ? 0 : 1,

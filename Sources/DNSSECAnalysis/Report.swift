@@ -1,4 +1,5 @@
 import DNSModel
+import DNSSEC
 
 public enum SecurityStatus: String, Sendable, Codable, Comparable {
     case secure, insecure, indeterminate, bogus
@@ -22,11 +23,11 @@ public struct CheckLine: Sendable, Hashable, Codable {
     public var text: String
     /// The finding this line is the checklist form of: the text report
     /// leaves the line out when that finding is printed below it.
-    public var repeats: [String] = []
+    public var repeats: [DiagnosticCode] = []
     public init(_ mark: Mark, _ text: String, repeats: [DiagnosticCode] = []) {
         self.mark = mark
         self.text = text
-        self.repeats = repeats.map(\.rawValue)
+        self.repeats = repeats
     }
 }
 
@@ -96,7 +97,7 @@ public struct DSReport: Sendable, Hashable, Codable {
 public struct DNSKEYReport: Sendable, Hashable {
     public var keyTag: UInt16
     public var flags: UInt16
-    public var role: String
+    public var role: DNSKEYFacts.Role
     public var algorithm: UInt8
     public var algorithmName: String
     public var keySize: Int?

@@ -198,8 +198,8 @@ struct Builder {
             let id = GraphID.key(name, key.keyTag, key.algorithm)
             guard !nodeIDs.contains(id) else { continue }   // two keys with one tag and algorithm: drawn once
             var lines = ["DNSKEY \(key.keyTag)", "alg \(key.algorithm) \(key.algorithmName)" + (key.keySize.map { ", \($0) bits" } ?? "")]
-            var role = key.role
-            if key.flags & DNSKEYData.sepFlag != 0 && !key.role.contains("SEP") { role += " (SEP)" }
+            var role = key.role.rawValue
+            if key.flags & DNSKEYData.sepFlag != 0 { role += " (SEP)" }
             if key.revoked { role += ", revoked" }
             let isKSK = key.flags & DNSKEYData.sepFlag != 0
             // A SEP key that made none of the DNSKEY RRset's signatures waits in reserve.

@@ -45,7 +45,7 @@ public struct HTMLReport: Sendable {
             out.append("<div class=\"verdict \(status.word.lowercased())\"><p class=\"summary\">"
                        + HTML.escape(TextReport.summaryText(report, policy: policy)) + "</p>")
             if let first = report.fixFirst {
-                out.append("<p class=\"fix\"><strong>Fix first:</strong> <code>\(HTML.escape(first.code))</code> ("
+                out.append("<p class=\"fix\"><strong>Fix first:</strong> <code>\(HTML.escape(first.code.rawValue))</code> ("
                            + HTML.escape(first.subject.description) + "): " + HTML.escape(first.remedy) + "</p>")
             }
             out.append("</div>")
@@ -109,7 +109,7 @@ public struct HTMLReport: Sendable {
             out.append("<table class=\"findings\"><thead><tr><th>Severity</th><th>Code</th><th>About</th><th>Finding</th><th>Fix</th></tr></thead><tbody>")
             for finding in findings {
                 let servers = finding.servers.map { report.serverLabel($0, zone: finding.zone) }
-                out.append("<tr class=\"\(finding.severity.rawValue)\"><td>\(finding.severity.rawValue)</td><td><code>\(HTML.escape(finding.code))</code></td>"
+                out.append("<tr class=\"\(finding.severity.rawValue)\"><td>\(finding.severity.rawValue)</td><td><code>\(HTML.escape(finding.code.rawValue))</code></td>"
                            + "<td>\(HTML.escape(finding.subject.description))</td><td>\(HTML.escape(finding.message))"
                            + (servers.isEmpty ? "" : "<br/><small>seen on \(HTML.escape(servers.joined(separator: ", ")))</small>")
                            + "</td><td>\(finding.severity == .info ? "" : HTML.escape(finding.remedy))</td></tr>")
@@ -132,7 +132,7 @@ public struct HTMLReport: Sendable {
         if !zone.dnskeys.isEmpty {
             out.append("<table><caption>DNSKEY</caption><thead><tr><th>Key tag</th><th>Flags</th><th>Role</th><th>Algorithm</th><th>Size</th><th>DS</th><th>Signs DNSKEY</th></tr></thead><tbody>")
             for key in zone.dnskeys.prefix(64) {
-                out.append("<tr><td>\(key.keyTag)</td><td>\(key.flags)</td><td>\(HTML.escape(key.role + (key.revoked ? ", revoked" : "")))</td><td>\(key.algorithm) \(HTML.escape(key.algorithmName))</td><td>\(key.keySize.map(String.init) ?? "")</td><td>\(key.matchedByDS ? "yes" : "")</td><td>\(key.signsDNSKEYRRset ? "yes" : "")</td></tr>")
+                out.append("<tr><td>\(key.keyTag)</td><td>\(key.flags)</td><td>\(HTML.escape(key.role.rawValue + (key.revoked ? ", revoked" : "")))</td><td>\(key.algorithm) \(HTML.escape(key.algorithmName))</td><td>\(key.keySize.map(String.init) ?? "")</td><td>\(key.matchedByDS ? "yes" : "")</td><td>\(key.signsDNSKEYRRset ? "yes" : "")</td></tr>")
             }
             out.append("</tbody></table>")
         }

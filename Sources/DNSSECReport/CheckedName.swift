@@ -146,7 +146,7 @@ public struct CheckedName: Sendable {
             return result
         }
         func walk(_ report: NameReport) {
-            let dead: Set<String> = ["SERVER_UNRESPONSIVE_UDP", "NO_SERVER_ANSWERED"]
+            let dead: Set<DiagnosticCode> = [.serverUnresponsive, .noServerAnswered]
             for zone in report.zones {
                 for server in zone.servers {
                     let failing = report.findings.first {
@@ -177,7 +177,7 @@ extension NameReport {
     /// An indeterminate verdict that says nothing about the name's zones:
     /// the root did not answer, or the check's own limits stopped it.
     var toolCouldNotWork: Bool {
-        let limits: Set<String> = ["CHECK_DEADLINE_EXCEEDED", "QUERY_BUDGET_EXCEEDED"]
+        let limits: Set<DiagnosticCode> = [.checkDeadlineExceeded, .queryBudgetExceeded]
         if findings.contains(where: { limits.contains($0.code) }) { return true }
         guard let broken = zones.first(where: { $0.status == .indeterminate }) else {
             return zones.isEmpty || cnameTargets.last?.toolCouldNotWork == true

@@ -170,7 +170,7 @@ public struct JSONReport {
         .object([
             "key_tag": .int(key.keyTag),
             "flags": .int(key.flags),
-            "role": .string(key.role),
+            "role": .string(key.role.rawValue),
             "algorithm": .int(key.algorithm),
             "algorithm_name": .string(key.algorithmName),
             "key_size": key.keySize.map { .int($0) } ?? .null,
@@ -225,7 +225,7 @@ public struct JSONReport {
 
     static func finding(_ finding: Diagnostic, in report: NameReport) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "code": .string(finding.code),
+            "code": .string(finding.code.rawValue),
             "severity": .string(finding.severity.rawValue),
             "subject": .string(finding.subject.description),
             "about": about(finding.subject),

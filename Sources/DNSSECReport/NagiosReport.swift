@@ -66,12 +66,12 @@ public struct NagiosReport {
         }
         if let existence = report.existenceText { text += ", " + existence }
         for severity in [Severity.error, .warning] {
-            var codes: [String] = []
+            var codes: [DiagnosticCode] = []
             for finding in report.orderedFindings where finding.severity == severity && !codes.contains(finding.code) {
                 codes.append(finding.code)
             }
             guard !codes.isEmpty else { continue }
-            let shown = codes.prefix(3).joined(separator: ", ") + (codes.count > 3 ? " and \(codes.count - 3) more" : "")
+            let shown = codes.prefix(3).map(\.rawValue).joined(separator: ", ") + (codes.count > 3 ? " and \(codes.count - 3) more" : "")
             text += "; \(severity == .error ? "errors" : "warnings"): \(shown)"
         }
         if let first = report.fixFirst {

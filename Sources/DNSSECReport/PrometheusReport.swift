@@ -64,7 +64,7 @@ public struct PrometheusReport {
                 findings.samples.append((name + [("severity", severity.rawValue)], String(report.count(severity))))
             }
             if let first = report.fixFirst {
-                fixFirst.samples.append((name + [("code", first.code), ("severity", first.severity.rawValue), ("zone", first.zone.description)], "1"))
+                fixFirst.samples.append((name + [("code", first.code.rawValue), ("severity", first.severity.rawValue), ("zone", first.zone.description)], "1"))
             }
             if let seconds = checked.duration {
                 duration.samples.append((name, Self.number(seconds)))

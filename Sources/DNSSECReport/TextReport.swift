@@ -240,7 +240,7 @@ public struct TextReport {
     func zoneDetail(_ zone: ZoneReport, observation: ZoneObservation?, now: Int64) -> [String] {
         var out: [String] = []
         for key in zone.dnskeys.sorted(by: { ($0.keyTag, $0.algorithm) < ($1.keyTag, $1.algorithm) }) {
-            var text = "DNSKEY=\(key.keyTag) flags \(key.flags) (\(key.role)) \(key.algorithmName)"
+            var text = "DNSKEY=\(key.keyTag) flags \(key.flags) (\(key.role.rawValue)) \(key.algorithmName)"
             if let size = key.keySize { text += " \(size) bits" }
             if key.revoked { text += ", REVOKED" }
             if key.matchedByDS { text += ", matched by DS" }
@@ -405,7 +405,7 @@ public struct TextReport {
             break
         }
         if let existence = report.existenceText { text += ", " + existence }
-        if report.findings.contains(where: { $0.code == DiagnosticCode.undelegatedZone.rawValue }) {
+        if report.findings.contains(where: { $0.code == .undelegatedZone }) {
             text += " (undelegated: checked on the --ns servers)"
         }
         let errors = report.count(.error), warnings = report.count(.warning)
@@ -422,7 +422,7 @@ public struct TextReport {
 
     func findingLines(_ finding: Diagnostic, in report: NameReport) -> [String] {
         let m: CheckLine.Mark = finding.severity == .error ? .error : finding.severity == .warning ? .warning : .info
-        var lines = wrap(mark(m) + " " + finding.code + ": " + finding.message,
+        var lines = wrap(mark(m) + " " + finding.code.rawValue + ": " + finding.message,
                          plain: "x \(finding.code): \(finding.message)", indent: "  ", hanging: "      ")
         if !finding.servers.isEmpty && verbosity >= .verbose {
             let servers = finding.servers.map { report.serverLabel($0, zone: finding.zone) }

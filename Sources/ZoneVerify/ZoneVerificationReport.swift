@@ -64,7 +64,7 @@ public struct ZoneVerificationReport: Sendable {
         let findings: [JSONValue] = v.findings.map { finding in
             let d = finding.diagnostic
             return .object([
-                "code": .string(d.code), "severity": .string(d.severity.rawValue), "subject": .string(d.subject.description),
+                "code": .string(d.code.rawValue), "severity": .string(d.severity.rawValue), "subject": .string(d.subject.description),
                 "message": .string(d.message), "remedy": .string(d.remedy), "references": .strings(d.references),
                 "count": .int(finding.count), "owners": .strings(finding.owners.map(\.description)),
                 "time": d.time.map { .string(TimeText.rfc3339($0)) } ?? .null,
@@ -80,7 +80,7 @@ public struct ZoneVerificationReport: Sendable {
             "counts": .object(["records": .int(v.records), "rrsets": .int(v.rrsets), "signed_rrsets": .int(v.signedRRsets),
                                "signatures_checked": .int(v.signaturesChecked)]),
             "denial": .string(v.denial), "summary": .string(summary), "findings": .array(findings),
-            "fix_first": v.findings.first.map { .object(["code": .string($0.diagnostic.code), "remedy": .string($0.diagnostic.remedy)]) } ?? .null,
+            "fix_first": v.findings.first.map { .object(["code": .string($0.diagnostic.code.rawValue), "remedy": .string($0.diagnostic.remedy)]) } ?? .null,
         ])
         return document.serialized(pretty: true) + "\n"
     }

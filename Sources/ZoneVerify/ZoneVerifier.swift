@@ -305,7 +305,7 @@ public struct ZoneVerification: Sendable {
     public var worstSeverity: Severity? { findings.map(\.diagnostic.severity).max() }
     /// bogus when any error, else secure (insecure when not signed at all).
     public var status: SecurityStatus {
-        if findings.contains(where: { $0.diagnostic.code == DiagnosticCode.zoneNotSigned.rawValue }) { return .insecure }
+        if findings.contains(where: { $0.diagnostic.code == .zoneNotSigned }) { return .insecure }
         return worstSeverity == .error ? .bogus : .secure
     }
 }

@@ -44,7 +44,7 @@ struct CaptureAnalysisTests {
         try await analyze(try capture(name), offset: offset, policy: policy)
     }
 
-    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
+    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code.rawValue)) }
 
     struct Expectation: Sendable, CustomTestStringConvertible {
         let capture: String
@@ -99,9 +99,9 @@ struct CaptureAnalysisTests {
         let observation = await Self.observe(capture)
         let (report, work) = Analyzer(anchors: try Self.anchors(of: capture), referenceTime: Int64(capture.endTime))
             .analyzeCounting(observation)
-        #expect(report.fixFirst?.code == "RRSIG_VALIDATION_LIMIT")
+        #expect(report.fixFirst?.code.rawValue == "RRSIG_VALIDATION_LIMIT")
         #expect(work.signatureChecks < 100, "\(work.signatureChecks) signature checks for 256 keys × 250 RRSIGs")
-        let collision = report.findings.first { $0.code == "DNSKEY_KEYTAG_COLLISION" }
+        let collision = report.findings.first { $0.code.rawValue == "DNSKEY_KEYTAG_COLLISION" }
         #expect(collision?.message.contains("DNSKEYs of kt-p256-last.hostile. share key tag") == true, "\(collision?.message ?? "none")")
     }
 
@@ -110,7 +110,7 @@ struct CaptureAnalysisTests {
     @Test func aSignedFormOver64KBIsValidButTooLargeForValidators() async throws {
         let report = try await Self.analyze("hostile-big-rrset-92k")
         #expect(report.rrsets.first?.rrsigs.map(\.status) == [.valid])
-        let finding = report.findings.first { $0.code == "SIGNED_RRSET_TOO_LARGE" }
+        let finding = report.findings.first { $0.code.rawValue == "SIGNED_RRSET_TOO_LARGE" }
         #expect(finding?.message.contains("is valid, but the RRset's signed form is 91471 bytes") == true, "\(finding?.message ?? "none")")
     }
 
@@ -120,16 +120,16 @@ struct CaptureAnalysisTests {
     /// trust anchor), and fix first is the cause, at a delegation and at the anchor.
     @Test func expiredSignaturesAreTheCauseNotTheDSOrTheAnchor() async throws {
         let report = try await Self.analyze("expired")
-        let noSEP = try #require(report.findings.first { $0.code == "NO_SEP" })
+        let noSEP = try #require(report.findings.first { $0.code.rawValue == "NO_SEP" })
         #expect(noSEP.message.contains("because its RRSIG over the DNSKEY RRset has expired (EXPIRATION_IN_PAST)"), "\(noSEP.message)")
         #expect(!noSEP.remedy.contains("publish"), "\(noSEP.remedy)")
-        #expect(report.fixFirst?.code == "EXPIRATION_IN_PAST")
+        #expect(report.fixFirst?.code.rawValue == "EXPIRATION_IN_PAST")
         // 31 days on, the anchored root's own DNSKEY signatures have expired too.
         let later = try await Self.analyze("ok", offset: 31 * 86400)
-        let anchor = try #require(later.findings.first { $0.code == "NO_TRUST_ANCHOR_SIGNING" })
+        let anchor = try #require(later.findings.first { $0.code.rawValue == "NO_TRUST_ANCHOR_SIGNING" })
         #expect(anchor.message.contains("has expired (EXPIRATION_IN_PAST); the trust anchor and the key it points to are right"), "\(anchor.message)")
         #expect(!anchor.remedy.lowercased().contains("update the trust anchor"))
-        #expect(later.fixFirst?.code == "EXPIRATION_IN_PAST")
+        #expect(later.fixFirst?.code.rawValue == "EXPIRATION_IN_PAST")
     }
 
     /// Every RRSIG of the answer is listed with its status even when the zone
@@ -150,7 +150,7 @@ struct CaptureAnalysisTests {
     /// as DNSKEY mismatches between servers, and no rollover is guessed.
     @Test func aStaleSecondaryIsNamedOnceAsOne() async throws {
         let report = try await Self.analyze("split")
-        let stale = report.findings.filter { $0.code == "INCONSISTENT_SOA_SERIAL" }
+        let stale = report.findings.filter { $0.code.rawValue == "INCONSISTENT_SOA_SERIAL" }
         #expect(stale.count == 1)
         #expect(stale.first?.servers == [ServerAddress(ip: "127.53.5.1")])
         let message = stale.first?.message ?? ""
@@ -163,7 +163,7 @@ struct CaptureAnalysisTests {
     /// DIGEST_INVALID hands over the DS that would match the key (issue 13 item 9).
     @Test func aWrongDigestShowsTheRightDS() async throws {
         let report = try await Self.analyze("ds-bad-digest")
-        let finding = try #require(report.findings.first { $0.code == "DIGEST_INVALID" })
+        let finding = try #require(report.findings.first { $0.code.rawValue == "DIGEST_INVALID" })
         let published = try #require(report.zones.last?.ds.first)
         #expect(finding.message.contains("the DS for that key is ds-bad-digest.lab. IN DS 3786 13 2 "), "\(finding.message)")
         let digest = try #require(finding.message.split(separator: " ").last.map(String.init))
@@ -174,7 +174,7 @@ struct CaptureAnalysisTests {
     /// was lost, not one per question (issue 13: each finding once).
     @Test func aServerWithoutTCPIsOneFinding() async throws {
         let report = try await Self.analyze("notcp")
-        let tcp = report.findings.filter { $0.code == "SERVER_UNRESPONSIVE_TCP" }
+        let tcp = report.findings.filter { $0.code.rawValue == "SERVER_UNRESPONSIVE_TCP" }
         #expect(tcp.count == 1)
         #expect(tcp.first?.message.hasPrefix("ns1.notcp.lab. (127.53.7.2:53) answers over UDP but not over TCP for notcp.lab.") == true,
                 "\(tcp.first?.message ?? "none")")
@@ -198,7 +198,7 @@ struct CaptureAnalysisTests {
         #expect(report.zones.allSatisfy { $0.status == .secure })
         let leaf = try #require(report.zones.last)
         #expect(leaf.ds.contains { $0.status == .matches })
-        #expect(leaf.dnskeys.contains { $0.role == "KSK" && $0.matchedByDS && $0.signsDNSKEYRRset })
+        #expect(leaf.dnskeys.contains { $0.role == .ksk && $0.matchedByDS && $0.signsDNSKEYRRset })
         #expect(leaf.dnskeys.allSatisfy { $0.keySize == 256 })
         #expect(leaf.rrsigs.contains { $0.typeCovered == .dnskey && $0.status == .valid })
         let a = try #require(report.rrsets.first { $0.type == .a })
@@ -215,7 +215,7 @@ struct CaptureAnalysisTests {
         #expect(soon.findings.first?.severity == .warning)
         // …29.5 days on they are within the 1-day critical window…
         let critical = try await Self.analyze("ok", offset: 29 * 86400 + 43200)
-        #expect(critical.findings.first { $0.code == "RRSIG_EXPIRES_SOON" }?.severity == .error)
+        #expect(critical.findings.first { $0.code.rawValue == "RRSIG_EXPIRES_SOON" }?.severity == .error)
         // …and 31 days on the chain is bogus.
         let later = try await Self.analyze("ok", offset: 31 * 86400)
         #expect(later.status == .bogus)
@@ -263,15 +263,15 @@ struct CaptureAnalysisTests {
         // A bad DS digest also leaves no secure entry point: the cause comes first.
         let badDigest = try await Self.analyze("ds-bad-digest")
         #expect(Self.codes(badDigest).isSuperset(of: ["DIGEST_INVALID", "NO_SEP"]))
-        #expect(badDigest.fixFirst?.code == "DIGEST_INVALID")
+        #expect(badDigest.fixFirst?.code.rawValue == "DIGEST_INVALID")
         // A CNAME into a broken zone: the target's expired signature.
         let cname = try await Self.analyze("cname-into-bogus")
-        #expect(cname.fixFirst?.code == "EXPIRATION_IN_PAST")
+        #expect(cname.fixFirst?.code.rawValue == "EXPIRATION_IN_PAST")
         #expect(cname.fixFirst?.zone.description == "expired.lab.")
         // Warnings only: the stale secondary explains the differing keys, so its serial comes first.
         let split = try await Self.analyze("split")
         #expect(Self.codes(split).contains("INCONSISTENT_SOA_SERIAL"))
-        #expect(split.fixFirst?.code == "INCONSISTENT_SOA_SERIAL")
+        #expect(split.fixFirst?.code.rawValue == "INCONSISTENT_SOA_SERIAL")
         // Nothing to fix.
         #expect(try await Self.analyze("ok").fixFirst == nil)
     }
@@ -283,7 +283,7 @@ struct CaptureAnalysisTests {
         #expect(observation.bootstrapSignals.map(\.name.description).sorted()
                 == ["_dsboot.signal-ok.lab._signal.ns1.nsop.lab.", "_dsboot.signal-ok.lab._signal.ns2.nsop.lab."])
         let report = try await Self.analyze(capture)
-        let ready = report.findings.first { $0.code == "CDS_BOOTSTRAP_READY" }
+        let ready = report.findings.first { $0.code.rawValue == "CDS_BOOTSTRAP_READY" }
         #expect(ready?.message.contains("authenticated by RFC 9615 signalling under ns1.nsop.lab., ns2.nsop.lab.") == true,
                 "\(ready?.message ?? "none")")
         // A secure zone never triggers the signalling walk.

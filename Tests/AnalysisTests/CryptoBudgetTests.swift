@@ -44,7 +44,7 @@ struct CryptoBudgetTests {
         return analyzer.analyzeCounting(observation)
     }
 
-    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
+    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code.rawValue)) }
 
     @Test func aHealthyChainStaysWellInsideTheBudget() async throws {
         let (report, work) = try await Self.analyze(try MutatedCaptureTests.ok)
@@ -59,7 +59,7 @@ struct CryptoBudgetTests {
         let codes = Self.codes(report)
         #expect(codes.contains("RRSIG_VALIDATION_LIMIT"), "\(codes)")
         #expect(!codes.contains("CRYPTO_BUDGET_EXCEEDED"), "the per-RRset cap bounds the work before the name's budget")
-        let limit = report.findings.first { $0.code == "RRSIG_VALIDATION_LIMIT" }
+        let limit = report.findings.first { $0.code.rawValue == "RRSIG_VALIDATION_LIMIT" }
         #expect(limit?.message.contains("41 RRSIGs; no valid signature within 8 signature checks, and 33 RRSIGs not checked") == true,
                 "\(limit?.message ?? "none")")
         // 8 checks per copy, and identical copies cost nothing more.
@@ -84,7 +84,7 @@ struct CryptoBudgetTests {
         loose.verificationsPerName = 30
         let (report, work) = try await Self.analyze(try Self.signatureFlood(60), limits: loose)
         #expect(report.status == .bogus)
-        let budget = report.findings.first { $0.code == "CRYPTO_BUDGET_EXCEEDED" }
+        let budget = report.findings.first { $0.code.rawValue == "CRYPTO_BUDGET_EXCEEDED" }
         #expect(budget?.message.contains("this name's budget of 30 signature checks is spent") == true, "\(Self.codes(report))")
         #expect(work.signatureChecks == 30)
     }

@@ -17,7 +17,7 @@ struct MutatedCaptureTests {
         try await CaptureAnalysisTests.analyze(capture, anchors: anchors)
     }
 
-    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code)) }
+    static func codes(_ report: NameReport) -> Set<String> { Set(report.findings.map(\.code.rawValue)) }
 
     /// Rewrites the parsed response of every exchange that `matches`.
     static func mutate(_ capture: Capture, _ matches: (Exchange) -> Bool,
@@ -67,7 +67,7 @@ struct MutatedCaptureTests {
                                     digestType: DigestType(2), digest: digest)]
         let report = try await Self.analyze(mutated, anchors: anchors)
         #expect(report.status == .bogus)
-        let finding = try #require(report.findings.first { $0.code == "NO_TRUST_ANCHOR_SIGNING" })
+        let finding = try #require(report.findings.first { $0.code.rawValue == "NO_TRUST_ANCHOR_SIGNING" })
         #expect(finding.message.contains("lacks the ZONE flag"), "\(finding.message)")
         #expect(!finding.message.contains("are right"))
         #expect(finding.remedy.contains("ZONE flag"))
@@ -86,9 +86,9 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report).contains("NO_TRUST_ANCHOR_SIGNING"))
         // The anchor is the validator's configuration: no "fix the DS at the parent" findings.
         #expect(!Self.codes(report).contains("DIGEST_INVALID"))
-        let finding = report.findings.first { $0.code == "NO_TRUST_ANCHOR_SIGNING" }
+        let finding = report.findings.first { $0.code.rawValue == "NO_TRUST_ANCHOR_SIGNING" }
         #expect(finding?.message.contains("not its digest") == true, "\(finding?.message ?? "none")")
-        #expect(report.fixFirst?.code == "NO_TRUST_ANCHOR_SIGNING")
+        #expect(report.fixFirst?.code.rawValue == "NO_TRUST_ANCHOR_SIGNING")
     }
 
     /// RFC 4035 §5.2 for an anchor in DNSKEY form, as for the DS form: a key
@@ -100,8 +100,8 @@ struct MutatedCaptureTests {
         anchors.keys[.root] = [DNSKEYData(flags: 257, algorithm: DNSSECAlgorithm(12),
                                           publicKey: Array(repeating: 0xA5, count: 64))]
         let report = try await Self.analyze(capture, anchors: anchors)
-        #expect(report.status == .insecure, "\(report.findings.map(\.code))")
-        let unsupported = try #require(report.findings.first { $0.code == "ALGORITHM_NOT_SUPPORTED" })
+        #expect(report.status == .insecure, "\(report.findings.map(\.code.rawValue))")
+        let unsupported = try #require(report.findings.first { $0.code.rawValue == "ALGORITHM_NOT_SUPPORTED" })
         #expect(unsupported.severity == .warning)
         #expect(unsupported.message.contains("trust anchor DNSKEY") && unsupported.remedy.contains("--trust-anchor"),
                 "\(unsupported.message) / \(unsupported.remedy)")
@@ -132,7 +132,7 @@ struct MutatedCaptureTests {
         var anchors = try CaptureAnalysisTests.anchors(of: capture)
         anchors.keys[zone.zone] = zone.dnskeyAnswers.flatMap { $0.answerRecords(zone.zone, .dnskey) }.compactMap { try? DNSKEYData(rdata: $0.rdata) }.filter(\.isSecureEntryPoint)
         let report = try await Self.analyze(capture, anchors: anchors)
-        let finding = try #require(report.findings.first { $0.code == "CDS_INCONSISTENT_WITH_DS" },
+        let finding = try #require(report.findings.first { $0.code.rawValue == "CDS_INCONSISTENT_WITH_DS" },
                                    "\(report.findings.map { "\($0.code): \($0.message)" })")
         #expect(finding.message.contains("the parent has no DS (the zone's trust comes from an anchor)"), "\(finding.message)")
         #expect(!finding.message.contains("has :"))
@@ -167,7 +167,7 @@ struct MutatedCaptureTests {
         let codes = Self.codes(report)
         #expect(codes.contains("SERVER_INVALID_RESPONSE_UDP"), "\(codes)")
         #expect(!codes.contains("NO_SERVER_ANSWERED"), "\(report.findings.map(\.message))")
-        #expect(report.fixFirst?.code == "SERVER_INVALID_RESPONSE_UDP")
+        #expect(report.fixFirst?.code.rawValue == "SERVER_INVALID_RESPONSE_UDP")
     }
 
     /// TC=1 over TCP is not an empty answer ("servers return no DNSKEY"): it
@@ -179,7 +179,7 @@ struct MutatedCaptureTests {
         }
         let report = try await Self.analyze(capture)
         #expect(report.status == .secure, "the UDP answers and the other server are fine")
-        let finding = report.findings.first { $0.code == "RESPONSE_TRUNCATED_TCP" }
+        let finding = report.findings.first { $0.code.rawValue == "RESPONSE_TRUNCATED_TCP" }
         #expect(finding?.message.contains("ns2.ok.lab. (127.53.2.2:53) sets TC=1 over TCP for ok.lab. (SOA)") == true,
                 "\(report.findings.map { "\($0.code): \($0.message)" })")
         #expect(!Self.codes(report).contains("SERVER_INVALID_RESPONSE_TCP"))
@@ -220,15 +220,15 @@ struct MutatedCaptureTests {
             message.answer = []
         }
         let report = try await Self.analyze(capture)
-        let finding = try #require(report.findings.first { $0.code == "SERVER_NO_DNSKEY" }, "\(Self.codes(report))")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "SERVER_NO_DNSKEY" }, "\(Self.codes(report))")
         #expect(finding.severity == .error)
         #expect(finding.servers.map(\.ip) == ["127.53.2.2"])
         #expect(finding.message.contains("127.53.2.2") && finding.message.contains("no DNSKEY"), "\(finding.message)")
-        #expect(!report.findings.contains { $0.code == "DNSKEY_MISSING_FROM_SERVERS" })
+        #expect(!report.findings.contains { $0.code.rawValue == "DNSKEY_MISSING_FROM_SERVERS" })
         let zone = try #require(report.zones.last)
         let verdict = try #require(zone.serverVerdicts.first { $0.server.description.hasPrefix("127.53.2.2") })
         #expect(verdict.verdict != .secure, "\(verdict)")
-        #expect(report.fixFirst?.code == "SERVER_NO_DNSKEY")
+        #expect(report.fixFirst?.code.rawValue == "SERVER_NO_DNSKEY")
     }
 
     /// Issue 14, zone checks that do not depend on the chain: signal-ok.lab.
@@ -246,7 +246,7 @@ struct MutatedCaptureTests {
             message.answer.append(Record(owner: zone, type: .dnskey, rrClass: .in, ttl: 300, rdata: odd.rdata))
         }
         let report = try await Self.analyze(capture)
-        let finding = try #require(report.findings.first { $0.code == "DNSKEY_ALGORITHM_RESERVED" }, "\(Self.codes(report))")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "DNSKEY_ALGORITHM_RESERVED" }, "\(Self.codes(report))")
         #expect(finding.zone == zone)
         #expect(finding.message.contains("algorithm 200"))
         #expect(!Self.codes(report).contains("ZSK_PREPUBLISHED"), "a key no validator can use is no pre-published ZSK")
@@ -272,7 +272,7 @@ struct MutatedCaptureTests {
         }
         let report = try await Self.analyze(stripped, anchors: TrustAnchors())
         #expect(report.status == .insecure, "a zone-level finding does not change the name's verdict")
-        let finding = try #require(report.findings.first { $0.code == "MISSING_NSEC_FOR_NXDOMAIN" }, "\(Self.codes(report))")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "MISSING_NSEC_FOR_NXDOMAIN" }, "\(Self.codes(report))")
         #expect(finding.zone == zone && finding.servers.map(\.ip) == ["127.53.2.2"])
         #expect(finding.severity == .warning, "the other server proves it")
 
@@ -300,18 +300,18 @@ struct MutatedCaptureTests {
         }
         let report = try await Self.analyze(stripped)
         #expect(report.status == .secure)
-        let finding = try #require(report.findings.first { $0.code == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(report))")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(report))")
         #expect(finding.zone == zone && finding.servers.map(\.ip) == ["127.53.2.2"], "\(finding.servers)")
         #expect(finding.message.contains("NODATA at the apex of ok.lab. (CDS)"), "\(finding.message)")
         #expect(finding.severity == .warning && finding.message.hasSuffix("(other servers prove it)"), "\(finding.message)")
-        #expect(report.findings.filter { $0.code == "MISSING_NSEC_FOR_NODATA" }.count == 1)
+        #expect(report.findings.filter { $0.code.rawValue == "MISSING_NSEC_FOR_NODATA" }.count == 1)
 
         // No server proves it: an error, one finding listing both servers.
         let everywhere = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .cds)) { message in
             message.authority.removeAll { $0.type == .nsec || ($0.type == .rrsig && $0.owner == zone && (try? RRSIGData(rdata: $0.rdata))?.typeCovered == .nsec) }
         }
         let both = try await Self.analyze(everywhere)
-        let all = both.findings.filter { $0.code == "MISSING_NSEC_FOR_NODATA" }
+        let all = both.findings.filter { $0.code.rawValue == "MISSING_NSEC_FOR_NODATA" }
         #expect(all.count == 1 && all.first?.severity == .error && all.first?.servers.count == 2, "\(all)")
 
         // A server that sends no DNSSEC records at all (no RRSIG over its SOA) has
@@ -320,7 +320,7 @@ struct MutatedCaptureTests {
             message.answer.removeAll { $0.type == .rrsig }
         }
         let quiet = try await Self.analyze(unsigned)
-        #expect(!quiet.findings.contains { $0.code == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(quiet))")
+        #expect(!quiet.findings.contains { $0.code.rawValue == "MISSING_NSEC_FOR_NODATA" }, "\(Self.codes(quiet))")
     }
 
     /// Issue 14 (Zonemaster DS03_ERROR_RESPONSE_NSEC_QUERY,
@@ -339,7 +339,7 @@ struct MutatedCaptureTests {
         }
         let report = try await Self.analyze(capture)
         #expect(report.status == .secure)
-        let findings = report.findings.filter { $0.code == "APEX_QUERY_FAILED" }
+        let findings = report.findings.filter { $0.code.rawValue == "APEX_QUERY_FAILED" }
         #expect(findings.count == 1, "\(findings.map(\.message))")
         let finding = try #require(findings.first)
         #expect(finding.servers.map(\.ip) == ["127.53.2.2"] && finding.severity == .warning)
@@ -356,7 +356,7 @@ struct MutatedCaptureTests {
         }
         let report = try await Self.analyze(capture, anchors: TrustAnchors())
         #expect(report.status == .insecure)
-        let finding = try #require(report.findings.first { $0.code == "INCONSISTENT_DS" }, "\(Self.codes(report))")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "INCONSISTENT_DS" }, "\(Self.codes(report))")
         #expect(finding.zone == (try DNSName("ok.lab.")))
         #expect(finding.message.contains("no DS on 127.53.1.2:53"), "\(finding.message)")
     }
@@ -438,10 +438,10 @@ struct MutatedCaptureTests {
             message.answer.removeAll { $0.type == .cds || $0.type == .rrsig }
         }
         let report = try await Self.analyze(capture)
-        let invalid = report.findings.first { $0.code == "BOOTSTRAP_SIGNAL_INVALID" }
+        let invalid = report.findings.first { $0.code.rawValue == "BOOTSTRAP_SIGNAL_INVALID" }
         #expect(invalid?.message.contains("ns2.nsop.lab.: the signalling records are bogus") == true, "\(invalid?.message ?? "none")")
         #expect(invalid?.message.contains("ns1.nsop.lab.") == false)
-        let ready = report.findings.first { $0.code == "CDS_BOOTSTRAP_READY" }
+        let ready = report.findings.first { $0.code.rawValue == "CDS_BOOTSTRAP_READY" }
         #expect(ready?.message.contains("authenticated by RFC 9615") == false, "\(ready?.message ?? "none")")
     }
 

@@ -48,7 +48,7 @@ struct WalkCostTests {
 
     /// What a report says, without the evidence that depends on timing.
     static func verdict(_ report: NameReport) -> [String] {
-        ["\(report.status)", report.fixFirst?.code ?? "-"]
+        ["\(report.status)", report.fixFirst?.code.rawValue ?? "-"]
             + report.findings.map { "\($0.code) \($0.severity) \($0.subject) \($0.servers)" }.sorted()
     }
 
@@ -92,7 +92,7 @@ struct WalkCostTests {
         let findings = report.findings.filter { $0.servers.contains(Self.silent) }
         #expect(findings.count == 1, "one finding for the silent server, not one per question or transport")
         let finding = try #require(findings.first)
-        #expect(finding.code == "SERVER_UNRESPONSIVE_UDP")
+        #expect(finding.code.rawValue == "SERVER_UNRESPONSIVE_UDP")
         #expect(finding.message.contains("over UDP or TCP"))
         #expect(finding.message.contains("waiting for it cost 2."), "the capture's timeouts took 2 s: \(finding.message)")
         #expect(finding.message.contains("later question(s) not sent to it"))
@@ -109,7 +109,7 @@ struct WalkCostTests {
         #expect(Self.verdict(alone) == Self.verdict(inBatch))
         #expect(Self.verdict(alone).contains { $0.hasPrefix("SERVER_UNRESPONSIVE_UDP") })
         // The batch finding says the server was not asked again, not that it cost time again.
-        let batchFinding = try #require(inBatch.findings.first { $0.code == "SERVER_UNRESPONSIVE_UDP" })
+        let batchFinding = try #require(inBatch.findings.first { $0.code.rawValue == "SERVER_UNRESPONSIVE_UDP" })
         #expect(batchFinding.message.contains("it was not asked again"))
     }
 
@@ -121,12 +121,12 @@ struct WalkCostTests {
         #expect(observation.questionsPastDeadline > 0)
         let report = try Self.analyze(capture, observation)
         #expect(report.status == .indeterminate, "never OK for a check that did not finish")
-        let deadline = try #require(report.findings.first { $0.code == "CHECK_DEADLINE_EXCEEDED" })
+        let deadline = try #require(report.findings.first { $0.code.rawValue == "CHECK_DEADLINE_EXCEEDED" })
         #expect(deadline.message.contains("\(observation.questionsPastDeadline) question(s) not sent"))
-        #expect(report.fixFirst?.code == "CHECK_DEADLINE_EXCEEDED", "the cause before what it left unseen")
+        #expect(report.fixFirst?.code.rawValue == "CHECK_DEADLINE_EXCEEDED", "the cause before what it left unseen")
         // Running out of time is not blamed on the servers.
         let blamed: Set<String> = ["SERVER_UNRESPONSIVE_UDP", "SERVER_UNRESPONSIVE_TCP", "NO_SERVER_ANSWERED"]
-        #expect(report.findings.allSatisfy { !blamed.contains($0.code) }, "\(report.findings.map(\.code))")
+        #expect(report.findings.allSatisfy { !blamed.contains($0.code.rawValue) }, "\(report.findings.map(\.code.rawValue))")
         // What was learned stays: the root was judged before time ran out.
         #expect(report.zones.first?.status == .secure)
     }

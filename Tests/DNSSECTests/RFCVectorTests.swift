@@ -42,7 +42,7 @@ struct KeyTagAndDSVectorTests {
         let keys = zone.keys
         #expect(keys.map { LDNSCrypto.keyTag(dnskeyRDATA: $0.rdata) } == expected)
         let facts = try keys.map { try DNSKEYFacts(record: $0) }
-        #expect(facts.map(\.role) == ["ZSK", "KSK"])
+        #expect(facts.map(\.role) == [.zsk, .ksk])
         #expect(facts.allSatisfy { ($0.keySize ?? 0) >= 512 })
     }
 

@@ -55,8 +55,8 @@ struct SignedZoneTests {
         // Both keys are in the apex DNSKEY RRset; the KSK signs it.
         let keys = try data.keys.map { try DNSKEYFacts(record: $0) }
         #expect(keys.count == 2)
-        #expect(Set(keys.map(\.role)) == ["KSK", "ZSK"])
-        let ksk = try #require(keys.first { $0.role == "KSK" })
+        #expect(Set(keys.map(\.role)) == [.ksk, .zsk])
+        let ksk = try #require(keys.first { $0.role == .ksk })
         let dnskeySigners = try signed.filter { $0.rrset.type == .dnskey }.map { try RRSIGData(rdata: $0.rrsig.rdata).keyTag }
         #expect(dnskeySigners.contains(ksk.keyTag))
 

@@ -75,7 +75,7 @@ struct ZoneFaultTests {
         return ZoneVerifier(options: options).verify(zone)
     }
 
-    static func codes(_ verification: ZoneVerification) -> Set<String> { Set(verification.findings.map(\.diagnostic.code)) }
+    static func codes(_ verification: ZoneVerification) -> Set<String> { Set(verification.findings.map(\.diagnostic.code.rawValue)) }
 
     /// The signed text with each line for which `matches` holds replaced by `change` (nil drops it).
     static func edit(_ text: String, where matches: (String) -> Bool, _ change: (String) -> String?, count: Int = 1) -> String {
@@ -208,7 +208,7 @@ struct ZoneFaultTests {
         let result = try Self.verify(text, ds: ds)
         #expect(Self.codes(result).contains(fault.code.rawValue),
                 "\(fault): expected \(fault.code.rawValue), got \(result.findings.map { "\($0.diagnostic.code): \($0.diagnostic.message)" })")
-        let finding = try #require(result.findings.first { $0.diagnostic.code == fault.code.rawValue })
+        let finding = try #require(result.findings.first { $0.diagnostic.code == fault.code })
         #expect(!finding.owners.isEmpty)
         if fault.peerRejects {
             #expect(result.worstSeverity == .error)
@@ -224,13 +224,13 @@ struct ZoneFaultTests {
         let expired = try Self.sign(nsec3: false, expired: true)
         let old = try Self.verify(expired.text)
         #expect(Self.codes(old).contains(DiagnosticCode.expirationInPast.rawValue))
-        let finding = try #require(old.findings.first { $0.diagnostic.code == DiagnosticCode.expirationInPast.rawValue })
+        let finding = try #require(old.findings.first { $0.diagnostic.code == .expirationInPast })
         #expect(finding.count >= 10, "one finding for every expired signature: \(finding.count)")
         #expect(!Self.codes(old).contains(DiagnosticCode.noSEP.rawValue), "the expiry is the cause; NO_SEP would be its consequence")
         // A fresh zone checked 29.5 days ahead (ldns-signzone signs for 4 weeks): inside --crit-days.
         let fresh = try Self.sign(nsec3: false)
         let ahead = try Self.verify(fresh.text, at: Self.now + 27 * 86400 + 12 * 3600)
-        let soon = try #require(ahead.findings.first { $0.diagnostic.code == DiagnosticCode.rrsigExpiresSoon.rawValue })
+        let soon = try #require(ahead.findings.first { $0.diagnostic.code == .rrsigExpiresSoon })
         #expect(soon.diagnostic.severity == .error)
         #expect(ahead.earliestExpiration.map { $0 - ahead.referenceTime < 86400 } == true)
     }
@@ -246,7 +246,7 @@ struct ZoneFaultTests {
             return f.count > 6 && f[0] == "www.example." && f[3] == "RRSIG" && f[4] == "A" && f[5] == "15"
         }) { _ in nil }
         let result = try Self.verify(text)
-        #expect(Self.codes(result).contains(DiagnosticCode.missingRRSIGForAlg.rawValue), "\(result.findings.map(\.diagnostic.code))")
+        #expect(Self.codes(result).contains(DiagnosticCode.missingRRSIGForAlg.rawValue), "\(result.findings.map(\.diagnostic.code.rawValue))")
     }
 
     @Test func whatIsNotAZoneIsRefusedInWords() throws {
