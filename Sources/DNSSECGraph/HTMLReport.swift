@@ -120,6 +120,15 @@ public struct HTMLReport: Sendable {
         return out
     }
 
+    /// The servers a signature was seen on, by name: which copy of the zone
+    /// carries it (a stale secondary's old signature stands out). The DS
+    /// RRSIGs come from the parent's servers, named by their address.
+    func servedBy(_ sig: RRSIGReport, in zone: ZoneReport) -> String {
+        guard !sig.servers.isEmpty else { return "" }
+        let shown = sig.servers.prefix(4).map { HTML.escape(zone.label($0)) }
+        return shown.joined(separator: "<br/>") + (sig.servers.count > 4 ? "<br/>and \(sig.servers.count - 4) more" : "")
+    }
+
     func zoneSection(_ zone: ZoneReport) -> [String] {
         var out = ["<div class=\"zone \(zone.status.rawValue)\"><h3>\(HTML.escape(zone.zone.description)) · \(HTML.escape(zone.status.rawValue))</h3>"]
         if !zone.ds.isEmpty {
@@ -138,10 +147,10 @@ public struct HTMLReport: Sendable {
         }
         let sigs = zone.dsRRSIGs + zone.rrsigs
         if !sigs.isEmpty {
-            out.append("<table><caption>RRSIG</caption><thead><tr><th>Covers</th><th>Key</th><th>Inception</th><th>Expiration</th><th>Left</th><th>Status</th></tr></thead><tbody>")
+            out.append("<table><caption>RRSIG</caption><thead><tr><th>Covers</th><th>Key</th><th>Inception</th><th>Expiration</th><th>Left</th><th>Status</th><th>Served by</th></tr></thead><tbody>")
             for sig in sigs.prefix(64) {
                 let left = sig.secondsLeft >= 0 ? "in \(TimeText.span(sig.secondsLeft))" : "\(TimeText.span(sig.secondsLeft)) ago"
-                out.append("<tr><td>\(HTML.escape("\(sig.owner) \(sig.typeCovered)"))</td><td>\(sig.keyTag)/\(sig.algorithm)</td><td>\(HTML.escape(TimeText.rfc3339(sig.inception)))</td><td>\(HTML.escape(TimeText.rfc3339(sig.expiration)))</td><td>\(HTML.escape(left))</td><td>\(HTML.escape(sig.status.words))</td></tr>")
+                out.append("<tr><td>\(HTML.escape("\(sig.owner) \(sig.typeCovered)"))</td><td>\(sig.keyTag)/\(sig.algorithm)</td><td>\(HTML.escape(TimeText.rfc3339(sig.inception)))</td><td>\(HTML.escape(TimeText.rfc3339(sig.expiration)))</td><td>\(HTML.escape(left))</td><td>\(HTML.escape(sig.status.words))</td><td>\(servedBy(sig, in: zone))</td></tr>")
             }
             out.append("</tbody></table>")
         }

@@ -204,6 +204,19 @@ struct GraphTests {
         #expect(!html.stdout.contains("fix first EXPIRATION_IN_PAST"), "the page's graph caption does not repeat it")
     }
 
+    /// The RRSIG table says which server each signature came from: the
+    /// stale secondary of split.lab. serves the older DNSKEY signature.
+    @Test func theHTMLNamesTheServersOfEachSignature() throws {
+        let html = try Tool.dnssecCheck(["analyze", Tool.capturePath("split"), "--format", "html"]).stdout
+        #expect(html.contains("<th>Status</th><th>Served by</th>"))
+        let rows = html.components(separatedBy: "<tr>").filter { $0.hasPrefix("<td>split.lab. DNSKEY</td>") }
+        #expect(rows.count == 2, "\(rows)")
+        let stale = try #require(rows.first { $0.contains("2026-12-27T02:49:52Z") })
+        #expect(stale.contains("<td>ns2.split.lab. (127.53.5.1:53)</td>") && !stale.contains("127.53.2.1"), "\(stale)")
+        let fresh = try #require(rows.first { $0.contains("2026-12-29T02:49:52Z") })
+        #expect(fresh.contains("<td>ns1.split.lab. (127.53.2.1:53)</td>") && !fresh.contains("127.53.5.1"), "\(fresh)")
+    }
+
     @Test func pngIsAPicture() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
