@@ -130,10 +130,9 @@ public enum LDNSCrypto {
     /// A DNSKEY turned into OpenSSL's key once, for checking many signatures
     /// with it (a zone file's tens of thousands): ECDSA P-256 and P-384.
     /// Everything a verification needs that does not depend on the
-    /// signature is made here once: the key, a verification context
-    /// initialised for it and the fetched digest (OpenSSL 3 looks a digest
-    /// or a context up under a lock each time it makes one, which cost
-    /// about as much as the verification itself). Other algorithms take
+    /// signature is made here once, not per signature: the key (whose
+    /// conversion costs as much as a verification), a verification context
+    /// initialised for it and the fetched digest. Other algorithms take
     /// `checkSignature(rrset:rrsig:key:)`. Not shared between threads.
     public final class PreparedKey {
         let pkey: OpaquePointer
