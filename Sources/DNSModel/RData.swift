@@ -98,6 +98,14 @@ public struct RRSIGData: Sendable, Hashable {
         signerName = try reader.name()
         signature = reader.rest()
     }
+
+    /// The type an RRSIG covers, read from its first two bytes without
+    /// parsing the rest (grouping a zone's records by RRset), or nil when
+    /// the RDATA is too short to be an RRSIG.
+    public static func typeCovered(rdata: [UInt8]) -> RRType? {
+        guard rdata.count >= 18 else { return nil }
+        return RRType(UInt16(rdata[0]) << 8 | UInt16(rdata[1]))
+    }
 }
 
 /// NSEC RDATA (RFC 4034 §4.1).

@@ -70,10 +70,31 @@ public enum ZoneFileReader {
     /// error's line is the whole file's. Text with `$INCLUDE` is read whole.
     public static func parse(bytes: [UInt8], origin: DNSName? = nil, defaultTTL: UInt32 = 3600,
                              threads: Int) throws(ZoneFileError) -> [Record] {
+        try bytes.withUnsafeBufferPointer { buffer throws(ZoneFileError) in
+            try parse(buffer: buffer, origin: origin, defaultTTL: defaultTTL, threads: threads)
+        }
+    }
+
+    /// The same over a file's contents as read, without copying them whole
+    /// into an array first (a zone file of 60 MB was held twice).
+    public static func parse(contents: Data, origin: DNSName? = nil, defaultTTL: UInt32 = 3600,
+                             threads: Int) throws(ZoneFileError) -> [Record] {
+        let result = contents.withUnsafeBytes { raw in
+            Result { () throws(ZoneFileError) in
+                try parse(buffer: raw.bindMemory(to: UInt8.self), origin: origin, defaultTTL: defaultTTL, threads: threads)
+            }
+        }
+        return try result.get()
+    }
+
+    static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, origin: DNSName?, defaultTTL: UInt32,
+                      threads: Int) throws(ZoneFileError) -> [Record] {
         let pieces = threads > 1 && bytes.count > 1 << 20 ? split(bytes, into: threads * 4) : []
-        guard pieces.count > 1 else { return try parse(bytes: bytes, origin: origin, defaultTTL: defaultTTL) }
+        guard pieces.count > 1 else { return try parse(bytes: Array(bytes), origin: origin, defaultTTL: defaultTTL) }
         let results = PieceResults(count: pieces.count)
+        let shared = ReadOnlyBytes(buffer: bytes)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let bytes = shared.buffer
             let piece = pieces[index]
             let end = index + 1 < pieces.count ? pieces[index + 1].start : bytes.count
             let prefix = Array(piece.prefix.utf8)
@@ -98,7 +119,7 @@ public enum ZoneFileReader {
 
     /// Cut points about `count` equal parts apart, each at the start of a
     /// line that begins a record with an owner name, outside parentheses.
-    static func split(_ bytes: [UInt8], into count: Int) -> [Piece] {
+    static func split<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, into count: Int) -> [Piece] where Bytes.Index == Int {
         let target = max(1, bytes.count / count)
         var pieces = [Piece(start: 0, line: 1, prefix: "")]
         var depth = 0, inQuote = false, inComment = false, line = 1
@@ -182,7 +203,12 @@ public enum ZoneFileReader {
                         failure = ZoneFileError(line: lines.lineOfLastToken(buffer, consumed: ftell(file)), reason: "unknown or missing record type")
                         return
                     }
-                    do { records.append(try owned.record()) } catch {
+                    do {
+                        var record = try owned.record()
+                        // A zone file repeats each owner for several records: one name for all of them.
+                        if let last = records.last, last.owner.labels == record.owner.labels { record.owner = last.owner }
+                        records.append(record)
+                    } catch {
                         failure = ZoneFileError(line: startLine, reason: (error as? LDNSError)?.message ?? "\(error)")
                         return
                     }
@@ -226,6 +252,12 @@ public enum ZoneFileReader {
             return 1 + newlines
         }
     }
+}
+
+/// The file's bytes, read (never written) by the piece parsers while the
+/// caller keeps them alive: `parse(buffer:)` returns only when all are done.
+struct ReadOnlyBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
 }
 
 /// Each piece's records (or its error), put in order after the parallel parse.

@@ -52,16 +52,17 @@ public struct SignedZone: Sendable {
         recordCount = records.count
 
         // Canonical order once; RRsets and their signatures are then runs of it.
-        // The type an RRSIG covers, parsed once: it sorts next to its RRset.
+        // The type an RRSIG covers, read once: it sorts next to its RRset.
         let typeKeys = records.map { record -> UInt16 in
-            record.type == .rrsig ? ((try? RRSIGData(rdata: record.rdata))?.typeCovered.rawValue ?? 0) : record.type.rawValue
+            record.type == .rrsig ? (RRSIGData.typeCovered(rdata: record.rdata)?.rawValue ?? 0) : record.type.rawValue
         }
-        let sorted = records.indices.sorted { i, j in
+        let sortedIndices = records.indices.sorted { i, j in
             let order = DNSName.canonicalCompare(records[i].owner, records[j].owner)
             if order != 0 { return order < 0 }
             if typeKeys[i] != typeKeys[j] { return typeKeys[i] < typeKeys[j] }
             return (records[i].type == .rrsig ? 1 : 0) < (records[j].type == .rrsig ? 1 : 0)
-        }.map { records[$0] }
+        }
+        let sorted = sortedIndices.map { records[$0] }
         var sets: [Set] = []
         var orphans: [Record] = []
         var owners: [(DNSName, Place)] = []
@@ -81,31 +82,36 @@ public struct SignedZone: Sendable {
             else { place = .authoritative }
             owners.append((owner, place))
 
-            var data: [RRType: [Record]] = [:]
-            var order: [RRType] = []
-            var signatures: [RRType: [Record]] = [:]
-            for record in here {
-                if record.type == .rrsig {
-                    let covered = (try? RRSIGData(rdata: record.rdata))?.typeCovered ?? RRType(0)
-                    signatures[covered, default: []].append(record)
+            // Within the owner, each type's records come before the RRSIGs covering it.
+            var run = index
+            while run < end {
+                let key = typeKeys[sortedIndices[run]]
+                var stop = run
+                while stop < end && typeKeys[sortedIndices[stop]] == key { stop += 1 }
+                let group = sorted[run..<stop]
+                let data = group.filter { $0.type != .rrsig }
+                let signatures = group.filter { $0.type == .rrsig }
+                if data.isEmpty {
+                    orphans += signatures
                 } else {
-                    if data[record.type] == nil { order.append(record.type) }
-                    data[record.type, default: []].append(record)
+                    let rrset = RRset(owner: owner, type: data[0].type, rrClass: data[0].rrClass, ttl: data.map(\.ttl).min() ?? 0,
+                                      rdatas: Self.distinct(data.map(\.rdata)))
+                    sets.append(Set(rrset: rrset, rrsigs: signatures))
                 }
+                run = stop
             }
-            for type in order {
-                let group = data[type]!
-                let rdatas = Array(Swift.Set(group.map(\.rdata)))   // duplicates are one record (RFC 2181 §5)
-                let rrset = RRset(owner: owner, type: type, rrClass: group[0].rrClass, ttl: group.map(\.ttl).min() ?? 0,
-                                  rdatas: rdatas)
-                sets.append(Set(rrset: rrset, rrsigs: signatures.removeValue(forKey: type) ?? []))
-            }
-            for (_, left) in signatures.sorted(by: { $0.key < $1.key }) { orphans += left }
             index = end
         }
         self.sets = sets
         self.orphanSignatures = orphans
         self.owners = owners
+    }
+
+    /// RDATAs without repeats, in file order (duplicates are one record: RFC 2181 §5).
+    static func distinct(_ rdatas: [[UInt8]]) -> [[UInt8]] {
+        guard rdatas.count > 1 else { return rdatas }
+        var seen = Swift.Set<[UInt8]>()
+        return rdatas.filter { seen.insert($0).inserted }
     }
 
     /// Whether the RRset must be signed: authoritative data, and at a

@@ -57,7 +57,11 @@ public struct ZoneVerifier: Sendable {
         let place = Dictionary(zone.owners.map { ($0.name, $0.place) }, uniquingKeysWith: { a, _ in a })
 
         // 1. Which signatures to check, and the structural faults found on the way.
-        struct Job { var set: Int; var rrsig: Record; var sig: RRSIGData; var keys: [Record] }
+        // Only what is read after the check: a parsed RRSIG (signer, signature) per job would hold as much as the zone.
+        struct Job { var set: Int; var rrsig: Record; var keyTag: UInt16; var algorithm: DNSSECAlgorithm
+                     var inception: UInt32; var expiration: UInt32; var keys: [Record] }
+        // The candidate keys of each tag and algorithm, one array shared by every job.
+        let candidatesByID = keysByTag.mapValues { Array($0.prefix(options.keysPerTag)) }
         var jobs: [Job] = []
         var signedCount = 0
         for (index, set) in zone.sets.enumerated() {
@@ -99,12 +103,13 @@ public struct ZoneVerifier: Sendable {
                                  "RRSIG \(set.rrset.type) \(owner) by \(sig.keyTag) has original TTL \(sig.originalTTL), the RRset \(set.rrset.ttl)")
                 }
                 let id = Self.keyID(sig.keyTag, sig.algorithm)
-                guard let candidates = keysByTag[id] else {
+                guard let candidates = candidatesByID[id] else {
                     findings.add(.rrsigNoMatchingDNSKEY, .rrsigs(owner, covering: set.rrset.type), owner: owner,
                                  "RRSIG \(set.rrset.type) \(owner) names key \(sig.keyTag)/\(sig.algorithm.rawValue), which the DNSKEY RRset does not hold")
                     continue
                 }
-                jobs.append(Job(set: index, rrsig: rrsig, sig: sig, keys: Array(candidates.prefix(options.keysPerTag))))
+                jobs.append(Job(set: index, rrsig: rrsig, keyTag: sig.keyTag, algorithm: sig.algorithm,
+                                inception: sig.inception, expiration: sig.expiration, keys: candidates))
             }
             let missing = algorithms.subtracting(sigAlgorithms)
             if !missing.isEmpty {
@@ -113,9 +118,19 @@ public struct ZoneVerifier: Sendable {
             }
         }
         for orphan in zone.orphanSignatures {
-            let covered = (try? RRSIGData(rdata: orphan.rdata))?.typeCovered ?? RRType(0)
+            let covered = RRSIGData.typeCovered(rdata: orphan.rdata) ?? RRType(0)
             findings.add(.glueSigned, .rrsigs(orphan.owner, covering: covered), owner: orphan.owner,
                          "an RRSIG at \(orphan.owner) covers \(covered), which the zone does not have there")
+        }
+
+        // 4. (started now) The denial chain needs no signature: it is walked on a
+        // thread of its own while the signatures are checked, and its findings
+        // join the others' after them, as if it had run last.
+        let denial = DenialChainCheck(zone: zone, place: place, maxIterations: options.maxNSEC3Iterations)
+        let denialFindings = Background { () -> FindingCollector in
+            var found = FindingCollector(zone: apex)
+            denial.run(&found)
+            return found
         }
 
         // 2. The cryptography, in parallel: each signature against its candidate keys.
@@ -131,35 +146,35 @@ public struct ZoneVerifier: Sendable {
         }
         // Every key that signed the DNSKEY RRset, valid or not: a broken one is its own finding, not NO_SEP's.
         let dnskeySigners = Set(jobs.filter { zone.sets[$0.set].rrset.type == .dnskey && zone.sets[$0.set].rrset.owner == apex }
-            .map { Self.keyID($0.sig.keyTag, $0.sig.algorithm) })
+            .map { Self.keyID($0.keyTag, $0.algorithm) })
         let soaExpire = zone.apexSet(.soa).flatMap { $0.rdatas.first }.flatMap { try? SOAData(rdata: $0) }.map { Int64($0.expire) }
         var earliest: Int64? = nil
         var earliestWhat = ""
         for (job, outcome) in zip(jobs, outcomes) {
             let rrset = zone.sets[job.set].rrset
             let subject = Subject.rrsigs(rrset.owner, covering: rrset.type)
-            let expiration = SerialTime.absolute(job.sig.expiration, near: options.referenceTime)
+            let expiration = SerialTime.absolute(job.expiration, near: options.referenceTime)
             let left = expiration - options.referenceTime
             switch outcome {
             case .valid:
                 if earliest == nil || expiration < earliest! {
                     earliest = expiration
-                    earliestWhat = "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag)"
+                    earliestWhat = "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag)"
                 }
-                let inception = SerialTime.absolute(job.sig.inception, near: options.referenceTime)
+                let inception = SerialTime.absolute(job.inception, near: options.referenceTime)
                 let lifetime = expiration - inception
                 if lifetime > Self.maxSignatureLifetime {
                     findings.add(.rrsigValidityTooLong, subject, owner: rrset.owner,
-                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) is valid for \(TimeText.span(lifetime)) (\(TimeText.rfc3339(inception)) to \(TimeText.rfc3339(expiration))), more than \(TimeText.span(Self.maxSignatureLifetime))")
+                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) is valid for \(TimeText.span(lifetime)) (\(TimeText.rfc3339(inception)) to \(TimeText.rfc3339(expiration))), more than \(TimeText.span(Self.maxSignatureLifetime))")
                 }
                 if let soaExpire, lifetime < soaExpire {
                     findings.add(.rrsigValidityTooShort, subject, owner: rrset.owner,
-                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) is valid for \(TimeText.span(lifetime)), less than the SOA EXPIRE (\(TimeText.span(soaExpire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
+                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) is valid for \(TimeText.span(lifetime)), less than the SOA EXPIRE (\(TimeText.span(soaExpire))): a secondary cut off from its primary serves expired signatures before it stops serving the zone")
                 }
                 if let severity = ExpiryRule.severity(left: left, lifetime: lifetime, warnSeconds: options.warnSeconds,
                                                       critSeconds: options.critSeconds) {
                     findings.add(.rrsigExpiresSoon, subject, owner: rrset.owner, time: expiration,
-                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) expires \(TimeText.rfc3339(expiration)) (in \(TimeText.span(left)))",
+                                 "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) expires \(TimeText.rfc3339(expiration)) (in \(TimeText.span(left)))",
                                  severity: severity)
                 }
                 if Int64(rrset.ttl) > left {
@@ -168,17 +183,17 @@ public struct ZoneVerifier: Sendable {
                 }
             case .expired:
                 findings.add(.expirationInPast, subject, owner: rrset.owner, time: expiration,
-                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) expired \(TimeText.rfc3339(expiration)) (\(TimeText.span(left)) ago)")
+                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) expired \(TimeText.rfc3339(expiration)) (\(TimeText.span(left)) ago)")
             case .notYetValid:
-                let inception = SerialTime.absolute(job.sig.inception, near: options.referenceTime)
+                let inception = SerialTime.absolute(job.inception, near: options.referenceTime)
                 findings.add(.inceptionInFuture, subject, owner: rrset.owner, time: inception,
-                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) is valid only from \(TimeText.rfc3339(inception))")
+                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) is valid only from \(TimeText.rfc3339(inception))")
             case .unsupportedAlgorithm(let algorithm):
                 findings.add(.algorithmNotSupported, subject, owner: rrset.owner,
-                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag) uses algorithm \(algorithm.rawValue), which dnssec-check does not validate")
+                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag) uses algorithm \(algorithm.rawValue), which dnssec-check does not validate")
             default:
                 findings.add(.signatureInvalid, subject, owner: rrset.owner,
-                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.sig.keyTag)/\(job.sig.algorithm.rawValue): \(outcome)")
+                             "RRSIG \(rrset.type) \(rrset.owner) by \(job.keyTag)/\(job.algorithm.rawValue): \(outcome)")
             }
         }
 
@@ -234,9 +249,7 @@ public struct ZoneVerifier: Sendable {
             }
         }
 
-        // 4. The denial chain.
-        let denial = DenialChainCheck(zone: zone, place: place, maxIterations: options.maxNSEC3Iterations)
-        denial.run(&findings)
+        findings.merge(denialFindings.value)
 
         return ZoneVerification(zone: apex, referenceTime: options.referenceTime, records: zone.recordCount,
                                 rrsets: zone.sets.count, signedRRsets: signedCount, signaturesChecked: jobs.count,
@@ -274,6 +287,25 @@ final class PreparedKeys {
         let made = (try? DNSKEYData(rdata: record.rdata)).flatMap { LDNSCrypto.PreparedKey(dnskey: $0) }
         byRDATA[record.rdata] = made
         return made
+    }
+}
+
+/// A value computed on a thread of its own; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()   // a second read does not wait forever
+        return result!
     }
 }
 
@@ -345,6 +377,25 @@ struct FindingCollector {
         }
     }
 
+    /// Another collector's findings, as if each had been added here after
+    /// what this one holds.
+    mutating func merge(_ other: FindingCollector) {
+        for key in other.order {
+            guard let found = other.byCode[key] else { continue }
+            guard var existing = byCode[key] else {
+                order.append(key)
+                byCode[key] = found
+                continue
+            }
+            existing.count += found.count
+            for owner in found.owners where existing.owners.count < Self.ownersShown && !existing.owners.contains(owner) {
+                existing.owners.append(owner)
+            }
+            if let time = found.diagnostic.time, let earlier = existing.diagnostic.time, time < earlier { existing.diagnostic.time = time }
+            byCode[key] = existing
+        }
+    }
+
     func diagnostics() -> [ZoneFinding] {
         order.compactMap { byCode[$0] }.sorted { a, b in
             if a.diagnostic.severity != b.diagnostic.severity { return a.diagnostic.severity > b.diagnostic.severity }
@@ -352,3 +403,4 @@ struct FindingCollector {
         }
     }
 }
+

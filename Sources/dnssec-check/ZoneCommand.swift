@@ -140,13 +140,17 @@ struct ZoneCommand: ParsableCommand {
     /// The file read and grouped; its bytes, text and records are freed on
     /// return, so only the grouped zone stays for the verification.
     static func load(_ file: String, origin: DNSName?, threads: Int) throws -> SignedZone {
+        let records = try read(file, origin: origin, threads: threads)
+        do { return try SignedZone(records: records) } catch { throw ToolFailure("\(file): \(error)") }
+    }
+
+    /// The file's records; its bytes are freed on return, before the records are grouped.
+    static func read(_ file: String, origin: DNSName?, threads: Int) throws -> [Record] {
         guard let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : readWholeFile(file) else {
             throw ToolFailure("cannot read zone file \(file): no such file or not readable")
         }
-        let records: [Record]
-        do { records = try ZoneFileReader.parse(bytes: [UInt8](data), origin: origin, threads: threads) } catch {
+        do { return try ZoneFileReader.parse(contents: data, origin: origin, threads: threads) } catch {
             throw ToolFailure("\(file): \(error)")
         }
-        do { return try SignedZone(records: records) } catch { throw ToolFailure("\(file): \(error)") }
     }
 }

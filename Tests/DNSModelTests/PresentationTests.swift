@@ -146,6 +146,17 @@ struct ParallelZoneFileTests {
         let parts = try ZoneFileReader.parse(bytes: Array(text.utf8), threads: 4)
         #expect(parts.count == whole.count)
         #expect(parts == whole)
+        // Straight from the file's contents (no copy into an array) the same.
+        #expect(try ZoneFileReader.parse(contents: Data(text.utf8), threads: 4) == whole)
+        // Records of one owner share its name, spelled as the file spells it.
+        let owned = whole.filter { $0.owner == (try? DNSName("h7.part0.example.")) }
+        #expect(owned.count == 2 && owned.allSatisfy { $0.owner.labels == owned[0].owner.labels })
+    }
+
+    @Test func anOwnerIsSharedOnlyWhenSpelledTheSame() throws {
+        let records = try ZoneFileReader.parse("$ORIGIN example.\nWWW 60 IN A 192.0.2.1\nwww 60 IN TXT \"x\"\n")
+        #expect(records.count == 2 && records[0].owner == records[1].owner)
+        #expect(records[0].owner.description == "WWW.example." && records[1].owner.description == "www.example.")
     }
 
     @Test func anErrorNamesTheLineOfTheWholeFile() throws {
