@@ -55,6 +55,7 @@ extension AnalysisRun {
         let server = [answer.server]
         let nsecRecords = message.authority.filter { $0.type == .nsec }
         let nsec3Records = message.authority.filter { $0.type == .nsec3 }
+        reportUnknownNSEC3Flags(nsec3Records, zone: zone, server: answer.server)
         if nsecRecords.isEmpty && nsec3Records.isEmpty {
             let code: DiagnosticCode = nxdomain ? .missingNSECForNXDOMAIN : .missingNSECForNODATA
             return DenialOutcome(status: .bogus, kind: "nothing",
@@ -87,13 +88,30 @@ extension AnalysisRun {
             }
             for record in rrset.records { outcome.note(record, validation) }
         }
-        let valid = Array(validOwners.values)
+        let valid = Array(validOwners.values).filter { !Self.hasUnknownFlags($0) }
         if nsec3Records.isEmpty {
             nsecProof(name: name, type: type, nxdomain: nxdomain, zone: zone, records: valid, server: answer.server, into: &outcome)
         } else {
             nsec3Proof(name: name, type: type, nxdomain: nxdomain, zone: zone, records: valid, server: answer.server, into: &outcome)
         }
         return outcome
+    }
+
+    /// RFC 5155 §8.2: validators ignore an NSEC3 record whose flags are
+    /// other than 0 or 1 (opt-out), so it proves nothing.
+    static func hasUnknownFlags(_ record: Record) -> Bool {
+        guard record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata) else { return false }
+        return data.flags & ~0x01 != 0
+    }
+
+    /// Checked on every NSEC3 record of a negative answer, whatever its
+    /// signature: one finding per zone and flags value, seen on its servers.
+    mutating func reportUnknownNSEC3Flags(_ records: [Record], zone: DNSName, server: ServerAddress) {
+        let flags = Set(records.filter(Self.hasUnknownFlags).compactMap { try? NSEC3Data(rdata: $0.rdata).flags })
+        for value in flags.sorted() {
+            add(.nsec3UnknownFlags, .zone(zone), zone: zone, servers: [server],
+                "NSEC3 records of \(zone) have flags \(value): only opt-out (1) is assigned, and validators ignore such records, so the denials they take part in fail")
+        }
     }
 
     private func fail(_ outcome: inout DenialOutcome, _ code: DiagnosticCode, _ message: String, _ server: ServerAddress) {
@@ -266,10 +284,11 @@ extension AnalysisRun {
             guard let message = answer.message else { continue }
             var outcome = DenialOutcome(status: .bogus, kind: "NSEC")
             var valid: [Record] = []
+            reportUnknownNSEC3Flags(message.authority.filter { $0.type == .nsec3 }, zone: zone, server: answer.server)
             for rrset in RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }) {
                 let validation = validator.validate(owner: rrset.owner, type: rrset.type, answers: [answer],
                                                     section: { $0.authority }, keys: keys)
-                if validation.isSecure { valid += rrset.records }
+                if validation.isSecure { valid += rrset.records.filter { !Self.hasUnknownFlags($0) } }
                 outcome.proof += rrset.records.map { ProofLine(owner: $0.owner, type: $0.type, signed: validation.isSecure) }
                 for record in rrset.records { outcome.note(record, validation) }
             }

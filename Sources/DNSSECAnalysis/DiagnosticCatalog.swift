@@ -74,6 +74,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable,
     case nsec3ParametersInconsistent = "NSEC3_PARAMETERS_INCONSISTENT"
     case nsec3paramMultiple = "NSEC3PARAM_MULTIPLE"
     case nsec3paramFlagsSet = "NSEC3PARAM_FLAGS_SET"
+    case nsec3UnknownFlags = "NSEC3_UNKNOWN_FLAGS"
     case nsec3HashAlgorithmUnsupported = "NSEC3_HASH_ALGORITHM_UNSUPPORTED"
     case denialMethodsMixed = "DENIAL_METHODS_MIXED"
     case nodataWithoutSOA = "NODATA_WITHOUT_SOA"
@@ -498,6 +499,11 @@ public enum DiagnosticCatalog {
           example: "example.com. publishes NSEC3PARAM 1 1 0 -",
           remedy: "Publish the NSEC3PARAM with flags 0 (opt-out, if wanted, is set by the signer in the NSEC3 records).",
           ["RFC 5155 §4.1.2", "RFC 5155 §4.2"]),
+        e(.nsec3UnknownFlags, .error, "NSEC3 record with unassigned flags",
+          "An NSEC3 record has flag bits set other than opt-out (RFC 5155 §3.1.2 assigns only bit 7; the others must be zero): validators ignore such a record (RFC 5155 §8.2), so the denials it takes part in cannot be proven and the names they deny fail validation.",
+          example: "3lu2kb0b6pmmhqg3sdgjh7r0ehq6ukv4.example.com. NSEC3 1 2 0 - …: flags 2",
+          remedy: "Re-sign the zone's NSEC3 chain with flags 0 (or 1 for opt-out); whatever wrote the other bits (a signer bug, a hand edit) must stop doing so.",
+          ["RFC 5155 §3.1.2", "RFC 5155 §8.2"]),
         e(.nsec3HashAlgorithmUnsupported, .error, "NSEC3 hash algorithm other than SHA-1",
           "An NSEC3PARAM names a hash algorithm other than 1 (SHA-1), the only one defined: validators ignore NSEC3 records of such a chain (RFC 5155 §8.1), so names denied with it cannot be proven not to exist.",
           example: "example.com. publishes NSEC3PARAM 2 0 0 -: hash algorithm 2 is not SHA-1",

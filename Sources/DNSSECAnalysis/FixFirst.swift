@@ -26,8 +26,10 @@ extension NameReport {
         // and causes that explain others (a stale server: differing keys,
         // chains and names on it).
         let consequences: Set<DiagnosticCode> = [.noSEP, .noTrustAnchorSigning, .dsAbsenceNotProven, .missingSEPForAlg, .walkIncomplete]
-        // A budget that stopped the work explains the failures it left behind.
-        let causes: Set<DiagnosticCode> = [.inconsistentSOASerial, .rrsigValidationLimit, .cryptoBudgetExceeded, .nsec3HashLimit]
+        // A budget that stopped the work explains the failures it left behind;
+        // NSEC3 records validators ignore explain every denial that fails.
+        let causes: Set<DiagnosticCode> = [.inconsistentSOASerial, .rrsigValidationLimit, .cryptoBudgetExceeded, .nsec3HashLimit,
+                                           .nsec3UnknownFlags]
         let order = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.enumerated().map { ($1.code, $0) })
         // A check that ran out of time explains whatever it could not see.
         let overriding: Set<DiagnosticCode> = [.checkDeadlineExceeded, .queryBudgetExceeded]

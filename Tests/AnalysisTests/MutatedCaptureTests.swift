@@ -455,6 +455,26 @@ struct MutatedCaptureTests {
         let report = try await Self.analyze(capture)
         #expect(Self.codes(report).isSuperset(of: ["NSEC3_PARAMETERS_INCONSISTENT", "NONZERO_NSEC3_ITERATION_COUNT"]))
     }
+
+    /// RFC 5155 §8.2: an NSEC3 record with flags other than 0 or 1 is
+    /// ignored by validators. Named once for the zone (with the flags),
+    /// whatever its signature; the lab row nsec3-unknown-flags-nxdomain has
+    /// such records correctly signed, where unbound fails the denial.
+    @Test func nsec3RecordsWithUnassignedFlagsAreNamed() async throws {
+        let original = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
+        #expect(!Self.codes(try await Self.analyze(original)).contains("NSEC3_UNKNOWN_FLAGS"))
+        let capture = try Self.mutate(original, Self.asked("nx.nsec3-optout.lab.", .a)) { message in
+            for index in message.authority.indices where message.authority[index].type == .nsec3 {
+                message.authority[index].rdata[1] = 3   // opt-out and an unassigned bit
+            }
+        }
+        let report = try await Self.analyze(capture)
+        let found = report.findings.filter { $0.code == .nsec3UnknownFlags }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.severity == .error && found.first?.message.contains("flags 3") == true, "\(found)")
+        #expect(report.status == .bogus)
+        #expect(report.fixFirst?.code == .nsec3UnknownFlags, "the flags explain the failed denials: \(String(describing: report.fixFirst))")
+    }
 }
 
 /// Hostile or broken servers: random corruption of recorded answers must

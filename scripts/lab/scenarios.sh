@@ -185,6 +185,7 @@ zone wild.test.                   nsd-child - "ksk:13 zsk:13"          nsec
 zone wild-noproof.test.           nsd-child - "ksk:13 zsk:13"          nsec
 zone nonsec3.lab.                 nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec3-unsigned.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
+zone nsec3-flags.lab.             nsd-child - "ksk:13 zsk:13"          nsec3:0:-   # NSEC3 flags 2, signed again: validators ignore the chain
 zone nsec3-noncover.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 zone nsec-nowild.test.            nsd-child - "ksk:13 zsk:13"          nsec
 zone nsec-nomatch.test.           nsd-child - "ksk:13 zsk:13"          nsec
@@ -228,6 +229,7 @@ pre_wild_noproof_test()   { add "* IN A $DATA_NET.3"; }
 post_wild_noproof_test()  { drop_rr '*' NSEC; drop_rrsig '*' NSEC; }  # nothing covers foo.
 post_nonsec3_lab()        { drop_type NSEC3; }
 post_nsec3_unsigned_lab() { drop_rrsigs_over NSEC3; }
+post_nsec3_flags_lab()    { /usr/bin/python3 "$(dirname "${BASH_SOURCE[0]}")/nsec3-flags.py" "$S" "$KD/zsk" 2 "$SIGN_INC" "$SIGN_EXP"; }
 post_nsec_nowild_test()   { drop_rr @ NSEC; drop_rrsig @ NSEC; }       # the apex NSEC covered *.
 post_nsec_nomatch_test()  { drop_rr www NSEC; drop_rrsig www NSEC; }   # NODATA at www has no NSEC of its own
 post_nsec3_nomatch_lab()  { drop_name "$(nsec3_hash "www.$z")"; }        # ... nor an NSEC3
