@@ -138,6 +138,10 @@ struct DenialChainCheck {
             }
             for rdata in set.rrset.rdatas {
                 guard let data = try? NSEC3Data(rdata: rdata) else { continue }
+                if data.flags & ~0x01 != 0 {
+                    findings.add(.nsec3UnknownFlags, .rrset(set.rrset.owner, .nsec3), owner: set.rrset.owner,
+                                 "NSEC3 at \(set.rrset.owner) has flags \(data.flags): only opt-out (1) is assigned, and validators ignore such a record (RFC 5155 §8.2)")
+                }
                 if parameters == nil { parameters = Parameters(hashAlgorithm: data.hashAlgorithm, iterations: data.iterations, salt: data.salt) }
                 if let parameters, data.hashAlgorithm != parameters.hashAlgorithm || data.iterations != parameters.iterations || data.salt != parameters.salt {
                     findings.add(.nsec3ParametersInconsistent, .rrset(set.rrset.owner, .nsec3), owner: set.rrset.owner,

@@ -149,6 +149,8 @@ struct ZoneFaultTests {
         Fault(name: "NSEC3 bitmap", nsec3: true, code: .nsec3BitmapMismatch, peerRejects: true),
         Fault(name: "NSEC3 of other parameters", nsec3: true, code: .nsec3ParametersInconsistent, peerRejects: true),
         Fault(name: "missing NSEC3", nsec3: true, code: .nsec3Missing, peerRejects: true),
+        // (Its signature no longer verifies either: that is what the peers see.)
+        Fault(name: "NSEC3 with unassigned flags", nsec3: true, code: .nsec3UnknownFlags, peerRejects: true),
         Fault(name: "glue signed", nsec3: false, code: .glueSigned, peerRejects: false),
         Fault(name: "CDS for no key", nsec3: false, code: .cdsWouldBreakChain, peerRejects: true),
         Fault(name: "DS file for no key", nsec3: false, code: .dsNoMatchingDNSKEY, peerRejects: false),
@@ -187,6 +189,12 @@ struct ZoneFaultTests {
             text = Self.edit(text, where: { Self.fields($0).count > 6 && Self.fields($0)[3] == "NSEC3" }) { line in
                 var f = Self.fields(line)
                 f[6] = "5"
+                return f.joined(separator: "\t")
+            }
+        case "NSEC3 with unassigned flags":
+            text = Self.edit(text, where: { Self.fields($0).count > 6 && Self.fields($0)[3] == "NSEC3" }) { line in
+                var f = Self.fields(line)
+                f[5] = "2"
                 return f.joined(separator: "\t")
             }
         case "missing NSEC3":
