@@ -79,6 +79,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable,
     case denialMethodsMixed = "DENIAL_METHODS_MIXED"
     case nodataWithoutSOA = "NODATA_WITHOUT_SOA"
     case apexQueryFailed = "APEX_QUERY_FAILED"
+    case nodataExtraDenialRecords = "NODATA_EXTRA_DENIAL_RECORDS"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -504,6 +505,11 @@ public enum DiagnosticCatalog {
           example: "3lu2kb0b6pmmhqg3sdgjh7r0ehq6ukv4.example.com. NSEC3 1 2 0 - …: flags 2",
           remedy: "Re-sign the zone's NSEC3 chain with flags 0 (or 1 for opt-out); whatever wrote the other bits (a signer bug, a hand edit) must stop doing so.",
           ["RFC 5155 §3.1.2", "RFC 5155 §8.2"]),
+        e(.nodataExtraDenialRecords, .warning, "Apex NODATA answer with more denial records than its proof",
+          "A NODATA answer at the zone apex (to CDS, CDNSKEY or NSEC3PARAM) carries more than the one NSEC or NSEC3 record that proves it (the apex NSEC, or the NSEC3 matching the apex hash, RFC 4035 §3.1.3.1, RFC 5155 §7.2.3): the server mixes records of other names or of another copy of the chain into its answers, which validators must sort out and which grows every negative answer.",
+          example: "ns2.example.com. answers NODATA for example.com. CDS with 3 NSEC3 records",
+          remedy: "Check the server's copy of the zone (a stale or doubled NSEC/NSEC3 chain) and its software: a NODATA answer at the apex needs the apex's own NSEC or NSEC3 record only.",
+          ["RFC 4035 §3.1.3.1", "RFC 5155 §7.2.3"]),
         e(.nsec3HashAlgorithmUnsupported, .error, "NSEC3 hash algorithm other than SHA-1",
           "An NSEC3PARAM names a hash algorithm other than 1 (SHA-1), the only one defined: validators ignore NSEC3 records of such a chain (RFC 5155 §8.1), so names denied with it cannot be proven not to exist.",
           example: "example.com. publishes NSEC3PARAM 2 0 0 -: hash algorithm 2 is not SHA-1",

@@ -114,6 +114,18 @@ extension ZoneCheck {
         }.map(\.server))
         var failed: [DiagnosticCode: (servers: Set<ServerAddress>, types: Set<RRType>, example: SignatureProblem)] = [:]
         var proven: Set<RRType> = []   // types some server's NODATA does prove
+        var surplus: [ServerAddress: (types: [RRType], records: Int)] = [:]
+        for (answer, message) in apexNODATAAnswers where !withoutDNSSEC.contains(answer.server) {
+            let owners = Set(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }.map { "\($0.type) \($0.owner)" })
+            if owners.count > 1 {
+                surplus[answer.server, default: ([], 0)].types.append(answer.question.type)
+                surplus[answer.server]!.records = max(surplus[answer.server]!.records, owners.count)
+            }
+        }
+        for (server, found) in surplus.sorted(by: { $0.key < $1.key }) {
+            run.add(.nodataExtraDenialRecords, .denial(zone, found.types[0]), zone: zone, servers: [server],
+                    "\(observation.label(server)) answers NODATA at the apex of \(zone) (\(found.types.map(\.description).joined(separator: ", "))) with up to \(found.records) NSEC/NSEC3 records where the proof needs one")
+        }
         for (answer, _) in apexNODATAAnswers where !withoutDNSSEC.contains(answer.server) {
             let outcome = run.checkDenial(name: zone, type: answer.question.type, answer: answer, zone: zone, keys: keys)
             guard outcome.status == .bogus, let problem = outcome.problems.first else {

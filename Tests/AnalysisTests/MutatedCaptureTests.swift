@@ -456,6 +456,25 @@ struct MutatedCaptureTests {
         #expect(Self.codes(report).isSuperset(of: ["NSEC3_PARAMETERS_INCONSISTENT", "NONZERO_NSEC3_ITERATION_COUNT"]))
     }
 
+    /// An apex NODATA answer needs the apex NSEC only (Zonemaster
+    /// DS10_ERR_MULT_NSEC): one with a second NSEC record is named, once per
+    /// server, and the proof still holds.
+    @Test func anApexNODATAWithExtraDenialRecordsIsNamed() async throws {
+        let original = try CaptureAnalysisTests.capture("ok")
+        #expect(!Self.codes(try await Self.analyze(original)).contains("NODATA_EXTRA_DENIAL_RECORDS"))
+        let capture = try Self.mutate(original, Self.asked("ok.lab.", .cds, at: "127.53.2.1")) { message in
+            guard var extra = message.authority.first(where: { $0.type == .nsec }) else { return }
+            extra.owner = try! DNSName("zz.ok.lab.")
+            message.authority.append(extra)
+        }
+        let report = try await Self.analyze(capture)
+        let found = report.findings.filter { $0.code == .nodataExtraDenialRecords }
+        #expect(found.count == 1 && found.first?.severity == .warning, "\(found)")
+        #expect(found.first?.servers.map(\.ip) == ["127.53.2.1"])
+        #expect(found.first?.message.contains("(CDS) with up to 2 NSEC/NSEC3 records") == true, "\(found)")
+        #expect(report.status == .secure)
+    }
+
     /// RFC 5155 §8.2: an NSEC3 record with flags other than 0 or 1 is
     /// ignored by validators. Named once for the zone (with the flags),
     /// whatever its signature; the lab row nsec3-unknown-flags-nxdomain has

@@ -17,6 +17,9 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
            apex-only types CDS, CDNSKEY and NSEC3PARAM, so those negative
            answers prove nothing (Zonemaster DNSSEC10); every other answer,
            the name's own NODATA among them, keeps its proof
+  extraproof   relays queries as they are and adds a second NSEC/NSEC3
+               record (a copy of the proof's, under another owner) to
+               NODATA answers to CDS, CDNSKEY and NSEC3PARAM
   apexrefused  answers REFUSED itself to CDS, CDNSKEY and NSEC3PARAM
            queries and relays every other, as a filtering front end that
            knows only some types would (Zonemaster DNSSEC03/10)
@@ -145,6 +148,34 @@ def without_apex_proof(message):
     return without_nodata_records(message, (47, 50), APEX_TYPES)
 
 
+def with_extra_apex_denial(message):
+    """A NODATA answer to CDS, CDNSKEY or NSEC3PARAM with a second NSEC or
+    NSEC3 record: a copy of its own, owned by "extra." + the original owner
+    (a new label and a pointer to the original name), at the end of the
+    authority section. Pointers stay valid: the copy's point backwards, and
+    nothing after the insertion point points past it."""
+    try:
+        flags, qd, an, ns, ar = struct.unpack("!HHHHH", message[2:12])
+        if flags & 0x000F != 0 or an != 0 or ns == 0 or qd != 1 or query_type(message) not in APEX_TYPES:
+            return message
+        pos = skip_question(message, qd)
+        copy = None
+        for _ in range(ns):
+            start = pos
+            pos = skip_name(message, pos)
+            rtype, = struct.unpack("!H", message[pos:pos + 2])
+            rdlen, = struct.unpack("!H", message[pos + 8:pos + 10])
+            if rtype in (47, 50) and copy is None and start < 0x3FFF:
+                copy = b"\x05extra" + struct.pack("!H", 0xC000 | start) + message[pos:pos + 10 + rdlen]
+            pos += 10 + rdlen
+        if copy is None:
+            return message
+        header = message[:8] + struct.pack("!HH", ns + 1, ar)
+        return header + message[12:pos] + copy + message[pos:]
+    except (IndexError, struct.error):
+        return message
+
+
 def skip_question(message, qd):
     pos = 12
     for _ in range(qd):
@@ -240,6 +271,8 @@ def answer(listen, upstream, query, tcp):
         return without_nodata_soa(ask(listen, upstream, query, tcp))
     if MODE == "noapexproof":
         return without_apex_proof(ask(listen, upstream, query, tcp))
+    if MODE == "extraproof":
+        return with_extra_apex_denial(ask(listen, upstream, query, tcp))
     if MODE == "apexrefused":
         if query_type(query) in APEX_TYPES:
             return formerr(query, rcode=5)

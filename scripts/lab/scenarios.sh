@@ -343,6 +343,7 @@ zone noopt.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOOPT_1"   "ksk:13 zsk:13"      
 zone nosoa.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOSOA_1"   "ksk:13 zsk:13"          nsec   # ns2 drops the SOA from NODATA
 zone noapexproof.lab.  nsd-child "ns1=$CHILD_1 ns2=$NOPROOF_1" "ksk:13 zsk:13"          nsec   # ns2 drops the NSEC from apex NODATA
 zone apexrefused.lab.  nsd-child "ns1=$CHILD_1 ns2=$REFUSED_1" "ksk:13 zsk:13"          nsec   # ns2 refuses CDS, CDNSKEY, NSEC3PARAM
+zone extraproof.lab.   nsd-child "ns1=$CHILD_1 ns2=$EXTRAPROOF_1" "ksk:13 zsk:13"       nsec   # ns2 adds a second NSEC to apex NODATA
 zone garbage.lab.  nsd-child "ns1=$CHILD_1 ns2=$GARBAGE_1" "ksk:13 zsk:13"          nsec   # ns2 sends malformed answers
 zone noglue.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
 zone noaddr.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
