@@ -80,6 +80,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable,
     case nodataWithoutSOA = "NODATA_WITHOUT_SOA"
     case apexQueryFailed = "APEX_QUERY_FAILED"
     case nodataExtraDenialRecords = "NODATA_EXTRA_DENIAL_RECORDS"
+    case nsec3paramDenialMismatch = "NSEC3PARAM_DENIAL_MISMATCH"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -510,6 +511,11 @@ public enum DiagnosticCatalog {
           example: "ns2.example.com. answers NODATA for example.com. CDS with 3 NSEC3 records",
           remedy: "Check the server's copy of the zone (a stale or doubled NSEC/NSEC3 chain) and its software: a NODATA answer at the apex needs the apex's own NSEC or NSEC3 record only.",
           ["RFC 4035 §3.1.3.1", "RFC 5155 §7.2.3"]),
+        e(.nsec3paramDenialMismatch, .warning, "NSEC3PARAM does not match the denial in use",
+          "A server publishes an NSEC3PARAM record while it denies names with NSEC, or denies with NSEC3 without one: the NSEC3PARAM tells secondaries and signers which NSEC3 chain to serve (RFC 5155 §4, §7.3), so a stray one is a chain change left half done, and a missing one leaves secondaries unable to pick the chain.",
+          example: "ns1.example.com. publishes NSEC3PARAM 1 0 0 - but denies with NSEC",
+          remedy: "Finish the denial change on the signer: remove the NSEC3PARAM when the zone is signed with NSEC, or publish the NSEC3PARAM of the chain the zone is signed with.",
+          ["RFC 5155 §4", "RFC 5155 §7.3"]),
         e(.nsec3HashAlgorithmUnsupported, .error, "NSEC3 hash algorithm other than SHA-1",
           "An NSEC3PARAM names a hash algorithm other than 1 (SHA-1), the only one defined: validators ignore NSEC3 records of such a chain (RFC 5155 §8.1), so names denied with it cannot be proven not to exist.",
           example: "example.com. publishes NSEC3PARAM 2 0 0 -: hash algorithm 2 is not SHA-1",

@@ -387,6 +387,33 @@ extension ZoneCheck {
                     "the servers of \(zone) deny names with different methods: " + parts.joined(separator: "; ")
                         + ": they serve differently signed copies of the zone")
         }
+        nsec3paramDenialAgreement(&run, methods: methods)
+    }
+
+    /// A server's NSEC3PARAM says which chain it denies with (RFC 5155 §4,
+    /// §7.3): published while the server denies with NSEC, or missing while
+    /// it denies with NSEC3, it names a chain that is not the one in use
+    /// (Zonemaster DS10_INCONSISTENT_NSEC3). From the NXDOMAIN probe and the
+    /// NSEC3PARAM query of each server that answered both.
+    mutating func nsec3paramDenialAgreement(_ run: inout AnalysisRun, methods: [String: [ServerAddress]]) {
+        var published: [ServerAddress: Bool] = [:]
+        for answer in observation.nsec3paramAnswers {
+            guard let message = answer.message, message.rcode == .noError, message.isAuthoritative else { continue }
+            published[answer.server] = !answer.answerRecords(zone, .nsec3param).isEmpty
+        }
+        var odd: [(ServerAddress, String)] = []
+        for (method, servers) in methods {
+            for server in servers {
+                guard let has = published[server] else { continue }
+                if method == "NSEC" && has { odd.append((server, "publishes NSEC3PARAM but denies with NSEC")) }
+                if method == "NSEC3" && !has { odd.append((server, "denies with NSEC3 but publishes no NSEC3PARAM")) }
+            }
+        }
+        for (problem, servers) in Dictionary(grouping: odd, by: { $0.1 }).sorted(by: { $0.key < $1.key }) {
+            let sorted = servers.map(\.0).sorted()
+            run.add(.nsec3paramDenialMismatch, .rrset(zone, .nsec3param), zone: zone, servers: sorted,
+                    "\(sorted.map(observation.label).joined(separator: ", ")) \(problem) for \(zone): the NSEC3PARAM does not describe the chain in use")
+        }
     }
 }
 

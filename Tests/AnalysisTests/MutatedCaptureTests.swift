@@ -475,6 +475,31 @@ struct MutatedCaptureTests {
         #expect(report.status == .secure)
     }
 
+    /// The NSEC3PARAM must describe the chain a server denies with
+    /// (Zonemaster DS10_INCONSISTENT_NSEC3): one published beside NSEC,
+    /// or NSEC3 without one, is named with the servers concerned.
+    @Test func anNSEC3PARAMThatDoesNotMatchTheDenialIsNamed() async throws {
+        let nsec = try CaptureAnalysisTests.capture("ok")
+        #expect(!Self.codes(try await Self.analyze(nsec)).contains("NSEC3PARAM_DENIAL_MISMATCH"))
+        let stray = try Self.mutate(nsec, Self.asked("ok.lab.", .nsec3param, at: "127.53.2.2")) { message in
+            message.answer = [Record(owner: try! DNSName("ok.lab."), type: .nsec3param, ttl: 300, rdata: [1, 0, 0, 0, 0])]
+            message.authority = []
+        }
+        let strayReport = try await Self.analyze(stray)
+        let found = strayReport.findings.filter { $0.code == .nsec3paramDenialMismatch }
+        #expect(found.count == 1 && found.first?.servers.map(\.ip) == ["127.53.2.2"], "\(found)")
+        #expect(found.first?.message.contains("publishes NSEC3PARAM but denies with NSEC") == true, "\(found)")
+
+        let nsec3 = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
+        #expect(!Self.codes(try await Self.analyze(nsec3)).contains("NSEC3PARAM_DENIAL_MISMATCH"))
+        let missing = try Self.mutate(nsec3, Self.asked("nsec3-optout.lab.", .nsec3param)) { message in
+            message.answer.removeAll { $0.type == .nsec3param || $0.type == .rrsig }
+        }
+        let missingReport = try await Self.analyze(missing)
+        let absent = missingReport.findings.filter { $0.code == .nsec3paramDenialMismatch }
+        #expect(absent.count == 1 && absent.first?.message.contains("denies with NSEC3 but publishes no NSEC3PARAM") == true, "\(absent)")
+    }
+
     /// RFC 5155 §8.2: an NSEC3 record with flags other than 0 or 1 is
     /// ignored by validators. Named once for the zone (with the flags),
     /// whatever its signature; the lab row nsec3-unknown-flags-nxdomain has

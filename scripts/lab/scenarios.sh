@@ -412,6 +412,8 @@ pre_rsa_long_lab() {
 # one with flags 1; the chain itself is a normal one, so validators are fine.
 zone nsec3param-odd.lab.          nsd-child - "ksk:13 zsk:13"          nsec3
 pre_nsec3param_odd_lab() { add "@ IN NSEC3PARAM 1 0 0 -"; add "@ IN NSEC3PARAM 2 0 0 -"; add "@ IN NSEC3PARAM 1 1 0 -"; }
+zone nsec3param-stray.lab.        nsd-child - "ksk:13 zsk:13"          nsec   # an NSEC3PARAM left in an NSEC-signed zone
+pre_nsec3param_stray_lab() { add "@ IN NSEC3PARAM 1 0 0 -"; }
 # NSEC on one server, NSEC3 on the other: NSD serves the NSEC-signed zone,
 # named the same zone (same serial, same keys) signed with NSEC3.
 zone mixed-denial.lab. nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13" nsec
