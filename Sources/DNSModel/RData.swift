@@ -130,6 +130,9 @@ public struct NSEC3Data: Sendable, Hashable {
     public var types: [RRType]
 
     public var optOut: Bool { flags & 0x01 != 0 }
+    /// Flag bits other than opt-out, the only one assigned (RFC 5155 §3.1.2):
+    /// validators ignore such a record (§8.2).
+    public var hasUnassignedFlags: Bool { flags & ~0x01 != 0 }
 
     public init(rdata: [UInt8]) throws(DNSModelError) {
         var reader = ByteReader(rdata, context: "NSEC3 RDATA")

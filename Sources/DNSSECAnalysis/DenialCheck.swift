@@ -101,13 +101,13 @@ extension AnalysisRun {
     /// other than 0 or 1 (opt-out), so it proves nothing.
     static func hasUnknownFlags(_ record: Record) -> Bool {
         guard record.type == .nsec3, let data = try? NSEC3Data(rdata: record.rdata) else { return false }
-        return data.flags & ~0x01 != 0
+        return data.hasUnassignedFlags
     }
 
     /// Checked on every NSEC3 record of a negative answer, whatever its
     /// signature: one finding per zone and flags value, seen on its servers.
     mutating func reportUnknownNSEC3Flags(_ records: [Record], zone: DNSName, server: ServerAddress) {
-        let flags = Set(records.filter(Self.hasUnknownFlags).compactMap { try? NSEC3Data(rdata: $0.rdata).flags })
+        let flags = Set(records.compactMap { try? NSEC3Data(rdata: $0.rdata) }.filter(\.hasUnassignedFlags).map(\.flags))
         for value in flags.sorted() {
             add(.nsec3UnknownFlags, .zone(zone), zone: zone, servers: [server],
                 "NSEC3 records of \(zone) have flags \(value): only opt-out (1) is assigned, and validators ignore such records, so the denials they take part in fail")

@@ -116,10 +116,10 @@ extension ZoneCheck {
         var proven: Set<RRType> = []   // types some server's NODATA does prove
         var surplus: [ServerAddress: (types: [RRType], records: Int)] = [:]
         for (answer, message) in apexNODATAAnswers where !withoutDNSSEC.contains(answer.server) {
-            let owners = Set(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }.map { "\($0.type) \($0.owner)" })
-            if owners.count > 1 {
+            let proofSets = RRset.group(message.authority.filter { $0.type == .nsec || $0.type == .nsec3 }).count
+            if proofSets > 1 {
                 surplus[answer.server, default: ([], 0)].types.append(answer.question.type)
-                surplus[answer.server]!.records = max(surplus[answer.server]!.records, owners.count)
+                surplus[answer.server]!.records = max(surplus[answer.server]!.records, proofSets)
             }
         }
         for (server, found) in surplus.sorted(by: { $0.key < $1.key }) {

@@ -69,7 +69,7 @@ public enum LDNSCrypto {
         // ldns 1.8.3 writes each record's RDLENGTH back at a 16-bit position,
         // so a signed form past 64 KB is silently corrupted: build that one
         // record by record (each well under 64 KB) and verify the bytes.
-        let signedSize = rrsig.rdata.count + rrset.reduce(0) { $0 + $1.owner.wireLength + 10 + $1.rdata.count }
+        let signedSize = signedFormSize(rrset: rrset, rrsig: rrsig)
         if signedSize > largeSignedForm { return checkLargeSignature(rrset: rrset, rrsig: rrsig, key: key) }
         let list: OwnedRRList
         let sig: OwnedRR
@@ -94,6 +94,13 @@ public enum LDNSCrypto {
         default:
             return .invalid(LDNSError(status, context: "verification").message)
         }
+    }
+
+    /// The signed form's size (RFC 4034 §3.1.8.1) before it is built: the
+    /// RRSIG RDATA (its signature included, an overestimate) and each record
+    /// uncompressed.
+    static func signedFormSize(rrset: [Record], rrsig: Record) -> Int {
+        rrsig.rdata.count + rrset.reduce(0) { $0 + $1.owner.wireLength + 10 + $1.rdata.count }
     }
 
     /// Signed forms above this many bytes take the record-by-record path.
@@ -170,7 +177,7 @@ public enum LDNSCrypto {
     /// by ldns, one verification in the key's own context.
     public static func checkSignature(rrset: [Record], rrsig: Record, key: PreparedKey) -> SignatureCheck {
         defer { _ = drainOpenSSLErrors() }
-        let signedSize = rrsig.rdata.count + rrset.reduce(0) { $0 + $1.owner.wireLength + 10 + $1.rdata.count }
+        let signedSize = signedFormSize(rrset: rrset, rrsig: rrsig)
         if signedSize > largeSignedForm {
             switch signedForm(rrset: rrset, rrsig: rrsig) {
             case .success(let signed):

@@ -138,7 +138,7 @@ struct DenialChainCheck {
             }
             for rdata in set.rrset.rdatas {
                 guard let data = try? NSEC3Data(rdata: rdata) else { continue }
-                if data.flags & ~0x01 != 0 {
+                if data.hasUnassignedFlags {
                     findings.add(.nsec3UnknownFlags, .rrset(set.rrset.owner, .nsec3), owner: set.rrset.owner,
                                  "NSEC3 at \(set.rrset.owner) has flags \(data.flags): only opt-out (1) is assigned, and validators ignore such a record (RFC 5155 §8.2)")
                 }
