@@ -81,6 +81,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, Comparable,
     case apexQueryFailed = "APEX_QUERY_FAILED"
     case nodataExtraDenialRecords = "NODATA_EXTRA_DENIAL_RECORDS"
     case nsec3paramDenialMismatch = "NSEC3PARAM_DENIAL_MISMATCH"
+    case nsec3OptOutInconsistent = "NSEC3_OPT_OUT_INCONSISTENT"
+    case unexpectedAnswerRecords = "UNEXPECTED_ANSWER_RECORDS"
     // Servers
     case serverUnresponsive = "SERVER_UNRESPONSIVE_UDP"
     case serverUnresponsiveTCP = "SERVER_UNRESPONSIVE_TCP"
@@ -516,6 +518,16 @@ public enum DiagnosticCatalog {
           example: "ns1.example.com. publishes NSEC3PARAM 1 0 0 - but denies with NSEC",
           remedy: "Finish the denial change on the signer: remove the NSEC3PARAM when the zone is signed with NSEC, or publish the NSEC3PARAM of the chain the zone is signed with.",
           ["RFC 5155 §4", "RFC 5155 §7.3"]),
+        e(.nsec3OptOutInconsistent, .warning, "Servers disagree on NSEC3 opt-out",
+          "The same NSEC3 record (same owner hash, same parameters) has the opt-out flag on some of the zone's servers and not on others: they serve differently signed copies of the chain, a re-signing with or without opt-out (RFC 5155 §6) that reached only some servers. Opt-out changes what a denial proves (an opt-out span may hide unsigned delegations, RFC 5155 §9.2), so the zone's denials mean different things depending on the server asked.",
+          example: "the NSEC3 records for example.com. have opt-out on ns2.example.com. (192.0.2.2) but not on ns1.example.com. (192.0.2.1)",
+          remedy: "Serve the same signed zone from every server: check the zone transfers after the signer's opt-out setting changed, and sign again where a copy is stale.",
+          ["RFC 5155 §6", "RFC 5155 §9.2"]),
+        e(.unexpectedAnswerRecords, .warning, "Unexpected records in the answer to an apex question",
+          "A server answers a question about the zone apex (SOA, NS, DNSKEY, NSEC3PARAM, CDS, CDNSKEY) with answer-section records of another type or another owner than asked, apart from the RRSIGs over the answer (RFC 1034 §4.3.2: the answer section holds the RRset asked for, or the CNAME that leads to it, which the apex cannot have). Resolvers discard such records (unbound's scrubber, for one), so the server looks broken to them and to parents polling CDS; it usually points to a front end or a server extension that rewrites answers.",
+          example: "ns2.example.com. (192.0.2.2) answers NSEC3PARAM for example.com. with stray.example.com. NSEC3PARAM",
+          remedy: "Find what adds the records (a load balancer, a DNS firewall, a scripted back end) and make the server answer with the asked RRset and its signatures only.",
+          ["RFC 1034 §4.3.2", "RFC 2181 §5.4.1"]),
         e(.nsec3HashAlgorithmUnsupported, .error, "NSEC3 hash algorithm other than SHA-1",
           "An NSEC3PARAM names a hash algorithm other than 1 (SHA-1), the only one defined: validators ignore NSEC3 records of such a chain (RFC 5155 §8.1), so names denied with it cannot be proven not to exist.",
           example: "example.com. publishes NSEC3PARAM 2 0 0 -: hash algorithm 2 is not SHA-1",

@@ -51,6 +51,7 @@ extension ZoneCheck {
                 break
             }
         }
+        nsec3OptOutAgreement(&run)
         // The apex NSEC/NSEC3 must list what the apex has (RFC 4035 §2.3).
         var apexTypes: [ServerAddress: Set<RRType>] = [:]
         let apexAnswers: [(RRType, [ServerAnswer])] = [(.soa, observation.soaAnswers), (.dnskey, observation.dnskeyAnswers),
@@ -418,6 +419,37 @@ extension ZoneCheck {
 }
 
 extension ZoneCheck {
+    /// The same NSEC3 record (same owner hash) must carry the same opt-out
+    /// flag on every server (Zonemaster DS03_INCONSISTENT_NSEC3_FLAGS):
+    /// otherwise the servers serve two signings of the chain, one with
+    /// opt-out and one without. Judged on the records of the NXDOMAIN probe
+    /// and of the apex NODATA answers; other chains (a re-salt) have other
+    /// owners and are NSEC3_PARAMETERS_INCONSISTENT instead.
+    mutating func nsec3OptOutAgreement(_ run: inout AnalysisRun) {
+        var flags: [DNSName: [ServerAddress: Bool]] = [:]
+        let answers = observation.nxdomainProbeAnswers + apexNODATAAnswers.map(\.answer)
+        for answer in answers {
+            for record in answer.message?.authority ?? [] where record.type == .nsec3 {
+                guard let data = try? NSEC3Data(rdata: record.rdata) else { continue }
+                flags[record.owner, default: [:]][answer.server] = data.optOut
+            }
+        }
+        var withOptOut: Set<ServerAddress> = [], without: Set<ServerAddress> = []
+        for (_, byServer) in flags where Set(byServer.values).count > 1 {
+            for (server, optOut) in byServer {
+                if optOut { withOptOut.insert(server) } else { without.insert(server) }
+            }
+        }
+        guard !withOptOut.isEmpty, !without.isEmpty else { return }
+        func names(_ servers: Set<ServerAddress>) -> String {
+            servers.sorted().map(observation.label).joined(separator: ", ")
+        }
+        run.add(.nsec3OptOutInconsistent, .zone(zone), zone: zone, servers: withOptOut.union(without).sorted(),
+                "the NSEC3 records for \(zone) have opt-out on \(names(withOptOut)) but not on \(names(without)): the servers serve different signings of the chain")
+    }
+}
+
+extension ZoneCheck {
     /// A server that answers SOA and DNSKEY must answer the zone's other
     /// apex questions too (Zonemaster DNSSEC03 and DNSSEC10 ask NSEC3PARAM
     /// and NSEC; parents polling CDS ask CDS and CDNSKEY). One finding per
@@ -523,6 +555,40 @@ extension ZoneCheck {
             guard !signers.isEmpty, signers.isDisjoint(with: tags) else { continue }
             run.add(.cdsNotSelfSigned, .rrsigs(zone, covering: type), zone: zone,
                     "the \(type) RRset of \(zone) describes key\(tags.count == 1 ? "" : "s") \(tags.sorted().map(String.init).joined(separator: ", ")) but is signed only by \(signers.sorted().map(String.init).joined(separator: ", ")): a parent that wants proof the new key is held (RFC 7344 §4.1) waits")
+        }
+    }
+}
+
+extension ZoneCheck {
+    /// The answer to a question about the apex holds the RRset asked for and
+    /// its signatures (RFC 1034 §4.3.2); anything else in the answer section
+    /// (another type, another owner) is a rewriting front end or a broken
+    /// server (Zonemaster DS10_NSEC3PARAM_GIVES_ERR_ANSWER,
+    /// DS10_NSEC3PARAM_MISMATCHES_APEX). One finding per server, with the
+    /// records as they came.
+    mutating func unexpectedAnswerChecks(_ run: inout AnalysisRun) {
+        let answers = observation.soaAnswers + observation.nsAnswers + observation.dnskeyAnswers
+            + observation.nsec3paramAnswers + observation.cdsAnswers + observation.cdnskeyAnswers
+        var stray: [ServerAddress: [(asked: RRType, owner: DNSName, type: RRType)]] = [:]
+        for answer in answers where answer.question.name == zone && !answer.isInvalidResponse {
+            let asked = answer.question.type
+            for record in answer.message?.answer ?? [] {
+                if record.owner == zone && record.type == asked { continue }
+                if record.owner == zone && record.type == .rrsig,
+                   RRSIGData.typeCovered(rdata: record.rdata) == asked { continue }
+                let item = (asked: asked, owner: record.owner, type: record.type)
+                if !stray[answer.server, default: []].contains(where: { $0 == item }) {
+                    stray[answer.server, default: []].append(item)
+                }
+            }
+        }
+        for (server, items) in stray.sorted(by: { $0.key < $1.key }) {
+            let byQuestion = Dictionary(grouping: items, by: \.asked).sorted { $0.key < $1.key }.map { asked, records in
+                "\(asked) with " + records.map { "\($0.owner) \($0.type)" }.joined(separator: ", ")
+            }
+            run.add(.unexpectedAnswerRecords, .server(server, names: observation.hostNames(of: server), zone: zone), zone: zone,
+                    servers: [server],
+                    "\(observation.label(server)) answers questions about the apex of \(zone) with records not asked for: \(byQuestion.joined(separator: "; "))")
         }
     }
 }

@@ -32,6 +32,7 @@ struct ZoneCheck {
         denialMethodChecks(&run)
         nodataSOAChecks(&run)
         apexQueryChecks(&run)
+        unexpectedAnswerChecks(&run)
         let expires = observation.soaAnswers.flatMap { $0.answerRecords(zone, .soa) }
             .compactMap { try? SOAData(rdata: $0.rdata).expire }
         if let expire = expires.min() { run.soaExpire[zone] = Int64(expire) }

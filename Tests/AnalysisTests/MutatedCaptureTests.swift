@@ -475,6 +475,46 @@ struct MutatedCaptureTests {
         #expect(report.status == .secure)
     }
 
+    /// The same NSEC3 record must carry the same opt-out flag on every
+    /// server (Zonemaster DS03_INCONSISTENT_NSEC3_FLAGS): ns1's copy of the
+    /// probe's records loses the flag, so the servers serve two signings.
+    @Test func serversThatDisagreeOnNSEC3OptOutAreNamed() async throws {
+        let original = try CaptureAnalysisTests.capture("nsec3-optout-nxdomain")
+        #expect(!Self.codes(try await Self.analyze(original)).contains("NSEC3_OPT_OUT_INCONSISTENT"))
+        let capture = try Self.mutate(original, Self.asked("dnssec-check-nx-probe.nsec3-optout.lab.", .a, at: "127.53.2.1")) { message in
+            for index in message.authority.indices where message.authority[index].type == .nsec3 {
+                message.authority[index].rdata[1] &= 0xFE
+            }
+        }
+        let report = try await Self.analyze(capture)
+        let found = report.findings.filter { $0.code == .nsec3OptOutInconsistent }
+        #expect(found.count == 1 && found.first?.severity == .warning, "\(found)")
+        #expect(found.first?.servers.map(\.ip) == ["127.53.2.1", "127.53.2.2"], "\(found)")
+        #expect(found.first?.message.contains("opt-out on ns2.nsec3-optout.lab. (127.53.2.2:53) but not on ns1.nsec3-optout.lab. (127.53.2.1:53)") == true, "\(found)")
+    }
+
+    /// The answer to an apex question holds the RRset asked for and its
+    /// signatures (Zonemaster DS10_NSEC3PARAM_GIVES_ERR_ANSWER,
+    /// DS10_NSEC3PARAM_MISMATCHES_APEX): records of another owner or type
+    /// are named per server, and a stray NSEC3PARAM is not taken as the zone's.
+    @Test func recordsNotAskedForInAnApexAnswerAreNamed() async throws {
+        let original = try CaptureAnalysisTests.capture("ok")
+        #expect(!Self.codes(try await Self.analyze(original)).contains("UNEXPECTED_ANSWER_RECORDS"))
+        var capture = try Self.mutate(original, Self.asked("ok.lab.", .nsec3param, at: "127.53.2.2")) { message in
+            message.answer = [Record(owner: try! DNSName("stray.ok.lab."), type: .nsec3param, ttl: 300, rdata: [1, 0, 0, 0, 0])]
+        }
+        capture = try Self.mutate(capture, Self.asked("ok.lab.", .cds, at: "127.53.2.2")) { message in
+            message.answer = [Record(owner: try! DNSName("ok.lab."), type: .a, ttl: 300, rdata: [127, 53, 0, 1])]
+        }
+        let report = try await Self.analyze(capture)
+        let found = report.findings.filter { $0.code == .unexpectedAnswerRecords }
+        #expect(found.count == 1 && found.first?.servers.map(\.ip) == ["127.53.2.2"], "\(found)")
+        #expect(found.first?.message.contains("NSEC3PARAM with stray.ok.lab. NSEC3PARAM") == true, "\(found)")
+        #expect(found.first?.message.contains("CDS with ok.lab. A") == true, "\(found)")
+        #expect(!Self.codes(report).contains("NSEC3PARAM_DENIAL_MISMATCH"), "the stray record is not the zone's NSEC3PARAM")
+        #expect(report.status == .secure)
+    }
+
     /// The NSEC3PARAM must describe the chain a server denies with
     /// (Zonemaster DS10_INCONSISTENT_NSEC3): one published beside NSEC,
     /// or NSEC3 without one, is named with the servers concerned.

@@ -45,6 +45,7 @@ NOSOA_1=127.53.7.7         # python relay to $CHILD_1 that drops the SOA from NO
 NOPROOF_1=127.53.7.8       # python relay to $CHILD_1 that drops the NSEC proof from apex NODATA (CDS, CDNSKEY, NSEC3PARAM)
 REFUSED_1=127.53.7.9       # python relay to $CHILD_1 that answers REFUSED to CDS, CDNSKEY and NSEC3PARAM
 EXTRAPROOF_1=127.53.7.10   # python relay to $CHILD_1 that adds a second NSEC to apex NODATA (CDS, CDNSKEY, NSEC3PARAM)
+STRAY_1=127.53.7.11        # python relay to $CHILD_1 that adds records not asked for to apex answers (CDS, CDNSKEY, NSEC3PARAM)
 DATA_NET=127.53.255        # A record *data* (nothing listens there)
 # The opt-in bulk lab (scripts/lab/bulk, state in $LAB/bulk) uses only
 # 127.53.100.0/24, so it can run beside this lab; see "Bulk part" in docs/lab.md.
@@ -72,7 +73,7 @@ NSD_INSTANCES="root tld child gc"
 
 # Every process the lab runs, in start order.  For each: a probe
 # "address qname qtype" that must answer NOERROR when healthy ("-" = no probe).
-PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt nosoa noapexproof apexrefused extraproof garbage hostile unbound unbound-old-anchor unbound-predelegation unbound-hostile"
+PROCS="nsd-root nsd-tld nsd-child nsd-gc knot bind sink sink-wide udponly noedns nodo noopt nosoa noapexproof apexrefused extraproof strayanswer garbage hostile unbound unbound-old-anchor unbound-predelegation unbound-hostile"
 declare -A PROBE=(
   [nsd-root]="$ROOT_A . SOA"
   [nsd-tld]="$TLD_1 lab. SOA"
@@ -90,6 +91,7 @@ declare -A PROBE=(
   [noapexproof]="$NOPROOF_1 noapexproof.lab. SOA"
   [apexrefused]="$REFUSED_1 apexrefused.lab. SOA"
   [extraproof]="$EXTRAPROOF_1 extraproof.lab. SOA"
+  [strayanswer]="$STRAY_1 strayanswer.lab. SOA"
   [garbage]="-"
   [hostile]="$HOSTILE_CHILD ok.hostile. SOA"
   [unbound]="$RESOLVER ok.lab. SOA"
@@ -101,7 +103,7 @@ declare -A PROC_ADDRS=(
   [nsd-root]="$ROOT_A $ROOT_B" [nsd-tld]="$TLD_1 $TLD_2"
   [nsd-child]="$CHILD_1 $CHILD_2" [nsd-gc]="$GC_1 $GC_2"
   [knot]="$KNOT_1" [bind]="$BIND_1" [sink]="$SINK_1" [sink-wide]="127.53.8.1-120"
-  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)" [nosoa]="$NOSOA_1 (NODATA without SOA)" [noapexproof]="$NOPROOF_1 (apex NODATA without NSEC)" [apexrefused]="$REFUSED_1 (REFUSED to CDS, CDNSKEY, NSEC3PARAM)" [extraproof]="$EXTRAPROOF_1 (apex NODATA with a second NSEC)"
+  [udponly]="$UDPONLY_1 (UDP only)" [noedns]="$NOEDNS_1 (FORMERR to EDNS)" [nodo]="$NODO_1 (ignores DO)" [noopt]="$NOOPT_1 (strips OPT)" [nosoa]="$NOSOA_1 (NODATA without SOA)" [noapexproof]="$NOPROOF_1 (apex NODATA without NSEC)" [apexrefused]="$REFUSED_1 (REFUSED to CDS, CDNSKEY, NSEC3PARAM)" [extraproof]="$EXTRAPROOF_1 (apex NODATA with a second NSEC)" [strayanswer]="$STRAY_1 (apex answers with records not asked for)"
   [garbage]="$GARBAGE_1 (malformed answers)" [unbound]="$RESOLVER" [unbound-old-anchor]="$RESOLVER_OLD_ANCHOR (stale trust anchor)"
   [unbound-predelegation]="$RESOLVER_PREDELEGATION (predelegation.lab. as if delegated)"
   [hostile]="127.53.9.1-32, 127.53.9.130-249 (hostile root and zones)" [unbound-hostile]="$HOSTILE_RESOLVER (hostile root)"

@@ -20,6 +20,12 @@ helpers, see docs/lab.md). MODE says how it misbehaves:
   extraproof   relays queries as they are and adds a second NSEC/NSEC3
                record (a copy of the proof's, under another owner) to
                NODATA answers to CDS, CDNSKEY and NSEC3PARAM
+  strayanswer  relays queries as they are and adds records not asked for
+               to the answer section of answers to CDS, CDNSKEY and
+               NSEC3PARAM: an A record of the apex, and to NSEC3PARAM an
+               NSEC3PARAM owned by "stray." + the apex (Zonemaster
+               DS10_NSEC3PARAM_GIVES_ERR_ANSWER, ..._MISMATCHES_APEX);
+               rewritten with dnspython, the only mode that needs it
   apexrefused  answers REFUSED itself to CDS, CDNSKEY and NSEC3PARAM
            queries and relays every other, as a filtering front end that
            knows only some types would (Zonemaster DNSSEC03/10)
@@ -176,6 +182,27 @@ def with_extra_apex_denial(message):
         return message
 
 
+def with_stray_answer(message):
+    """An answer to CDS, CDNSKEY or NSEC3PARAM with records not asked for
+    in its answer section (the message is parsed and written again, so the
+    compression of the other sections stays right)."""
+    import dns.message
+    import dns.name
+    import dns.rrset
+    try:
+        parsed = dns.message.from_wire(message)
+    except Exception:
+        return message
+    if len(parsed.question) != 1 or parsed.question[0].rdtype not in APEX_TYPES:
+        return message
+    apex = parsed.question[0].name
+    parsed.answer.append(dns.rrset.from_text(apex, 300, "IN", "A", "127.53.255.11"))
+    if parsed.question[0].rdtype == 51:
+        stray = dns.name.Name((b"stray",) + apex.labels)
+        parsed.answer.append(dns.rrset.from_text(stray, 300, "IN", "NSEC3PARAM", "1 0 0 -"))
+    return parsed.to_wire()
+
+
 def skip_question(message, qd):
     pos = 12
     for _ in range(qd):
@@ -273,6 +300,8 @@ def answer(listen, upstream, query, tcp):
         return without_apex_proof(ask(listen, upstream, query, tcp))
     if MODE == "extraproof":
         return with_extra_apex_denial(ask(listen, upstream, query, tcp))
+    if MODE == "strayanswer":
+        return with_stray_answer(ask(listen, upstream, query, tcp))
     if MODE == "apexrefused":
         if query_type(query) in APEX_TYPES:
             return formerr(query, rcode=5)

@@ -344,6 +344,7 @@ zone nosoa.lab.    nsd-child "ns1=$CHILD_1 ns2=$NOSOA_1"   "ksk:13 zsk:13"      
 zone noapexproof.lab.  nsd-child "ns1=$CHILD_1 ns2=$NOPROOF_1" "ksk:13 zsk:13"          nsec   # ns2 drops the NSEC from apex NODATA
 zone apexrefused.lab.  nsd-child "ns1=$CHILD_1 ns2=$REFUSED_1" "ksk:13 zsk:13"          nsec   # ns2 refuses CDS, CDNSKEY, NSEC3PARAM
 zone extraproof.lab.   nsd-child "ns1=$CHILD_1 ns2=$EXTRAPROOF_1" "ksk:13 zsk:13"       nsec   # ns2 adds a second NSEC to apex NODATA
+zone strayanswer.lab.  nsd-child "ns1=$CHILD_1 ns2=$STRAY_1" "ksk:13 zsk:13"          nsec   # ns2 adds records not asked for to apex answers
 zone garbage.lab.  nsd-child "ns1=$CHILD_1 ns2=$GARBAGE_1" "ksk:13 zsk:13"          nsec   # ns2 sends malformed answers
 zone noglue.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
 zone noaddr.lab.   nsd-child -                             "ksk:13 zsk:13"          nsec
@@ -497,6 +498,16 @@ post_nsec3_resalt_lab() {
   ldns-signzone -n -t 10 -s 0a0b0c0d -i $((NOW - 2 * DAY)) -e $((NOW + 28 * DAY)) -o "$z" -f "$stale" \
     "$U.stale" "$KD/ksk" "$KD/zsk"
   serve bind "$z" "$stale"
+}
+# An opt-out setting changed on the signer that reached one server: NSD
+# serves the chain without opt-out, the BIND secondary the same serial
+# signed again with opt-out (same keys, 0 iterations, no salt), so the same
+# NSEC3 owners carry different flags.
+zone nsec3-optout-split.lab. nsd-child "ns1=$CHILD_1 ns2=$BIND_1" "ksk:13 zsk:13"         nsec3:0:-
+post_nsec3_optout_split_lab() {
+  local other="$ZONEDIR/nsec3-optout-split.lab.optout"
+  ldns-signzone -n -p -t 0 -i $((NOW - 3600)) -e $((NOW + 30 * DAY)) -o "$z" -f "$other" "$U" "$KD/ksk" "$KD/zsk"
+  serve bind "$z" "$other"
 }
 
 # --- CNAME into a broken zone ----------------------------------------------
