@@ -106,6 +106,14 @@ struct ZoneCheck {
             if let own = selfSignedKeys(run, records) {
                 if !cdsCompared { _ = cdsConsistency(&run) }
                 denialSetup(&run, keys: own)
+                // The SOA's signatures and algorithm coverage too (Zonemaster
+                // DNSSEC09 and DNSSEC13 judge them at every signed zone):
+                // findings only, as nothing relies on them while the chain
+                // does not hold.
+                let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
+                                                 section: { $0.answer }, keys: own)
+                run.reportProblems(soa, subject: .rrset(zone, .soa), zone: zone)
+                run.algorithmCoverage(soa, subject: .rrset(zone, .soa), zone: zone, keys: own)
             }
         }
         if status == .secure, let trustedKeys {

@@ -25,9 +25,14 @@ public enum ZonemasterDocument {
             warning: works but fragile or against a SHOULD, info), so a Zonemaster
             ERROR about policy (a deprecated algorithm, a reserved digest type)
             is often a dnssec-check warning; and the checks that need the zone's
-            keys run when the chain to the zone validates, while the ones that do
-            not (the parent's DS RRset, key algorithms and sizes, NSEC3PARAM,
+            keys use the DNSKEY RRset the chain validates, or, on a zone whose
+            chain does not hold (no DS, a bogus DS, an unsigned parent), the keys
+            that sign its own DNSKEY RRset for what concerns the zone alone (the
+            SOA's signatures and algorithms, NSEC3 parameters, the NXDOMAIN
+            probe's denial, CDS/CDNSKEY agreement between servers); the ones that
+            need no keys (the parent's DS RRset, key algorithms and sizes,
             NSEC/NSEC3 agreement, NODATA SOA, servers) run for every zone reached.
+            CDS/CDNSKEY compared with the parent's DS still need a validated chain.
 
             \(tags.count) tags: \(count(.same)) reported the same, \(count(.partial)) in part, \(count(.none)) not
             reported, \(count(.notAProblem)) good-state tags (checklist lines, no

@@ -285,6 +285,25 @@ struct MutatedCaptureTests {
         #expect(!(bare.zones.first { $0.zone == zone }?.checks ?? []).contains { $0.text.contains("proves that") })
     }
 
+    /// Issue 14, zone checks that do not depend on the chain (Zonemaster
+    /// DNSSEC09): with no trust anchor ok.lab. is insecure, yet a broken SOA
+    /// signature on one server is judged with the zone's own keys (before:
+    /// only on a validated chain); the verdict stays insecure.
+    @Test func anInsecureZonesSOASignatureIsStillJudged() async throws {
+        let zone = try DNSName("ok.lab.")
+        let plain = try await Self.analyze(try Self.ok, anchors: TrustAnchors())
+        #expect(!Self.codes(plain).contains("SIGNATURE_INVALID"), "\(Self.codes(plain))")
+        let broken = try Self.mutate(try Self.ok, Self.asked("ok.lab.", .soa, at: "127.53.2.2")) { message in
+            for index in message.answer.indices where message.answer[index].type == .rrsig {
+                message.answer[index].rdata[message.answer[index].rdata.count - 1] ^= 0x55
+            }
+        }
+        let report = try await Self.analyze(broken, anchors: TrustAnchors())
+        #expect(report.status == .insecure, "a zone-level finding does not change the name's verdict")
+        let finding = try #require(report.findings.first { $0.code.rawValue == "SIGNATURE_INVALID" && $0.zone == zone }, "\(Self.codes(report))")
+        #expect(finding.servers.map(\.ip) == ["127.53.2.2"], "\(finding)")
+    }
+
     /// Issue 14 (Zonemaster DNSSEC10, DS10_INCONSISTENT_NSEC and
     /// DS10_NSEC_MISMATCHES_APEX): the apex's NODATA answers (here CDS, which
     /// ok.lab. does not publish) must prove themselves. One server's without
