@@ -273,37 +273,11 @@ extension ZoneCheck {
     }
 
     mutating func cdsChecks(_ run: inout AnalysisRun, dsSet: [DSData]) {
-        let (cdsList, cdnskey) = publishedCDS
-        let cds = Set(cdsList)
-        if cds.isEmpty && cdnskey.isEmpty { return }
-        let deletes = cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 })
-        if deletes && (cds.count > 1 || cdnskey.count > 1) {
-            run.add(.cdsDeleteMixed, .zone(zone), zone: zone,
-                    "\(zone) publishes the delete form of CDS/CDNSKEY together with other CDS/CDNSKEY records (\(cds.count) CDS, \(cdnskey.count) CDNSKEY): RFC 8078 §4 wants the delete record alone, so a parent ignores the set")
-            return
-        }
-        if cds.isEmpty != cdnskey.isEmpty {
-            run.add(.cdsCDNSKEYUnpaired, .zone(zone), zone: zone,
-                    "\(zone) publishes \(cds.isEmpty ? "CDNSKEY but no CDS" : "CDS but no CDNSKEY"): a parent that polls only \(cds.isEmpty ? "CDS" : "CDNSKEY") sees no request")
-        }
+        guard let (cds, cdnskey, deletes) = cdsZoneChecks(&run) else { return }
         if deletes {
             run.add(.cdsDeleteRequested, .zone(zone), zone: zone,
                     "\(zone) publishes the delete form of CDS/CDNSKEY: a parent that polls will remove the DS and the zone becomes insecure")
             return
-        }
-        cdsKeyFlags(&run, cds: Array(cds), cdnskey: cdnskey)
-        cdsSelfSignature(&run, cds: Array(cds), cdnskey: cdnskey)
-        if !cds.isEmpty && !cdnskey.isEmpty {
-            let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
-            let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
-            let digestsAgree = cds.allSatisfy { ds in
-                cdnskey.contains { run.validator.dsMatch(ds, owner: zone, key: $0) == .matches }
-                    || !DSDigest.supported.contains(ds.digestType)
-            }
-            if cdsKeys != cdnskeyKeys || !digestsAgree {
-                run.add(.cdnskeyInconsistentWithCDS, .zone(zone), zone: zone,
-                        "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
-            }
         }
         func list(_ set: [DSData]) -> String {
             set.map { "\($0.keyTag)/\($0.algorithm.rawValue)/\($0.digestType.rawValue)" }.sorted().joined(separator: ", ")
@@ -590,5 +564,48 @@ extension ZoneCheck {
                     servers: [server],
                     "\(observation.label(server)) answers questions about the apex of \(zone) with records not asked for: \(byQuestion.joined(separator: "; "))")
         }
+    }
+}
+
+extension ZoneCheck {
+    /// The CDS/CDNSKEY checks that concern the zone alone, not its parent's
+    /// DS (RFC 7344 §4, RFC 8078 §4; Zonemaster DNSSEC15-17): the delete
+    /// form alone, CDS and CDNSKEY paired and describing the same keys,
+    /// the keys' flags, the RRsets signed by a key they describe. Run on a
+    /// validated chain before the comparison with the parent's DS, and on
+    /// a zone whose chain does not hold with its own keys. Returns the
+    /// records for the parent-side checks, or nil when there is nothing
+    /// more to judge.
+    @discardableResult
+    mutating func cdsZoneChecks(_ run: inout AnalysisRun) -> (cds: Set<DSData>, cdnskey: [DNSKEYData], deletes: Bool)? {
+        let (cdsList, cdnskey) = publishedCDS
+        let cds = Set(cdsList)
+        if cds.isEmpty && cdnskey.isEmpty { return nil }
+        let deletes = cds.contains(where: { $0.algorithm.rawValue == 0 }) || cdnskey.contains(where: { $0.algorithm.rawValue == 0 })
+        if deletes && (cds.count > 1 || cdnskey.count > 1) {
+            run.add(.cdsDeleteMixed, .zone(zone), zone: zone,
+                    "\(zone) publishes the delete form of CDS/CDNSKEY together with other CDS/CDNSKEY records (\(cds.count) CDS, \(cdnskey.count) CDNSKEY): RFC 8078 §4 wants the delete record alone, so a parent ignores the set")
+            return nil
+        }
+        if cds.isEmpty != cdnskey.isEmpty {
+            run.add(.cdsCDNSKEYUnpaired, .zone(zone), zone: zone,
+                    "\(zone) publishes \(cds.isEmpty ? "CDNSKEY but no CDS" : "CDS but no CDNSKEY"): a parent that polls only \(cds.isEmpty ? "CDS" : "CDNSKEY") sees no request")
+        }
+        if deletes { return (cds, cdnskey, true) }
+        cdsKeyFlags(&run, cds: Array(cds), cdnskey: cdnskey)
+        cdsSelfSignature(&run, cds: Array(cds), cdnskey: cdnskey)
+        if !cds.isEmpty && !cdnskey.isEmpty {
+            let cdsKeys = Set(cds.map { "\($0.keyTag)/\($0.algorithm.rawValue)" })
+            let cdnskeyKeys = Set(cdnskey.map { "\(DNSKEYFacts(owner: zone, key: $0).keyTag)/\($0.algorithm.rawValue)" })
+            let digestsAgree = cds.allSatisfy { ds in
+                cdnskey.contains { run.validator.dsMatch(ds, owner: zone, key: $0) == .matches }
+                    || !DSDigest.supported.contains(ds.digestType)
+            }
+            if cdsKeys != cdnskeyKeys || !digestsAgree {
+                run.add(.cdnskeyInconsistentWithCDS, .zone(zone), zone: zone,
+                        "CDS describes keys \(cdsKeys.sorted().joined(separator: ", ")); CDNSKEY holds \(cdnskeyKeys.sorted().joined(separator: ", "))\(digestsAgree ? "" : " (a CDS digest matches no CDNSKEY)")")
+            }
+        }
+        return (cds, cdnskey, false)
     }
 }

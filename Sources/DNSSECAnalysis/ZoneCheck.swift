@@ -104,7 +104,13 @@ struct ZoneCheck {
             // signed by no key it publishes) is left out: those findings
             // would be consequences of what is already reported.
             if let own = selfSignedKeys(run, records) {
-                if !cdsCompared { _ = cdsConsistency(&run) }
+                // The bootstrap path (an unsigned delegation) judges the
+                // CDS/CDNSKEY as a bootstrapping parent would; elsewhere
+                // the checks that concern the zone alone run here.
+                if !cdsCompared {
+                    _ = cdsConsistency(&run)
+                    cdsZoneChecks(&run)
+                }
                 denialSetup(&run, keys: own)
                 // The SOA's signatures and algorithm coverage too (Zonemaster
                 // DNSSEC09 and DNSSEC13 judge them at every signed zone):

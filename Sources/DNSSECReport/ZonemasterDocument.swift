@@ -29,7 +29,8 @@ public enum ZonemasterDocument {
             chain does not hold (no DS, a bogus DS, an unsigned parent), the keys
             that sign its own DNSKEY RRset for what concerns the zone alone (the
             SOA's signatures and algorithms, NSEC3 parameters, the NXDOMAIN
-            probe's denial, CDS/CDNSKEY agreement between servers); the ones that
+            probe's denial, the CDS/CDNSKEY of the servers compared, paired, their
+            keys' flags and signers); the ones that
             need no keys (the parent's DS RRset, key algorithms and sizes,
             NSEC/NSEC3 agreement, NODATA SOA, servers) run for every zone reached.
             CDS/CDNSKEY compared with the parent's DS still need a validated chain.

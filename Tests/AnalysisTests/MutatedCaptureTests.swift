@@ -304,6 +304,24 @@ struct MutatedCaptureTests {
         #expect(finding.servers.map(\.ip) == ["127.53.2.2"], "\(finding)")
     }
 
+    /// Issue 14, zone checks that do not depend on the chain (Zonemaster
+    /// DNSSEC15-17): with no trust anchor signal-ok.lab. is insecure without
+    /// the bootstrap path, yet its CDS/CDNSKEY are judged with its own keys:
+    /// CDNSKEY removed on every server leaves the CDS unpaired (before: only
+    /// on a validated chain or the bootstrap path).
+    @Test func anInsecureZonesCDSIsStillJudged() async throws {
+        let zone = try DNSName("signal-ok.lab.")
+        let plain = try await Self.analyze(try Self.bootstrap, anchors: TrustAnchors())
+        #expect(!Self.codes(plain).contains("CDS_CDNSKEY_UNPAIRED"), "\(Self.codes(plain))")
+        let capture = try Self.mutate(try Self.bootstrap, Self.asked("signal-ok.lab.", .cdnskey)) { message in
+            message.answer.removeAll { $0.owner == zone }
+        }
+        let report = try await Self.analyze(capture, anchors: TrustAnchors())
+        #expect(report.status == .insecure)
+        let finding = try #require(report.findings.first { $0.code.rawValue == "CDS_CDNSKEY_UNPAIRED" }, "\(Self.codes(report))")
+        #expect(finding.zone == zone && finding.message.contains("CDS but no CDNSKEY"), "\(finding)")
+    }
+
     /// Issue 14 (Zonemaster DNSSEC10, DS10_INCONSISTENT_NSEC and
     /// DS10_NSEC_MISMATCHES_APEX): the apex's NODATA answers (here CDS, which
     /// ok.lab. does not publish) must prove themselves. One server's without
