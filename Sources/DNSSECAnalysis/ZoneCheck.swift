@@ -96,11 +96,11 @@ struct ZoneCheck {
             // (Zonemaster's DNSSEC05 and DNSSEC14 judge it at every zone).
             let records = allKeyRecords()
             if !records.isEmpty { keyPolicy(&run, records, dsUsable: false) }
-            // The zone's own DNSSEC (its NSEC3 parameters and denial of the
-            // apex probe, its servers' CDS/CDNSKEY agreement) is judged with
-            // the keys that sign its DNSKEY RRset, whatever the chain above it
-            // says, as Zonemaster judges every zone (DNSSEC03, DNSSEC10,
-            // DNSSEC15). A zone whose own keys do not validate (expired, or
+            // The zone's own DNSSEC (its NSEC3 parameters and the apex
+            // probe's denial, its CDS/CDNSKEY, its SOA's signatures) is judged
+            // with the keys that sign its DNSKEY RRset, whatever the chain
+            // above it says, as Zonemaster judges every zone (DNSSEC03, 09,
+            // 10, 13, 15-17). A zone whose own keys do not validate (expired, or
             // signed by no key it publishes) is left out: those findings
             // would be consequences of what is already reported.
             if let own = selfSignedKeys(run, records) {
@@ -112,21 +112,12 @@ struct ZoneCheck {
                     cdsZoneChecks(&run)
                 }
                 denialSetup(&run, keys: own)
-                // The SOA's signatures and algorithm coverage too (Zonemaster
-                // DNSSEC09 and DNSSEC13 judge them at every signed zone):
-                // findings only, as nothing relies on them while the chain
-                // does not hold.
-                let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
-                                                 section: { $0.answer }, keys: own)
-                run.reportProblems(soa, subject: .rrset(zone, .soa), zone: zone)
-                run.algorithmCoverage(soa, subject: .rrset(zone, .soa), zone: zone, keys: own)
+                // Findings only: nothing relies on the SOA while the chain does not hold.
+                _ = soaSignatures(&run, keys: own)
             }
         }
         if status == .secure, let trustedKeys {
-            let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
-                                             section: { $0.answer }, keys: trustedKeys)
-            run.reportProblems(soa, subject: .rrset(zone, .soa), zone: zone)
-            run.algorithmCoverage(soa, subject: .rrset(zone, .soa), zone: zone, keys: trustedKeys)
+            let soa = soaSignatures(&run, keys: trustedKeys)
             rrsigReports += soa.signatures
             soaValidServers = Set(soa.validServers)
             if soa.isSecure {
@@ -464,6 +455,16 @@ struct ZoneCheck {
 
     /// The zone's DNSKEY RRset when some server's copy validates with the
     /// keys it publishes (no DS or anchor needed), else nil.
+    /// The apex SOA validated with `keys`, its problems and the algorithms
+    /// missing from its signatures reported.
+    func soaSignatures(_ run: inout AnalysisRun, keys: [Record]) -> RRsetValidation {
+        let soa = run.validator.validate(owner: zone, type: .soa, answers: observation.soaAnswers,
+                                         section: { $0.answer }, keys: keys)
+        run.reportProblems(soa, subject: .rrset(zone, .soa), zone: zone)
+        run.algorithmCoverage(soa, subject: .rrset(zone, .soa), zone: zone, keys: keys)
+        return soa
+    }
+
     func selfSignedKeys(_ run: AnalysisRun, _ records: [Record]) -> [Record]? {
         guard !records.isEmpty else { return nil }
         let own = run.validator.validate(owner: zone, type: .dnskey, answers: observation.dnskeyAnswers,

@@ -403,4 +403,3 @@ struct FindingCollector {
         }
     }
 }
-
